@@ -1,0 +1,120 @@
+package io.switchboard.config;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.switchboard.document.WorkflowParser;
+import io.switchboard.document.WorkflowSchema;
+import io.switchboard.engine.InboxActions;
+import io.switchboard.engine.run.RunEngine;
+import io.switchboard.engine.run.WakeUpScheduler;
+import io.switchboard.engine.step.InboxPorts;
+import io.switchboard.schedule.DueIndexScheduler;
+import io.switchboard.schedule.DueTimerSweep;
+import io.switchboard.schedule.EventBridgeWakeUpScheduler;
+import io.switchboard.store.DynamoCommentStore;
+import io.switchboard.store.DynamoContactStore;
+import io.switchboard.store.DynamoDirectoryStore;
+import io.switchboard.store.DynamoMessageStore;
+import io.switchboard.store.DynamoRunStore;
+import io.switchboard.store.DynamoWorkflowStore;
+import io.switchboard.store.DynamoWorkspaceStore;
+import io.switchboard.store.Table;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Disposes;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+import java.net.URI;
+import java.time.Clock;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.scheduler.SchedulerClient;
+
+/** Builds the engine and its adapters from configuration. The only place that knows which adapter runs. */
+@ApplicationScoped
+public class Wiring {
+
+    @Produces
+    @Singleton
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Produces
+    @Singleton
+    WorkflowParser workflowParser() {
+        return new WorkflowParser(new WorkflowSchema());
+    }
+
+    @Produces
+    @Singleton
+    Stores stores(DynamoDbClient db, SwitchboardConfig config, ObjectMapper json, WorkflowParser parser) {
+        String table = config.table();
+        if (config.createTable()) {
+            Table.createIfMissing(db, table);
+        }
+        return new Stores(new DynamoContactStore(db, table), new DynamoMessageStore(db, table),
+                new DynamoCommentStore(db, table), new DynamoDirectoryStore(db, table, json),
+                new DynamoRunStore(db, table, json, config.dueShards()),
+                new DynamoWorkflowStore(db, table, json, parser), new DynamoWorkspaceStore(db, table));
+    }
+
+    @Produces
+    @Singleton
+    WakeUpScheduler wakeUpScheduler(SwitchboardConfig config) {
+        SwitchboardConfig.Scheduler s = config.scheduler();
+        return switch (s.adapter()) {
+            case "sweep" -> new DueIndexScheduler();
+            case "eventbridge" -> {
+                SwitchboardConfig.EventBridge eb = s.eventbridge();
+                var builder = SchedulerClient.builder().httpClient(UrlConnectionHttpClient.create())
+                        .region(Region.of(eb.region()));
+                eb.endpoint().ifPresent(e -> builder.endpointOverride(URI.create(e)));
+                yield new EventBridgeWakeUpScheduler(builder.build(), eb.group(),
+                        required(eb.targetArn(), "switchboard.scheduler.eventbridge.target-arn"),
+                        required(eb.roleArn(), "switchboard.scheduler.eventbridge.role-arn"),
+                        required(eb.deadLetterArn(), "switchboard.scheduler.eventbridge.dead-letter-arn"));
+            }
+            default -> throw new IllegalStateException("switchboard.scheduler.adapter must be sweep or eventbridge, not "
+                    + s.adapter());
+        };
+    }
+
+    @Produces
+    @Singleton
+    RunEngine runEngine(Stores stores, WakeUpScheduler scheduler, Clock clock, SwitchboardConfig config) {
+        return new RunEngine(stores.workflows(), stores.runs(), scheduler,
+                new InboxPorts(stores.contacts(), stores.directory(), stores.comments()), clock, config.lease());
+    }
+
+    @Produces
+    @Singleton
+    InboxActions inboxActions(Stores stores, RunEngine engine, Clock clock) {
+        return new InboxActions(stores.contacts(), stores.messages(), stores.comments(), engine, clock);
+    }
+
+    @Produces
+    @Singleton
+    SweepPool sweepPool(SwitchboardConfig config) {
+        return new SweepPool(Executors.newFixedThreadPool(config.scheduler().sweepThreads()));
+    }
+
+    void closePool(@Disposes SweepPool pool) {
+        pool.executor().shutdownNow();
+    }
+
+    @Produces
+    @Singleton
+    DueTimerSweep sweep(Stores stores, RunEngine engine, Clock clock, SwitchboardConfig config, SweepPool pool) {
+        return new DueTimerSweep(stores.runs(), engine, clock, config.scheduler().sweepBatch(), pool.executor());
+    }
+
+    /** The threads the sweep resumes runs on. */
+    public record SweepPool(ExecutorService executor) {
+    }
+
+    private static String required(java.util.Optional<String> value, String name) {
+        return value.orElseThrow(() -> new IllegalStateException(name + " must be set for the eventbridge scheduler"));
+    }
+}

@@ -1,0 +1,177 @@
+package io.switchboard.document;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.switchboard.engine.condition.Category;
+import io.switchboard.engine.condition.Condition;
+import io.switchboard.engine.condition.ConditionGroup;
+import io.switchboard.engine.condition.ConditionNode;
+import io.switchboard.engine.condition.Operator;
+import io.switchboard.engine.step.AddCommentStep;
+import io.switchboard.engine.step.AssignToStep;
+import io.switchboard.engine.step.BranchStep;
+import io.switchboard.engine.step.CloseConversationStep;
+import io.switchboard.engine.step.WaitStep;
+import io.switchboard.engine.workflow.Step;
+import io.switchboard.engine.workflow.Trigger;
+import io.switchboard.engine.workflow.TriggerType;
+import io.switchboard.engine.workflow.WorkflowDefinition;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Turns a workflow document into engine definitions: first the JSON Schema, then the rules a schema
+ * cannot express (unique step ids, the step limit, wait range, operators that fit their category).
+ * Either every problem is reported with its JSON path, or the definition is complete.
+ */
+public final class WorkflowParser {
+
+    /** The product's limit of steps per workflow, Branch and nested steps included. */
+    public static final int MAX_STEPS = 100;
+
+    private final WorkflowSchema schema;
+
+    public WorkflowParser(WorkflowSchema schema) {
+        this.schema = schema;
+    }
+
+    public WorkflowDefinition parse(String workspaceId, String workflowId, int version, JsonNode doc) {
+        List<Problem> problems = new ArrayList<>(schema.validate(doc));
+        if (!problems.isEmpty()) {
+            throw new InvalidWorkflowException(problems);
+        }
+        Context ctx = new Context(problems);
+        Trigger trigger = new Trigger(TriggerType.fromWire(doc.get("trigger").get("type").asText()),
+                group(doc.get("trigger"), "$.trigger", ctx, true));
+        List<Step> steps = steps(doc.get("steps"), "$.steps", ctx);
+        if (ctx.stepCount > MAX_STEPS) {
+            problems.add(new Problem("$.steps", "a workflow has at most " + MAX_STEPS + " steps; this one has "
+                    + ctx.stepCount));
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidWorkflowException(problems);
+        }
+        return new WorkflowDefinition(workspaceId, workflowId, version, doc.get("name").asText(), trigger, steps);
+    }
+
+    private static final class Context {
+        final List<Problem> problems;
+        final Set<String> ids = new HashSet<>();
+        int stepCount;
+
+        Context(List<Problem> problems) {
+            this.problems = problems;
+        }
+    }
+
+    private List<Step> steps(JsonNode array, String path, Context ctx) {
+        List<Step> steps = new ArrayList<>();
+        if (array == null) {
+            return steps;
+        }
+        for (int i = 0; i < array.size(); i++) {
+            steps.add(step(array.get(i), path + "[" + i + "]", ctx));
+        }
+        return steps;
+    }
+
+    private Step step(JsonNode node, String path, Context ctx) {
+        ctx.stepCount++;
+        String id = node.hasNonNull("id") ? node.get("id").asText() : "step-" + ctx.stepCount;
+        if (!ctx.ids.add(id)) {
+            ctx.problems.add(new Problem(path + ".id", "step id \"" + id + "\" is used by another step"));
+        }
+        String type = node.get("type").asText();
+        return switch (type) {
+            case "assign_to" -> new AssignToStep(id,
+                    AssignToStep.Action.valueOf(node.get("action").asText().toUpperCase()),
+                    text(node, "userId"), text(node, "teamId"),
+                    AssignToStep.Logic.valueOf(node.path("logic").asText("round_robin").toUpperCase()),
+                    node.path("onlyOnline").asBoolean(false),
+                    node.hasNonNull("maxOpenContacts") ? node.get("maxOpenContacts").asInt() : null);
+            case "wait" -> new WaitStep(id, waitDuration(node.get("duration").asText(), path + ".duration", ctx));
+            case "branch" -> branch(id, node, path, ctx);
+            case "add_comment" -> new AddCommentStep(id, node.get("text").asText());
+            case "close_conversation" -> new CloseConversationStep(id, text(node, "category"), text(node, "summary"));
+            default -> throw new IllegalStateException("schema admitted unknown step type " + type);
+        };
+    }
+
+    private BranchStep branch(String id, JsonNode node, String path, Context ctx) {
+        List<BranchStep.Path> paths = new ArrayList<>();
+        JsonNode branches = node.get("branches");
+        for (int i = 0; i < branches.size(); i++) {
+            JsonNode b = branches.get(i);
+            String bp = path + ".branches[" + i + "]";
+            paths.add(new BranchStep.Path(b.path("name").asText("Branch " + (i + 1)), group(b, bp, ctx, false),
+                    steps(b.get("steps"), bp + ".steps", ctx)));
+        }
+        return new BranchStep(id, paths, steps(node.get("else"), path + ".else", ctx));
+    }
+
+    private ConditionGroup group(JsonNode node, String path, Context ctx, boolean trigger) {
+        ConditionGroup.Match match = "any".equals(node.path("match").asText("all"))
+                ? ConditionGroup.Match.ANY : ConditionGroup.Match.ALL;
+        List<ConditionNode> members = new ArrayList<>();
+        JsonNode conditions = node.get("conditions");
+        if (conditions != null) {
+            for (int i = 0; i < conditions.size(); i++) {
+                JsonNode c = conditions.get(i);
+                String cp = path + ".conditions[" + i + "]";
+                members.add(c.has("conditions") ? group(c, cp, ctx, trigger) : condition(c, cp, ctx, trigger));
+            }
+        }
+        return new ConditionGroup(match, members);
+    }
+
+    private Condition condition(JsonNode node, String path, Context ctx, boolean trigger) {
+        Category category = Category.fromWire(node.get("category").asText()).orElseThrow();
+        Operator operator = Operator.fromWire(node.get("operator").asText()).orElseThrow();
+        if (category == Category.SOURCE && !trigger) {
+            ctx.problems.add(new Problem(path + ".category", "source is a trigger condition; a Branch cannot use it"));
+        }
+        if (!category.operators().contains(operator)) {
+            ctx.problems.add(new Problem(path + ".operator", "operator " + operator.wireName() + " does not apply to "
+                    + category.wireName() + "; use one of " + category.operators().stream().map(Operator::wireName).toList()));
+        }
+        List<String> values = new ArrayList<>();
+        if (node.hasNonNull("value")) {
+            values.add(node.get("value").asText());
+        }
+        node.path("values").forEach(v -> values.add(v.asText()));
+        if (operator.needsValue() && values.isEmpty()) {
+            ctx.problems.add(new Problem(path + ".value", "operator " + operator.wireName() + " needs a value"));
+        }
+        if ((category == Category.TIME_SINCE_LAST_INCOMING_MESSAGE || category == Category.TIME_SINCE_LAST_OUTGOING_MESSAGE)
+                && operator.needsValue() && !values.isEmpty()) {
+            try {
+                Duration.parse(values.get(0));
+            } catch (DateTimeParseException e) {
+                ctx.problems.add(new Problem(path + ".value", "\"" + values.get(0)
+                        + "\" is not an ISO-8601 duration such as PT15M"));
+            }
+        }
+        return new Condition(category, text(node, "field"), operator, List.copyOf(values));
+    }
+
+    private static Duration waitDuration(String text, String path, Context ctx) {
+        Duration duration;
+        try {
+            duration = Duration.parse(text);
+        } catch (DateTimeParseException e) {
+            ctx.problems.add(new Problem(path, "\"" + text + "\" is not an ISO-8601 duration such as PT15M"));
+            return WaitStep.MIN;
+        }
+        if (duration.compareTo(WaitStep.MIN) < 0 || duration.compareTo(WaitStep.MAX) > 0) {
+            ctx.problems.add(new Problem(path, "a wait lasts from 1 second to 7 days; " + text + " is out of range"));
+        }
+        return duration;
+    }
+
+    private static String text(JsonNode node, String field) {
+        return node.hasNonNull(field) ? node.get(field).asText() : null;
+    }
+}

@@ -1,0 +1,123 @@
+package io.switchboard.engine;
+
+import io.switchboard.engine.run.RunEngine;
+import io.switchboard.engine.workflow.TriggerEvent;
+import io.switchboard.engine.workflow.TriggerType;
+import io.switchboard.inbox.CommentStore;
+import io.switchboard.inbox.Contact;
+import io.switchboard.inbox.ContactStore;
+import io.switchboard.inbox.ContactStore.AssignmentChange;
+import io.switchboard.inbox.Conversation;
+import io.switchboard.inbox.Message;
+import io.switchboard.inbox.MessageStore;
+import io.switchboard.inbox.OpenedBy;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * What happens in the inbox (a contact writes, an agent replies, someone assigns or closes), and the
+ * workflow triggers each of these fires.
+ *
+ * <p>An incoming message is processed so that any step may be repeated: the conversation it opens has
+ * an id derived from the message, the trigger's run id derives from that, and the message itself is
+ * stored last. A redelivery that finds the message stored is acknowledged and changes nothing; one
+ * that races the first delivery repeats only idempotent writes.
+ */
+public final class InboxActions {
+
+    private final ContactStore contacts;
+    private final MessageStore messages;
+    private final CommentStore comments;
+    private final RunEngine engine;
+    private final Clock clock;
+
+    public InboxActions(ContactStore contacts, MessageStore messages, CommentStore comments, RunEngine engine,
+            Clock clock) {
+        this.contacts = contacts;
+        this.messages = messages;
+        this.comments = comments;
+        this.engine = engine;
+        this.clock = clock;
+    }
+
+    /** A message from a contact, already authenticated and parsed by its channel. */
+    public record IncomingMessage(String channelId, String externalId, String contactId, String contactName,
+            String text, Instant sentAt) {
+    }
+
+    public record Received(boolean duplicate, Contact contact, boolean openedConversation) {
+    }
+
+    public Received receive(String workspaceId, IncomingMessage m) {
+        if (messages.exists(workspaceId, m.contactId(), m.channelId(), m.externalId())) {
+            return new Received(true, contacts.find(workspaceId, m.contactId()).orElse(null), false);
+        }
+        Instant now = clock.instant();
+        String conversationId = derivedId(workspaceId, m.channelId(), m.externalId());
+        Contact contact = contacts.recordIncoming(workspaceId,
+                new ContactStore.IncomingContact(m.contactId(), m.contactName()), m.channelId(), now, conversationId);
+        Conversation conversation = contact.conversation();
+        boolean opened = conversation.id().equals(conversationId);
+        if (opened) {
+            engine.handle(new TriggerEvent(workspaceId, TriggerType.CONVERSATION_OPENED, conversation.id(),
+                    contact.id(), conversation.id(), now, Map.of("source", OpenedBy.CONTACT.wireName())));
+        }
+        boolean stored = messages.append(new Message(workspaceId, m.contactId(), conversation.id(), m.channelId(),
+                m.externalId(), Message.Direction.INCOMING, m.contactId(), m.text(), m.sentAt()));
+        return new Received(!stored, contact, opened);
+    }
+
+    /**
+     * An agent's reply. {@code messageId} is the caller's id for the message; sending it again changes
+     * nothing. Empty when the contact has no open conversation.
+     */
+    public Optional<Contact> reply(String workspaceId, String contactId, String agentId, String text,
+            String messageId) {
+        Optional<Contact> contact = contacts.find(workspaceId, contactId);
+        if (contact.isEmpty() || !contact.get().hasOpenConversation()) {
+            return Optional.empty();
+        }
+        if (messages.exists(workspaceId, contactId, "api", messageId)) {
+            return contact;
+        }
+        Instant now = clock.instant();
+        Optional<Contact> updated = contacts.recordOutgoing(workspaceId, contactId, now);
+        updated.ifPresent(c -> messages.append(new Message(workspaceId, contactId, c.conversation().id(), "api",
+                messageId, Message.Direction.OUTGOING, agentId, text, now)));
+        return updated;
+    }
+
+    /** Assigns or ({@code agentId == null}) unassigns; {@code requestId} makes a retried call a no-op. */
+    public AssignmentChange assign(String workspaceId, String contactId, String agentId, String requestId) {
+        return contacts.assign(workspaceId, contactId, agentId, "api:" + requestId, clock.instant());
+    }
+
+    /** Closes the contact's open conversation and fires Conversation Closed; false when none was open. */
+    public boolean close(String workspaceId, String contactId, String closedBy) {
+        Optional<Contact> contact = contacts.find(workspaceId, contactId);
+        if (contact.isEmpty() || !contact.get().hasOpenConversation()) {
+            return false;
+        }
+        Conversation conversation = contact.get().conversation();
+        Instant now = clock.instant();
+        boolean closed = contacts.close(workspaceId, contactId, conversation.id(), now);
+        if (closed) {
+            engine.handle(new TriggerEvent(workspaceId, TriggerType.CONVERSATION_CLOSED, conversation.id(),
+                    contactId, conversation.id(), now, Map.of("source", closedBy)));
+        }
+        return closed;
+    }
+
+    public CommentStore comments() {
+        return comments;
+    }
+
+    static String derivedId(String workspaceId, String channelId, String externalId) {
+        String name = workspaceId + "|" + channelId + "|" + externalId;
+        return UUID.nameUUIDFromBytes(name.getBytes(StandardCharsets.UTF_8)).toString();
+    }
+}

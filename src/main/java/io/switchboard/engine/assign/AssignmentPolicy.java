@@ -1,0 +1,65 @@
+package io.switchboard.engine.assign;
+
+import io.switchboard.engine.step.AssignToStep.Logic;
+import io.switchboard.inbox.Agent;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.function.LongSupplier;
+import java.util.function.ToIntFunction;
+
+/**
+ * Chooses an agent from a pool (a team's members or the whole workspace).
+ *
+ * <p>Eligibility: online agents only when asked, agents under the open-contacts cap when one is set.
+ * The current assignee is dropped from the eligible set whenever anyone else is eligible: a
+ * reassignment must not hand the conversation back to the agent who just failed to reply.
+ *
+ * <p>Round robin indexes the eligible agents (in team order) with a ticket that the store hands out
+ * atomically, so concurrent runs land on different agents. Least open contacts picks the agent with
+ * the fewest open conversations, ties broken by team order.
+ */
+public final class AssignmentPolicy {
+
+    public record Choice(Agent agent, List<String> eligible, Map<String, Integer> openContacts, String reason) {
+        public boolean found() {
+            return agent != null;
+        }
+    }
+
+    public Choice choose(List<Agent> pool, String currentAssigneeId, Logic logic, boolean onlyOnline,
+            Integer maxOpenContacts, LongSupplier roundRobinTicket, ToIntFunction<String> openContactsOf) {
+        Map<String, Integer> load = new java.util.LinkedHashMap<>();
+        boolean needLoad = logic == Logic.LEAST_OPEN_CONTACTS || maxOpenContacts != null;
+        List<Agent> eligible = new ArrayList<>();
+        for (Agent agent : pool) {
+            if (onlyOnline && !agent.online()) {
+                continue;
+            }
+            if (needLoad) {
+                int open = openContactsOf.applyAsInt(agent.id());
+                load.put(agent.id(), open);
+                if (maxOpenContacts != null && open >= maxOpenContacts) {
+                    continue;
+                }
+            }
+            eligible.add(agent);
+        }
+        if (eligible.size() > 1) {
+            eligible.removeIf(a -> a.id().equals(currentAssigneeId));
+        }
+        List<String> ids = eligible.stream().map(Agent::id).toList();
+        if (eligible.isEmpty()) {
+            String why = pool.isEmpty() ? "nobody to choose from" : onlyOnline ? "no eligible agent online" : "no eligible agent";
+            return new Choice(null, ids, load, why);
+        }
+        Agent chosen = switch (logic) {
+            case ROUND_ROBIN -> eligible.get((int) Math.floorMod(roundRobinTicket.getAsLong(), (long) eligible.size()));
+            case LEAST_OPEN_CONTACTS -> eligible.stream()
+                    .min(Comparator.comparingInt((Agent a) -> load.get(a.id())))
+                    .orElseThrow();
+        };
+        return new Choice(chosen, ids, load, logic == Logic.ROUND_ROBIN ? "round robin" : "least open contacts");
+    }
+}

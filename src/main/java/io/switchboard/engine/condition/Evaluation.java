@@ -1,0 +1,6 @@
+package io.switchboard.engine.condition;
+
+import java.util.List;
+
+public record Evaluation(boolean matched, List<Observation> observations) {
+}

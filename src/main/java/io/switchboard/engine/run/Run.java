@@ -1,0 +1,115 @@
+package io.switchboard.engine.run;
+
+import io.switchboard.engine.workflow.StepPath;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The persisted state of one workflow run for one contact. Stores write it with a condition on
+ * {@code version}, so two processes resuming the same run cannot both advance it.
+ */
+public final class Run {
+
+    private final String workspaceId;
+    private final String id;
+    private final String workflowId;
+    private final int workflowVersion;
+    private final String contactId;
+    private final String conversationId;
+    private final Map<String, String> triggerData;
+    private final Instant startedAt;
+    private RunStatus status;
+    private StepPath cursor;
+    private int executedSteps;
+    private Instant dueAt;
+    private String wakeToken;
+    private Instant updatedAt;
+    private long version;
+    private final List<StepRecord> history;
+
+    public Run(String workspaceId, String id, String workflowId, int workflowVersion, String contactId,
+            String conversationId, Map<String, String> triggerData, Instant startedAt, RunStatus status,
+            StepPath cursor, int executedSteps, Instant dueAt, String wakeToken, Instant updatedAt, long version,
+            List<StepRecord> history) {
+        this.workspaceId = workspaceId;
+        this.id = id;
+        this.workflowId = workflowId;
+        this.workflowVersion = workflowVersion;
+        this.contactId = contactId;
+        this.conversationId = conversationId;
+        this.triggerData = Map.copyOf(triggerData);
+        this.startedAt = startedAt;
+        this.status = status;
+        this.cursor = cursor;
+        this.executedSteps = executedSteps;
+        this.dueAt = dueAt;
+        this.wakeToken = wakeToken;
+        this.updatedAt = updatedAt;
+        this.version = version;
+        this.history = new ArrayList<>(history);
+    }
+
+    public String workspaceId() { return workspaceId; }
+    public String id() { return id; }
+    public String workflowId() { return workflowId; }
+    public int workflowVersion() { return workflowVersion; }
+    public String contactId() { return contactId; }
+    public String conversationId() { return conversationId; }
+    public Map<String, String> triggerData() { return triggerData; }
+    public Instant startedAt() { return startedAt; }
+    public RunStatus status() { return status; }
+    public StepPath cursor() { return cursor; }
+    public int executedSteps() { return executedSteps; }
+    public Instant dueAt() { return dueAt; }
+    public String wakeToken() { return wakeToken; }
+    public Instant updatedAt() { return updatedAt; }
+    public long version() { return version; }
+    public List<StepRecord> history() { return List.copyOf(history); }
+
+    public boolean isFinished() {
+        return status == RunStatus.COMPLETED || status == RunStatus.FAILED;
+    }
+
+    /** Number of the next step execution; with the run id it keys that step's effects. */
+    int beginStep() {
+        return ++executedSteps;
+    }
+
+    void record(StepRecord entry) {
+        history.add(entry);
+    }
+
+    void moveTo(StepPath next) {
+        cursor = next;
+    }
+
+    /** Running under a lease: if this process dies, the sweep resumes the run after {@code leaseUntil}. */
+    void lease(String token, Instant leaseUntil, Instant now) {
+        status = RunStatus.RUNNING;
+        wakeToken = token;
+        dueAt = leaseUntil;
+        updatedAt = now;
+    }
+
+    void waitUntil(String token, Instant due, Instant now) {
+        status = RunStatus.WAITING;
+        wakeToken = token;
+        dueAt = due;
+        updatedAt = now;
+    }
+
+    void finish(RunStatus end, Instant now) {
+        status = end;
+        cursor = null;
+        wakeToken = null;
+        dueAt = null;
+        updatedAt = now;
+    }
+
+    /** Called by stores after a successful conditional write. */
+    public void markSaved(long newVersion) {
+        this.version = newVersion;
+    }
+}

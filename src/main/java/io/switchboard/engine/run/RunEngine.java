@@ -1,0 +1,212 @@
+package io.switchboard.engine.run;
+
+import io.switchboard.engine.condition.ConditionEvaluator;
+import io.switchboard.engine.condition.Facts;
+import io.switchboard.engine.step.StepContext;
+import io.switchboard.engine.step.StepContext.SegmentCache;
+import io.switchboard.engine.step.InboxPorts;
+import io.switchboard.engine.step.StepResult;
+import io.switchboard.engine.step.Steps;
+import io.switchboard.engine.workflow.PublishedWorkflows;
+import io.switchboard.engine.workflow.Step;
+import io.switchboard.engine.workflow.StepPath;
+import io.switchboard.engine.workflow.TriggerEvent;
+import io.switchboard.engine.workflow.WorkflowDefinition;
+import io.switchboard.inbox.ConcurrentUpdateException;
+import io.switchboard.inbox.Contact;
+import io.switchboard.inbox.Directory;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Starts runs for trigger events and advances them step by step. Stateless: everything a run needs
+ * to continue is in the stored {@link Run}, so any process can resume any run.
+ *
+ * <p>Exactly-once effects rest on three rules. A run's id is derived from the workflow and the event,
+ * so a redelivered event cannot start a second run. Every run write is conditional on the version
+ * read, so of two processes resuming the same run only one advances it. Every step effect is keyed
+ * by run id and step execution number, so a step re-executed after a crash changes nothing twice.
+ */
+public final class RunEngine {
+
+    /** How long a process may hold a running run before the sweep may resume it elsewhere. */
+    public static final Duration DEFAULT_LEASE = Duration.ofSeconds(30);
+    /** A bound on steps per segment, so a malformed tree can never spin a process forever. */
+    static final int MAX_STEPS_PER_SEGMENT = 500;
+
+    private final PublishedWorkflows workflows;
+    private final RunStore runs;
+    private final WakeUpScheduler scheduler;
+    private final InboxPorts inbox;
+    private final Clock clock;
+    private final Duration lease;
+    private final Steps steps = new Steps();
+    private final ConditionEvaluator evaluator = new ConditionEvaluator();
+
+    public RunEngine(PublishedWorkflows workflows, RunStore runs, WakeUpScheduler scheduler, InboxPorts inbox,
+            Clock clock, Duration lease) {
+        this.workflows = workflows;
+        this.runs = runs;
+        this.scheduler = scheduler;
+        this.inbox = inbox;
+        this.clock = clock;
+        this.lease = lease;
+    }
+
+    /** Starts a run of every published workflow whose trigger matches the event; returns the new runs. */
+    public List<Run> handle(TriggerEvent event) {
+        List<Run> started = new ArrayList<>();
+        List<WorkflowDefinition> candidates = workflows.publishedFor(event.workspaceId(), event.type());
+        if (candidates.isEmpty()) {
+            return started;
+        }
+        Optional<Contact> contact = inbox.contacts().find(event.workspaceId(), event.contactId());
+        if (contact.isEmpty()) {
+            return started;
+        }
+        Directory directory = inbox.directory().load(event.workspaceId());
+        Facts facts = new Facts(contact.get(), directory, clock.instant(), event.data());
+        for (WorkflowDefinition workflow : candidates) {
+            if (!evaluator.evaluate(workflow.trigger().conditions(), facts).matched()) {
+                continue;
+            }
+            Instant now = clock.instant();
+            Run run = new Run(event.workspaceId(), runId(workflow, event), workflow.id(), workflow.version(),
+                    event.contactId(), event.conversationId(), triggerData(event), now, RunStatus.RUNNING,
+                    workflow.steps().isEmpty() ? null : StepPath.START, 0, now.plus(lease), newToken(), now, 0,
+                    List.of());
+            if (runs.create(run)) {
+                advance(run, workflow);
+                started.add(run);
+            }
+        }
+        return started;
+    }
+
+    /** Resumes a waiting run (or one whose lease ran out). Late, early or repeated calls change nothing. */
+    public WakeUpResult wakeUp(WakeUpCall call) {
+        Optional<Run> found = runs.find(call.workspaceId(), call.runId());
+        if (found.isEmpty()) {
+            return WakeUpResult.UNKNOWN_RUN;
+        }
+        Run run = found.get();
+        if (run.isFinished()) {
+            return WakeUpResult.ALREADY_FINISHED;
+        }
+        if (!call.token().equals(run.wakeToken())) {
+            return WakeUpResult.STALE_TOKEN;
+        }
+        Instant now = clock.instant();
+        if (run.dueAt().isAfter(now)) {
+            return WakeUpResult.NOT_DUE;
+        }
+        boolean wasWaiting = run.status() == RunStatus.WAITING;
+        Instant due = run.dueAt();
+        run.lease(newToken(), now.plus(lease), now);
+        if (wasWaiting) {
+            Map<String, String> details = new LinkedHashMap<>();
+            details.put("dueAt", due.toString());
+            details.put("lateness", Duration.between(due, now).toString());
+            run.record(new StepRecord(run.beginStep(), "wake-up", "wake_up", null, now, "woke up", details, List.of()));
+        }
+        if (!save(run)) {
+            return WakeUpResult.CLAIMED_ELSEWHERE;
+        }
+        Optional<WorkflowDefinition> workflow = workflows.version(run.workspaceId(), run.workflowId(),
+                run.workflowVersion());
+        if (workflow.isEmpty()) {
+            fail(run, null, "workflow version " + run.workflowVersion() + " no longer exists", now);
+            return WakeUpResult.RESUMED;
+        }
+        advance(run, workflow.get());
+        return WakeUpResult.RESUMED;
+    }
+
+    private void advance(Run run, WorkflowDefinition workflow) {
+        SegmentCache cache = new SegmentCache();
+        for (int executed = 0; ; executed++) {
+            Instant now = clock.instant();
+            StepPath at = run.cursor();
+            Step step = at == null ? null : workflow.stepAt(at);
+            if (step == null) {
+                run.finish(RunStatus.COMPLETED, now);
+                save(run);
+                return;
+            }
+            if (executed >= MAX_STEPS_PER_SEGMENT) {
+                fail(run, step, "more than " + MAX_STEPS_PER_SEGMENT + " steps without a wait", now);
+                return;
+            }
+            int sequence = run.beginStep();
+            StepResult result;
+            try {
+                result = steps.run(step, new StepContext(run, workflow, run.id() + "#" + sequence, now, inbox, cache));
+            } catch (RuntimeException e) {
+                fail(run, step, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage(), now);
+                return;
+            }
+            run.record(new StepRecord(sequence, step.id(), step.type(), at.toString(), now, result.outcome(),
+                    result.details(), result.observations()));
+            switch (result.next()) {
+                case CONTINUE -> run.moveTo(at.next(workflow.steps()));
+                case ENTER_BRANCH -> run.moveTo(at.enter(result.branch(), workflow.steps()));
+                case END -> run.moveTo(null);
+                case WAIT -> {
+                    run.moveTo(at.next(workflow.steps()));
+                    String token = newToken();
+                    run.waitUntil(token, result.waitUntil(), now);
+                    if (save(run)) {
+                        scheduler.arm(new WakeUpCall(run.workspaceId(), run.id(), token, result.waitUntil()));
+                    }
+                    return;
+                }
+            }
+            if (result.changedSomething()) {
+                run.lease(run.wakeToken(), now.plus(lease), now);
+                if (!save(run)) {
+                    return;
+                }
+            }
+        }
+    }
+
+    private void fail(Run run, Step step, String reason, Instant now) {
+        run.record(new StepRecord(run.beginStep(), step == null ? null : step.id(), step == null ? null : step.type(),
+                run.cursor() == null ? null : run.cursor().toString(), now, "failed: " + reason, Map.of(), List.of()));
+        run.finish(RunStatus.FAILED, now);
+        save(run);
+    }
+
+    /** False when another process advanced the run first; that process carries on, this one stops. */
+    private boolean save(Run run) {
+        try {
+            runs.save(run);
+            return true;
+        } catch (ConcurrentUpdateException e) {
+            return false;
+        }
+    }
+
+    static String runId(WorkflowDefinition workflow, TriggerEvent event) {
+        String name = event.workspaceId() + "|" + workflow.id() + "|" + event.type() + "|" + event.eventId();
+        return UUID.nameUUIDFromBytes(name.getBytes(StandardCharsets.UTF_8)).toString();
+    }
+
+    private static Map<String, String> triggerData(TriggerEvent event) {
+        Map<String, String> data = new LinkedHashMap<>(event.data());
+        data.put("type", event.type().wireName());
+        return data;
+    }
+
+    private static String newToken() {
+        return UUID.randomUUID().toString();
+    }
+}

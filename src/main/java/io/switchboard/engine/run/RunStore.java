@@ -1,0 +1,25 @@
+package io.switchboard.engine.run;
+
+import io.switchboard.inbox.ConcurrentUpdateException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+public interface RunStore {
+
+    /** Stores a new run; false when a run with this id exists (the same trigger event delivered again). */
+    boolean create(Run run);
+
+    Optional<Run> find(String workspaceId, String runId);
+
+    /** Writes the run if its stored version is still {@code run.version()}, then bumps the version. */
+    void save(Run run) throws ConcurrentUpdateException;
+
+    List<Run> listByContact(String workspaceId, String contactId);
+
+    /**
+     * Runs whose wake-up or lease is due at or before {@code now}, oldest first. Reads only due
+     * entries, so its cost grows with the number due, not with the number pending.
+     */
+    List<WakeUpCall> due(Instant now, int limit);
+}

@@ -1,0 +1,18 @@
+package io.switchboard.engine.step;
+
+import io.switchboard.inbox.Comment;
+import io.switchboard.inbox.Conversation;
+import java.util.Map;
+
+public final class AddCommentHandler implements StepHandler<AddCommentStep> {
+
+    @Override
+    public StepResult run(AddCommentStep step, StepContext ctx) {
+        String text = Variables.of(ctx).render(step.text());
+        Conversation conversation = ctx.contact().conversation();
+        String conversationId = conversation == null ? ctx.run().conversationId() : conversation.id();
+        boolean added = ctx.inbox().comments().add(new Comment(ctx.run().workspaceId(), ctx.run().contactId(),
+                conversationId, ctx.effectKey(), "workflow:" + ctx.workflow().id(), text, ctx.now()));
+        return StepResult.changed(added ? "comment added" : "comment already added", Map.of("text", text));
+    }
+}

@@ -1,0 +1,31 @@
+package io.switchboard.engine.step;
+
+import io.switchboard.inbox.Conversation;
+import io.switchboard.inbox.ConversationStatus;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+public final class CloseConversationHandler implements StepHandler<CloseConversationStep> {
+
+    @Override
+    public StepResult run(CloseConversationStep step, StepContext ctx) {
+        Conversation conversation = ctx.contact().conversation();
+        if (conversation == null || !conversation.isOpen()) {
+            return StepResult.unchanged("conversation already closed", Map.of());
+        }
+        boolean closed = ctx.inbox().contacts().close(ctx.run().workspaceId(), ctx.run().contactId(),
+                conversation.id(), ctx.now());
+        ctx.contactChanged(ctx.contact().withConversation(new Conversation(conversation.id(),
+                ConversationStatus.CLOSED, conversation.openedBy(), conversation.channelId(), conversation.openedAt(),
+                ctx.now(), conversation.lastIncomingAt(), conversation.lastOutgoingAt())));
+        Map<String, String> details = new LinkedHashMap<>();
+        details.put("conversation", conversation.id());
+        if (step.category() != null) {
+            details.put("category", step.category());
+        }
+        if (step.summary() != null) {
+            details.put("summary", Variables.of(ctx).render(step.summary()));
+        }
+        return StepResult.changed(closed ? "conversation closed" : "conversation already closed", details);
+    }
+}

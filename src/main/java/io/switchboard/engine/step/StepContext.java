@@ -1,0 +1,64 @@
+package io.switchboard.engine.step;
+
+import io.switchboard.engine.run.Run;
+import io.switchboard.engine.workflow.WorkflowDefinition;
+import io.switchboard.inbox.Contact;
+import io.switchboard.inbox.Directory;
+import java.time.Instant;
+
+/**
+ * What a step sees while it runs. The contact and directory are read once per resumed segment of the
+ * run (so a Branch after a Wait sees the conversation as it is at wake-up time) and kept up to date
+ * by the steps that change them.
+ */
+public final class StepContext {
+
+    private final Run run;
+    private final WorkflowDefinition workflow;
+    private final String effectKey;
+    private final Instant now;
+    private final InboxPorts inbox;
+    private final SegmentCache cache;
+
+    public StepContext(Run run, WorkflowDefinition workflow, String effectKey, Instant now, InboxPorts inbox,
+            SegmentCache cache) {
+        this.run = run;
+        this.workflow = workflow;
+        this.effectKey = effectKey;
+        this.now = now;
+        this.inbox = inbox;
+        this.cache = cache;
+    }
+
+    public Run run() { return run; }
+    public WorkflowDefinition workflow() { return workflow; }
+    /** Unique per run and step execution; the idempotency key of this step's effects. */
+    public String effectKey() { return effectKey; }
+    public Instant now() { return now; }
+    public InboxPorts inbox() { return inbox; }
+
+    public Contact contact() {
+        if (cache.contact == null) {
+            cache.contact = inbox.contacts().find(run.workspaceId(), run.contactId())
+                    .orElseThrow(() -> new IllegalStateException("contact " + run.contactId() + " no longer exists"));
+        }
+        return cache.contact;
+    }
+
+    public void contactChanged(Contact updated) {
+        cache.contact = updated;
+    }
+
+    public Directory directory() {
+        if (cache.directory == null) {
+            cache.directory = inbox.directory().load(run.workspaceId());
+        }
+        return cache.directory;
+    }
+
+    /** Reads shared by the steps of one segment of a run. */
+    public static final class SegmentCache {
+        private Contact contact;
+        private Directory directory;
+    }
+}

@@ -1,0 +1,34 @@
+package io.switchboard.engine.step;
+
+import io.switchboard.engine.condition.Observation;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a step did and where the run goes next. {@code changedSomething} tells the engine to
+ * checkpoint the run right after the step; steps that only read (Branch) ride on the next checkpoint.
+ */
+public record StepResult(Next next, int branch, Instant waitUntil, String outcome, Map<String, String> details,
+        List<Observation> observations, boolean changedSomething) {
+
+    public enum Next {
+        CONTINUE, ENTER_BRANCH, WAIT, END
+    }
+
+    public static StepResult changed(String outcome, Map<String, String> details) {
+        return new StepResult(Next.CONTINUE, -1, null, outcome, details, List.of(), true);
+    }
+
+    public static StepResult unchanged(String outcome, Map<String, String> details) {
+        return new StepResult(Next.CONTINUE, -1, null, outcome, details, List.of(), false);
+    }
+
+    public static StepResult enter(int branch, String outcome, List<Observation> observations) {
+        return new StepResult(Next.ENTER_BRANCH, branch, null, outcome, Map.of(), observations, false);
+    }
+
+    public static StepResult waitUntil(Instant due, String outcome, Map<String, String> details) {
+        return new StepResult(Next.WAIT, -1, due, outcome, details, List.of(), true);
+    }
+}

@@ -1,0 +1,84 @@
+package io.switchboard.engine.step;
+
+import io.switchboard.inbox.Agent;
+import io.switchboard.inbox.Contact;
+import io.switchboard.inbox.Directory;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Dynamic variables such as {@code $contact.name} or {@code $conversation.assignee}. As in the product
+ * we copy, a variable without a value is left in the text as written, never an error.
+ */
+public final class Variables {
+
+    private static final Pattern VARIABLE = Pattern.compile("\\$([a-z_]+)\\.([A-Za-z0-9_]+)");
+    private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
+            .withZone(ZoneOffset.UTC);
+
+    private final Map<String, String> values;
+
+    public Variables(Map<String, String> values) {
+        this.values = values;
+    }
+
+    public static Variables of(StepContext ctx) {
+        Map<String, String> v = new HashMap<>();
+        Contact contact = ctx.contact();
+        Directory directory = ctx.directory();
+        put(v, "contact.id", contact.id());
+        put(v, "contact.name", contact.name());
+        contact.fields().forEach((k, value) -> put(v, "contact." + k, value));
+        contact.currentConversation().ifPresent(c -> {
+            put(v, "conversation.id", c.id());
+            put(v, "conversation.status", c.status().wireName());
+        });
+        directory.agent(contact.assigneeId()).ifPresent(a -> {
+            put(v, "conversation.assignee", a.name());
+            put(v, "assignee.name", a.name());
+            put(v, "assignee.email", a.email());
+            put(v, "assignee.id", a.id());
+        });
+        previousAssignee(ctx).flatMap(directory::agent).map(Agent::name)
+                .ifPresent(name -> put(v, "conversation.previous_assignee", name));
+        ctx.run().triggerData().forEach((k, value) -> put(v, "trigger." + k, value));
+        put(v, "system.current_datetime", DATE_TIME.format(ctx.now()));
+        put(v, "system.current_date", DATE_TIME.format(ctx.now()).substring(0, 10));
+        put(v, "system.current_time", DATE_TIME.format(ctx.now()).substring(11));
+        put(v, "workflow.name", ctx.workflow().name());
+        return new Variables(v);
+    }
+
+    /** The assignee before the run's latest assignment, from the run's own history. */
+    private static java.util.Optional<String> previousAssignee(StepContext ctx) {
+        var history = ctx.run().history();
+        for (int i = history.size() - 1; i >= 0; i--) {
+            var record = history.get(i);
+            if ("assign_to".equals(record.stepType()) && record.details().containsKey("assignee")) {
+                return java.util.Optional.ofNullable(record.details().get("previousAssignee"));
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
+    private static void put(Map<String, String> map, String key, String value) {
+        if (value != null && !value.isEmpty()) {
+            map.put(key, value);
+        }
+    }
+
+    public String render(String text) {
+        Matcher m = VARIABLE.matcher(text);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            String value = values.get(m.group(1) + "." + m.group(2));
+            m.appendReplacement(out, Matcher.quoteReplacement(value != null ? value : m.group()));
+        }
+        m.appendTail(out);
+        return out.toString();
+    }
+}

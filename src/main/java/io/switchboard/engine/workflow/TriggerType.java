@@ -1,0 +1,25 @@
+package io.switchboard.engine.workflow;
+
+public enum TriggerType {
+    CONVERSATION_OPENED("conversation_opened"),
+    CONVERSATION_CLOSED("conversation_closed");
+
+    private final String wireName;
+
+    TriggerType(String wireName) {
+        this.wireName = wireName;
+    }
+
+    public String wireName() {
+        return wireName;
+    }
+
+    public static TriggerType fromWire(String value) {
+        for (TriggerType t : values()) {
+            if (t.wireName.equals(value)) {
+                return t;
+            }
+        }
+        throw new IllegalArgumentException("unknown trigger type " + value);
+    }
+}

@@ -1,0 +1,23 @@
+package io.switchboard.function;
+
+import io.switchboard.function.http.Routes;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+
+/** The whole HTTP surface, one table shared by every transport. */
+public class ApiRoutes {
+
+    @Produces
+    @Singleton
+    Routes routes(AdminEndpoints admin, ChannelEndpoints channels, DirectoryEndpoints directory,
+            WorkflowEndpoints workflows, ContactEndpoints contacts, RunEndpoints runs) {
+        Routes routes = new Routes();
+        admin.register(routes);
+        channels.register(routes);
+        directory.register(routes);
+        workflows.register(routes);
+        contacts.register(routes);
+        runs.register(routes);
+        return routes;
+    }
+}

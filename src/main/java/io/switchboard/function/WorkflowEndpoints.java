@@ -1,0 +1,101 @@
+package io.switchboard.function;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.switchboard.config.Stores;
+import io.switchboard.document.WorkflowSchema;
+import io.switchboard.engine.workflow.WorkflowDefinition;
+import io.switchboard.function.http.Api;
+import io.switchboard.function.http.ApiException;
+import io.switchboard.function.http.HttpRequest;
+import io.switchboard.function.http.HttpResponse;
+import io.switchboard.function.http.Routes;
+import io.switchboard.inbox.ConcurrentUpdateException;
+import io.switchboard.store.DynamoWorkflowStore.Draft;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+
+/** Workflow documents: saved as drafts (validated), published to take effect. */
+@Singleton
+public class WorkflowEndpoints {
+
+    private final Api api;
+    private final Stores stores;
+    private final Clock clock;
+    private final String schema = new WorkflowSchema().text();
+
+    public WorkflowEndpoints(Api api, Stores stores, Clock clock) {
+        this.api = api;
+        this.stores = stores;
+        this.clock = clock;
+    }
+
+    public void register(Routes routes) {
+        routes.add("GET", "/api/v1/schema/workflow.json", r -> HttpResponse.json(200, schema));
+        routes.add("POST", "/api/v1/workflows", this::create);
+        routes.add("GET", "/api/v1/workflows", this::list);
+        routes.add("GET", "/api/v1/workflows/{workflowId}", this::get);
+        routes.add("PUT", "/api/v1/workflows/{workflowId}", this::update);
+        routes.add("POST", "/api/v1/workflows/{workflowId}/publish", this::publish);
+    }
+
+    HttpResponse create(HttpRequest request) {
+        String ws = api.workspace(request);
+        JsonNode doc = api.body(request);
+        String id = request.query().containsKey("id") ? Api.id(request.query().get("id"), "?id")
+                : "wf_" + UUID.randomUUID().toString().substring(0, 8);
+        Draft draft;
+        try {
+            draft = stores.workflows().saveDraft(ws, id, doc, 0, clock.instant());
+        } catch (ConcurrentUpdateException e) {
+            throw new ApiException(409, "conflict", "workflow " + id + " already exists");
+        }
+        stores.workflows().register(ws, id);
+        return api.ok(201, view(draft));
+    }
+
+    HttpResponse update(HttpRequest request) {
+        String ws = api.workspace(request);
+        JsonNode doc = api.body(request);
+        String id = request.param("workflowId");
+        Draft current = stores.workflows().find(ws, id).orElseThrow(() -> ApiException.notFound("no workflow " + id));
+        try {
+            return api.ok(200, view(stores.workflows().saveDraft(ws, id, doc, current.revision(), clock.instant())));
+        } catch (ConcurrentUpdateException e) {
+            throw new ApiException(409, "conflict", "workflow " + id + " was changed meanwhile; read it again");
+        }
+    }
+
+    HttpResponse get(HttpRequest request) {
+        String ws = api.workspace(request);
+        String id = request.param("workflowId");
+        return api.ok(200, view(stores.workflows().find(ws, id)
+                .orElseThrow(() -> ApiException.notFound("no workflow " + id))));
+    }
+
+    HttpResponse list(HttpRequest request) {
+        String ws = api.workspace(request);
+        return api.ok(200, Map.of("workflows", stores.workflows().list(ws).stream().map(this::view).toList()));
+    }
+
+    HttpResponse publish(HttpRequest request) {
+        String ws = api.workspace(request);
+        String id = request.param("workflowId");
+        stores.workflows().find(ws, id).orElseThrow(() -> ApiException.notFound("no workflow " + id));
+        WorkflowDefinition published = stores.workflows().publish(ws, id, clock.instant());
+        return api.ok(200, Map.of("id", id, "status", "published", "version", published.version()));
+    }
+
+    private Map<String, Object> view(Draft draft) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("id", draft.id());
+        out.put("status", draft.publishedVersion() > 0 ? "published" : "draft");
+        out.put("revision", draft.revision());
+        out.put("publishedVersion", draft.publishedVersion());
+        out.put("updatedAt", draft.updatedAt().toString());
+        out.put("document", draft.document());
+        return out;
+    }
+}

@@ -1,0 +1,6 @@
+package io.switchboard.function.http;
+
+@FunctionalInterface
+public interface Endpoint {
+    HttpResponse handle(HttpRequest request) throws Exception;
+}

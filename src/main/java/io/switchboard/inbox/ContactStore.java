@@ -1,0 +1,41 @@
+package io.switchboard.inbox;
+
+import java.time.Instant;
+import java.util.Optional;
+
+/** Contacts with their current conversation. Every write is safe to repeat. */
+public interface ContactStore {
+
+    Optional<Contact> find(String workspaceId, String contactId);
+
+    /**
+     * Records a message from the contact: creates the contact if new, and opens a conversation with
+     * id {@code conversationIdIfOpened} when none is open. Repeating the call with the same arguments
+     * returns the same conversation, so a retried webhook cannot open a second one.
+     */
+    Contact recordIncoming(String workspaceId, IncomingContact contact, String channelId, Instant at,
+            String conversationIdIfOpened);
+
+    /** Records an outgoing message on the open conversation; empty when no conversation is open. */
+    Optional<Contact> recordOutgoing(String workspaceId, String contactId, Instant at);
+
+    /**
+     * Sets the assignee ({@code null} unassigns). {@code effectKey} names the one change this call
+     * makes: a second call with the same key changes nothing and reports the assignment made first.
+     */
+    AssignmentChange assign(String workspaceId, String contactId, String assigneeId, String effectKey, Instant at);
+
+    /** Closes the open conversation {@code conversationId}; false when it is not open any more. */
+    boolean close(String workspaceId, String contactId, String conversationId, Instant at);
+
+    /** Open conversations currently assigned to this agent: the load that "least open contacts" balances. */
+    int openContactsOf(String workspaceId, String agentId);
+
+    /** Contact details carried by an incoming message. */
+    record IncomingContact(String id, String name) {
+    }
+
+    /** What an assignment did: who had it before, who has it now, and whether this call changed it. */
+    record AssignmentChange(String previousAssigneeId, String assigneeId, boolean applied) {
+    }
+}

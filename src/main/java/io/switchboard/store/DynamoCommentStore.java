@@ -1,0 +1,65 @@
+package io.switchboard.store;
+
+import static io.switchboard.store.Attr.s;
+import static io.switchboard.store.Attr.str;
+import static io.switchboard.store.Attr.time;
+
+import io.switchboard.inbox.Comment;
+import io.switchboard.inbox.CommentStore;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+
+/** Comments under their contact, keyed by conversation and the writer's idempotency key. */
+public final class DynamoCommentStore implements CommentStore {
+
+    private final DynamoDbClient db;
+    private final String table;
+
+    public DynamoCommentStore(DynamoDbClient db, String table) {
+        this.db = db;
+        this.table = table;
+    }
+
+    @Override
+    public boolean add(Comment c) {
+        Map<String, AttributeValue> item = new HashMap<>(Attr.key(Keys.contact(c.workspaceId(), c.contactId()),
+                "CMT#" + c.conversationId() + "#" + c.id()));
+        item.put("commentId", s(c.id()));
+        item.put("conversationId", s(c.conversationId()));
+        item.put("author", s(c.author()));
+        item.put("text", s(c.text()));
+        item.put("createdAt", time(c.createdAt()));
+        try {
+            db.putItem(PutItemRequest.builder().tableName(table).item(item)
+                    .conditionExpression("attribute_not_exists(pk)").build());
+            return true;
+        } catch (ConditionalCheckFailedException alreadyAdded) {
+            return false;
+        }
+    }
+
+    @Override
+    public List<Comment> list(String ws, String contactId, String conversationId) {
+        List<Comment> out = new ArrayList<>();
+        for (var page : db.queryPaginator(QueryRequest.builder().tableName(table)
+                .keyConditionExpression("pk = :pk AND begins_with(sk, :prefix)")
+                .expressionAttributeValues(Map.of(":pk", s(Keys.contact(ws, contactId)),
+                        ":prefix", s("CMT#" + conversationId + "#")))
+                .build())) {
+            for (var item : page.items()) {
+                out.add(new Comment(ws, contactId, str(item, "conversationId"), str(item, "commentId"),
+                        str(item, "author"), str(item, "text"), Attr.instant(item, "createdAt")));
+            }
+        }
+        out.sort(Comparator.comparing(Comment::createdAt));
+        return out;
+    }
+}

@@ -1,0 +1,243 @@
+package io.switchboard.store;
+
+import static io.switchboard.store.Attr.instant;
+import static io.switchboard.store.Attr.s;
+import static io.switchboard.store.Attr.str;
+import static io.switchboard.store.Attr.time;
+
+import io.switchboard.inbox.Contact;
+import io.switchboard.inbox.ContactStore;
+import io.switchboard.inbox.Conversation;
+import io.switchboard.inbox.ConversationStatus;
+import io.switchboard.inbox.OpenedBy;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
+import software.amazon.awssdk.services.dynamodb.model.Select;
+import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
+
+/**
+ * Contacts and their current conversation, one item per contact. Writes are single conditional
+ * updates; where the right update depends on the stored state (open or closed conversation), the
+ * failed condition returns the old item and the second, matching update is tried.
+ *
+ * <p>While a conversation is open and assigned, the item carries {@code gsi1pk = WS#..#OPEN#<agent>},
+ * which puts it in that agent's partition of the byOwner index: counting it is counting the agent's
+ * open contacts.
+ */
+public final class DynamoContactStore implements ContactStore {
+
+    static final String SORT = "CONTACT";
+
+    private final DynamoDbClient db;
+    private final String table;
+
+    public DynamoContactStore(DynamoDbClient db, String table) {
+        this.db = db;
+        this.table = table;
+    }
+
+    @Override
+    public Optional<Contact> find(String ws, String contactId) {
+        Map<String, AttributeValue> item = db.getItem(GetItemRequest.builder().tableName(table)
+                .key(Attr.key(Keys.contact(ws, contactId), SORT)).consistentRead(true).build()).item();
+        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(toContact(ws, contactId, item));
+    }
+
+    @Override
+    public Contact recordIncoming(String ws, IncomingContact incoming, String channelId, Instant at,
+            String conversationIdIfOpened) {
+        while (true) {
+            Map<String, AttributeValue> old;
+            try {
+                Map<String, AttributeValue> values = new HashMap<>();
+                values.put(":open", s("open"));
+                values.put(":at", time(at));
+                String set = "SET lastIncomingAt = :at";
+                if (incoming.name() != null) {
+                    set += ", #name = :name";
+                    values.put(":name", s(incoming.name()));
+                }
+                return toContact(ws, incoming.id(), db.updateItem(update(ws, incoming.id())
+                        .updateExpression(set)
+                        .conditionExpression("convStatus = :open")
+                        .expressionAttributeNames(incoming.name() != null ? Map.of("#name", "name") : null)
+                        .expressionAttributeValues(values)
+                        .returnValues(ReturnValue.ALL_NEW)
+                        .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)
+                        .build()).attributes());
+            } catch (ConditionalCheckFailedException noOpenConversation) {
+                old = noOpenConversation.item() == null ? Map.of() : noOpenConversation.item();
+            }
+            Optional<Contact> opened = openConversation(ws, incoming, channelId, at, conversationIdIfOpened, old);
+            if (opened.isPresent()) {
+                return opened.get();
+            }
+            // someone opened or reassigned between the two writes: start over from the new state
+        }
+    }
+
+    private Optional<Contact> openConversation(String ws, IncomingContact incoming, String channelId, Instant at,
+            String conversationId, Map<String, AttributeValue> old) {
+        String assignee = str(old, "assigneeId");
+        Map<String, AttributeValue> values = new HashMap<>();
+        values.put(":open", s("open"));
+        values.put(":at", time(at));
+        values.put(":cid", s(conversationId));
+        values.put(":by", s(OpenedBy.CONTACT.wireName()));
+        values.put(":ch", s(channelId));
+        values.put(":name", s(incoming.name() != null ? incoming.name() : incoming.id()));
+        values.put(":contactId", s(incoming.id()));
+        StringBuilder set = new StringBuilder("SET convId = :cid, convStatus = :open, convOpenedBy = :by, "
+                + "convChannel = :ch, convOpenedAt = :at, lastIncomingAt = :at, gsi1sk = :contactId, "
+                + "#name = " + (incoming.name() != null ? ":name" : "if_not_exists(#name, :name)"));
+        String condition = "attribute_not_exists(convStatus) OR convStatus <> :open";
+        if (assignee != null) {
+            set.append(", gsi1pk = :owner");
+            values.put(":owner", s(Keys.openContactsOf(ws, assignee)));
+            values.put(":assignee", s(assignee));
+            condition = "(" + condition + ") AND assigneeId = :assignee";
+        } else {
+            condition = "(" + condition + ") AND attribute_not_exists(assigneeId)";
+        }
+        try {
+            return Optional.of(toContact(ws, incoming.id(), db.updateItem(update(ws, incoming.id())
+                    .updateExpression(set + " REMOVE convClosedAt, lastOutgoingAt")
+                    .conditionExpression(condition)
+                    .expressionAttributeNames(Map.of("#name", "name"))
+                    .expressionAttributeValues(values)
+                    .returnValues(ReturnValue.ALL_NEW)
+                    .build()).attributes()));
+        } catch (ConditionalCheckFailedException changedMeanwhile) {
+            return Optional.empty();
+        }
+    }
+
+    @Override
+    public Optional<Contact> recordOutgoing(String ws, String contactId, Instant at) {
+        try {
+            return Optional.of(toContact(ws, contactId, db.updateItem(update(ws, contactId)
+                    .updateExpression("SET lastOutgoingAt = :at")
+                    .conditionExpression("convStatus = :open")
+                    .expressionAttributeValues(Map.of(":at", time(at), ":open", s("open")))
+                    .returnValues(ReturnValue.ALL_NEW)
+                    .build()).attributes()));
+        } catch (ConditionalCheckFailedException noOpenConversation) {
+            return Optional.empty();
+        }
+    }
+
+    @Override
+    public AssignmentChange assign(String ws, String contactId, String assigneeId, String effectKey, Instant at) {
+        // First try as if the conversation were open (the usual case), which also files the contact under
+        // the agent's open contacts; if it is not open, the second variant assigns without that.
+        for (boolean open : new boolean[] {true, false}) {
+            Map<String, AttributeValue> values = new HashMap<>();
+            values.put(":key", s(effectKey));
+            values.put(":at", time(at));
+            values.put(":open", s("open"));
+            String expression;
+            if (assigneeId == null) {
+                expression = "SET assignKey = :key, assignedAt = :at REMOVE assigneeId, gsi1pk";
+            } else if (open) {
+                values.put(":assignee", s(assigneeId));
+                values.put(":owner", s(Keys.openContactsOf(ws, assigneeId)));
+                expression = "SET assignKey = :key, assignedAt = :at, assigneeId = :assignee, gsi1pk = :owner";
+            } else {
+                values.put(":assignee", s(assigneeId));
+                expression = "SET assignKey = :key, assignedAt = :at, assigneeId = :assignee REMOVE gsi1pk";
+            }
+            String statusCondition = open ? "convStatus = :open" : "(attribute_not_exists(convStatus) OR convStatus <> :open)";
+            try {
+                Map<String, AttributeValue> old = db.updateItem(update(ws, contactId)
+                        .updateExpression(expression)
+                        .conditionExpression("attribute_exists(pk) AND (attribute_not_exists(assignKey) OR assignKey <> :key) AND "
+                                + statusCondition)
+                        .expressionAttributeValues(values)
+                        .returnValues(ReturnValue.ALL_OLD)
+                        .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)
+                        .build()).attributes();
+                return new AssignmentChange(str(old, "assigneeId"), assigneeId, true);
+            } catch (ConditionalCheckFailedException e) {
+                Map<String, AttributeValue> current = e.item() == null ? Map.of() : e.item();
+                if (current.isEmpty()) {
+                    throw new IllegalArgumentException("contact " + contactId + " does not exist");
+                }
+                if (effectKey.equals(str(current, "assignKey"))) {
+                    // this very assignment was made before (a retried step or request): report it, change nothing
+                    return new AssignmentChange(null, str(current, "assigneeId"), false);
+                }
+            }
+        }
+        throw new IllegalStateException("assignment of contact " + contactId + " kept conflicting");
+    }
+
+    @Override
+    public boolean close(String ws, String contactId, String conversationId, Instant at) {
+        try {
+            db.updateItem(update(ws, contactId)
+                    .updateExpression("SET convStatus = :closed, convClosedAt = :at REMOVE gsi1pk")
+                    .conditionExpression("convId = :cid AND convStatus = :open")
+                    .expressionAttributeValues(Map.of(":closed", s("closed"), ":open", s("open"),
+                            ":cid", s(conversationId), ":at", time(at)))
+                    .build());
+            return true;
+        } catch (ConditionalCheckFailedException notOpen) {
+            return false;
+        }
+    }
+
+    @Override
+    public int openContactsOf(String ws, String agentId) {
+        int count = 0;
+        Map<String, AttributeValue> start = null;
+        do {
+            var page = db.query(QueryRequest.builder().tableName(table).indexName(Table.BY_OWNER)
+                    .keyConditionExpression("gsi1pk = :owner")
+                    .expressionAttributeValues(Map.of(":owner", s(Keys.openContactsOf(ws, agentId))))
+                    .select(Select.COUNT)
+                    .exclusiveStartKey(start)
+                    .build());
+            count += page.count();
+            start = page.hasLastEvaluatedKey() ? page.lastEvaluatedKey() : null;
+        } while (start != null);
+        return count;
+    }
+
+    private UpdateItemRequest.Builder update(String ws, String contactId) {
+        return UpdateItemRequest.builder().tableName(table).key(Attr.key(Keys.contact(ws, contactId), SORT));
+    }
+
+    static Contact toContact(String ws, String contactId, Map<String, AttributeValue> item) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        AttributeValue f = item.get("fields");
+        if (f != null && f.hasM()) {
+            f.m().forEach((k, v) -> fields.put(k, v.s()));
+        }
+        Set<String> tags = new TreeSet<>();
+        AttributeValue t = item.get("tags");
+        if (t != null && t.hasSs()) {
+            tags.addAll(t.ss());
+        }
+        Conversation conversation = null;
+        if (str(item, "convId") != null) {
+            conversation = new Conversation(str(item, "convId"),
+                    ConversationStatus.valueOf(str(item, "convStatus").toUpperCase()),
+                    OpenedBy.fromWire(str(item, "convOpenedBy")), str(item, "convChannel"),
+                    instant(item, "convOpenedAt"), instant(item, "convClosedAt"), instant(item, "lastIncomingAt"),
+                    instant(item, "lastOutgoingAt"));
+        }
+        return new Contact(ws, contactId, str(item, "name"), fields, tags, str(item, "assigneeId"), conversation);
+    }
+}

@@ -1,0 +1,204 @@
+package io.switchboard.store;
+
+import static io.switchboard.store.Attr.n;
+import static io.switchboard.store.Attr.num;
+import static io.switchboard.store.Attr.s;
+import static io.switchboard.store.Attr.str;
+import static io.switchboard.store.Attr.time;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.switchboard.document.WorkflowParser;
+import io.switchboard.engine.workflow.PublishedWorkflows;
+import io.switchboard.engine.workflow.TriggerType;
+import io.switchboard.engine.workflow.WorkflowDefinition;
+import io.switchboard.inbox.ConcurrentUpdateException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.Put;
+import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+
+/**
+ * Workflow documents: a draft per workflow, an immutable item per published version, and a
+ * per-workspace index of what is published for each trigger (the one query a trigger event costs).
+ * Published versions never change, so their parsed definitions are cached in memory.
+ */
+public final class DynamoWorkflowStore implements PublishedWorkflows {
+
+    public record Draft(String id, JsonNode document, long revision, int publishedVersion, Instant updatedAt) {
+    }
+
+    private final DynamoDbClient db;
+    private final String table;
+    private final ObjectMapper json;
+    private final WorkflowParser parser;
+    private final Map<String, WorkflowDefinition> versions = new ConcurrentHashMap<>();
+
+    public DynamoWorkflowStore(DynamoDbClient db, String table, ObjectMapper json, WorkflowParser parser) {
+        this.db = db;
+        this.table = table;
+        this.json = json;
+        this.parser = parser;
+    }
+
+    /** Saves a draft (validated first); {@code expectedRevision} 0 creates it. */
+    public Draft saveDraft(String ws, String id, JsonNode document, long expectedRevision, Instant now) {
+        parser.parse(ws, id, 0, document);
+        Map<String, AttributeValue> item = new HashMap<>(Attr.key(Keys.workflow(ws, id), "DRAFT"));
+        item.put("workflowId", s(id));
+        item.put("doc", s(document.toString()));
+        item.put("revision", n(expectedRevision + 1));
+        item.put("updatedAt", time(now));
+        int published = find(ws, id).map(Draft::publishedVersion).orElse(0);
+        item.put("publishedVersion", n(published));
+        try {
+            db.putItem(PutItemRequest.builder().tableName(table).item(item)
+                    .conditionExpression(expectedRevision == 0 ? "attribute_not_exists(pk)" : "revision = :r")
+                    .expressionAttributeValues(expectedRevision == 0 ? null : Map.of(":r", n(expectedRevision)))
+                    .build());
+        } catch (ConditionalCheckFailedException e) {
+            throw new ConcurrentUpdateException("workflow " + id);
+        }
+        return new Draft(id, document, expectedRevision + 1, published, now);
+    }
+
+    public Optional<Draft> find(String ws, String id) {
+        var item = db.getItem(GetItemRequest.builder().tableName(table).key(Attr.key(Keys.workflow(ws, id), "DRAFT"))
+                .consistentRead(true).build()).item();
+        if (item == null || item.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new Draft(id, readTree(str(item, "doc")), num(item, "revision", 0),
+                (int) num(item, "publishedVersion", 0), Attr.instant(item, "updatedAt")));
+    }
+
+    public List<Draft> list(String ws) {
+        // drafts are few per workspace (the product allows 100); the index of published ones names them all
+        List<Draft> out = new ArrayList<>();
+        for (var page : db.queryPaginator(QueryRequest.builder().tableName(table)
+                .keyConditionExpression("pk = :pk AND begins_with(sk, :p)")
+                .expressionAttributeValues(Map.of(":pk", s(Keys.workspace(ws)), ":p", s("WORKFLOW#"))).build())) {
+            for (var i : page.items()) {
+                find(ws, str(i, "workflowId")).ifPresent(out::add);
+            }
+        }
+        return out;
+    }
+
+    /** Registers a new workflow id in the workspace's list. */
+    public void register(String ws, String id) {
+        Map<String, AttributeValue> item = new HashMap<>(Attr.key(Keys.workspace(ws), "WORKFLOW#" + id));
+        item.put("workflowId", s(id));
+        db.putItem(PutItemRequest.builder().tableName(table).item(item).build());
+    }
+
+    /** Publishes the current draft as the next version; runs already started keep their version. */
+    public WorkflowDefinition publish(String ws, String id, Instant now) {
+        Draft draft = find(ws, id).orElseThrow(() -> new IllegalArgumentException("no workflow " + id));
+        int version = draft.publishedVersion() + 1;
+        WorkflowDefinition definition = parser.parse(ws, id, version, draft.document());
+        Map<String, AttributeValue> versionItem = new HashMap<>(Attr.key(Keys.workflow(ws, id), versionSort(version)));
+        versionItem.put("doc", s(draft.document().toString()));
+        versionItem.put("publishedAt", time(now));
+        Map<String, AttributeValue> index = new HashMap<>(Attr.key(Keys.workspace(ws),
+                "PUBLISHED#" + definition.trigger().type().wireName() + "#" + id));
+        index.put("workflowId", s(id));
+        index.put("version", n(version));
+        index.put("doc", s(draft.document().toString()));
+        Map<String, AttributeValue> draftItem = new HashMap<>(Attr.key(Keys.workflow(ws, id), "DRAFT"));
+        draftItem.put("workflowId", s(id));
+        draftItem.put("doc", s(draft.document().toString()));
+        draftItem.put("revision", n(draft.revision()));
+        draftItem.put("updatedAt", time(draft.updatedAt()));
+        draftItem.put("publishedVersion", n(version));
+        try {
+            db.transactWriteItems(TransactWriteItemsRequest.builder().transactItems(
+                    put(versionItem, "attribute_not_exists(pk)", null),
+                    put(index, null, null),
+                    put(draftItem, "revision = :r", Map.of(":r", n(draft.revision()))))
+                    .build());
+        } catch (TransactionCanceledException e) {
+            throw new ConcurrentUpdateException("workflow " + id);
+        }
+        removeStaleTriggerEntries(ws, id, definition.trigger().type());
+        versions.put(cacheKey(ws, id, version), definition);
+        return definition;
+    }
+
+    /** A new version may listen to another trigger than the last one: drop the old index entries. */
+    private void removeStaleTriggerEntries(String ws, String id, TriggerType current) {
+        for (TriggerType type : TriggerType.values()) {
+            if (type != current) {
+                db.deleteItem(b -> b.tableName(table).key(Attr.key(Keys.workspace(ws), "PUBLISHED#" + type.wireName() + "#" + id)));
+            }
+        }
+    }
+
+    private TransactWriteItem put(Map<String, AttributeValue> item, String condition, Map<String, AttributeValue> values) {
+        return TransactWriteItem.builder().put(Put.builder().tableName(table).item(item)
+                .conditionExpression(condition).expressionAttributeValues(values).build()).build();
+    }
+
+    @Override
+    public List<WorkflowDefinition> publishedFor(String ws, TriggerType trigger) {
+        List<WorkflowDefinition> out = new ArrayList<>();
+        var items = db.query(QueryRequest.builder().tableName(table)
+                .keyConditionExpression("pk = :pk AND begins_with(sk, :p)")
+                .expressionAttributeValues(Map.of(":pk", s(Keys.workspace(ws)),
+                        ":p", s("PUBLISHED#" + trigger.wireName() + "#")))
+                .build()).items();
+        for (var item : items) {
+            String id = str(item, "workflowId");
+            int version = (int) num(item, "version", 0);
+            out.add(versions.computeIfAbsent(cacheKey(ws, id, version),
+                    k -> parser.parse(ws, id, version, readTree(str(item, "doc")))));
+        }
+        return out;
+    }
+
+    @Override
+    public Optional<WorkflowDefinition> version(String ws, String id, int version) {
+        WorkflowDefinition cached = versions.get(cacheKey(ws, id, version));
+        if (cached != null) {
+            return Optional.of(cached);
+        }
+        var item = db.getItem(GetItemRequest.builder().tableName(table)
+                .key(Attr.key(Keys.workflow(ws, id), versionSort(version))).build()).item();
+        if (item == null || item.isEmpty()) {
+            return Optional.empty();
+        }
+        WorkflowDefinition definition = parser.parse(ws, id, version, readTree(str(item, "doc")));
+        versions.put(cacheKey(ws, id, version), definition);
+        return Optional.of(definition);
+    }
+
+    private static String versionSort(int version) {
+        return String.format("V#%06d", version);
+    }
+
+    private static String cacheKey(String ws, String id, int version) {
+        return ws + "|" + id + "|" + version;
+    }
+
+    private JsonNode readTree(String text) {
+        try {
+            return json.readTree(text);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored workflow is unreadable", e);
+        }
+    }
+}

@@ -1,0 +1,33 @@
+package io.switchboard.store;
+
+/** Key formats of the single table; every key starts with the workspace it belongs to. */
+final class Keys {
+
+    private Keys() {
+    }
+
+    static String workspace(String ws) {
+        return "WS#" + ws;
+    }
+
+    static String contact(String ws, String contactId) {
+        return workspace(ws) + "#CONTACT#" + contactId;
+    }
+
+    static String run(String ws, String runId) {
+        return workspace(ws) + "#RUN#" + runId;
+    }
+
+    static String runsOfContact(String ws, String contactId) {
+        return contact(ws, contactId) + "#RUNS";
+    }
+
+    /** Partition of the byOwner index holding the contacts with an open conversation assigned to the agent. */
+    static String openContactsOf(String ws, String agentId) {
+        return workspace(ws) + "#OPEN#" + agentId;
+    }
+
+    static String workflow(String ws, String workflowId) {
+        return workspace(ws) + "#WORKFLOW#" + workflowId;
+    }
+}

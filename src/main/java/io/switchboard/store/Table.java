@@ -1,0 +1,79 @@
+package io.switchboard.store;
+
+import java.util.List;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
+import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
+import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
+import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
+import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.Projection;
+import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
+import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
+import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+
+/**
+ * The one table everything lives in, keyed by workspace. Its shape is declared here for local runs
+ * and tests, and in {@code infra/dynamodb.tf} for AWS; the two must agree.
+ *
+ * <ul>
+ *   <li>{@code pk}/{@code sk}: the item's home, e.g. {@code WS#w1#CONTACT#c1} / {@code CONTACT}.</li>
+ *   <li>index {@code byOwner} ({@code gsi1pk}/{@code gsi1sk}, keys only): runs per contact, and
+ *       contacts with an open conversation per assigned agent ("least open contacts").</li>
+ *   <li>index {@code due} ({@code dueShard}/{@code dueKey}): sparse; only runs waiting or leased have
+ *       these attributes, so the sweep reads due wake-ups and nothing else.</li>
+ * </ul>
+ */
+public final class Table {
+
+    public static final String PK = "pk";
+    public static final String SK = "sk";
+    public static final String GSI1_PK = "gsi1pk";
+    public static final String GSI1_SK = "gsi1sk";
+    public static final String BY_OWNER = "byOwner";
+    public static final String DUE_SHARD = "dueShard";
+    public static final String DUE_KEY = "dueKey";
+    public static final String DUE = "due";
+    public static final String EXPIRES_AT = "expiresAt";
+
+    private Table() {
+    }
+
+    /** Creates the table when it does not exist yet (local runs and tests). */
+    public static void createIfMissing(DynamoDbClient client, String name) {
+        try {
+            client.createTable(CreateTableRequest.builder()
+                    .tableName(name)
+                    .billingMode(BillingMode.PAY_PER_REQUEST)
+                    .attributeDefinitions(attribute(PK), attribute(SK), attribute(GSI1_PK), attribute(GSI1_SK),
+                            attribute(DUE_SHARD), attribute(DUE_KEY))
+                    .keySchema(hash(PK), range(SK))
+                    .globalSecondaryIndexes(
+                            GlobalSecondaryIndex.builder().indexName(BY_OWNER)
+                                    .keySchema(hash(GSI1_PK), range(GSI1_SK))
+                                    .projection(Projection.builder().projectionType(ProjectionType.KEYS_ONLY).build())
+                                    .build(),
+                            GlobalSecondaryIndex.builder().indexName(DUE)
+                                    .keySchema(hash(DUE_SHARD), range(DUE_KEY))
+                                    .projection(Projection.builder().projectionType(ProjectionType.INCLUDE)
+                                            .nonKeyAttributes(List.of(DynamoRunStore.WAKE_TOKEN)).build())
+                                    .build())
+                    .build());
+        } catch (ResourceInUseException alreadyThere) {
+            // another process created it first
+        }
+    }
+
+    private static AttributeDefinition attribute(String name) {
+        return AttributeDefinition.builder().attributeName(name).attributeType(ScalarAttributeType.S).build();
+    }
+
+    private static KeySchemaElement hash(String name) {
+        return KeySchemaElement.builder().attributeName(name).keyType(KeyType.HASH).build();
+    }
+
+    private static KeySchemaElement range(String name) {
+        return KeySchemaElement.builder().attributeName(name).keyType(KeyType.RANGE).build();
+    }
+}
