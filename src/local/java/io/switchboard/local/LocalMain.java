@@ -18,8 +18,8 @@ public class LocalMain {
 
     public static void main(String... args) throws Exception {
         var config = ConfigProvider.getConfig();
-        int port = config.getOptionalValue("switchboard.local.dynamodb-port", Integer.class).orElse(8000);
-        String dir = config.getOptionalValue("switchboard.local.data-dir", String.class).orElse("data/dynamodb");
+        int port = config.getOptionalValue("dynamodb-local.port", Integer.class).orElse(8000);
+        String dir = config.getOptionalValue("dynamodb-local.data-dir", String.class).orElse("data/dynamodb");
         DynamoDBProxyServer server = null;
         if (!listening(port)) {
             new File(dir).mkdirs();

@@ -51,6 +51,8 @@ public class RunEndpoints {
         out.put("startedAt", run.startedAt().toString());
         out.put("updatedAt", run.updatedAt().toString());
         out.put("dueAt", run.dueAt() == null ? null : run.dueAt().toString());
+        // the wake-up token names the pending wait; it cannot wake a run before its due time
+        out.put("wakeToken", run.wakeToken());
         out.put("trigger", run.triggerData());
         out.put("history", run.history());
         return out;
