@@ -57,7 +57,7 @@ public final class InboxActions {
             return new Received(true, contacts.find(workspaceId, m.contactId()).orElse(null), false);
         }
         Instant now = clock.instant();
-        String conversationId = derivedId(workspaceId, m.channelId(), m.externalId());
+        String conversationId = derivedId(workspaceId, m.contactId(), m.channelId(), m.externalId());
         Contact contact = contacts.recordIncoming(workspaceId,
                 new ContactStore.IncomingContact(m.contactId(), m.contactName()), m.channelId(), now, conversationId);
         Conversation conversation = contact.conversation();
@@ -116,8 +116,9 @@ public final class InboxActions {
         return comments;
     }
 
-    static String derivedId(String workspaceId, String channelId, String externalId) {
-        String name = workspaceId + "|" + channelId + "|" + externalId;
+    /** Message ids are unique per contact and channel at best, so the contact is part of the name. */
+    static String derivedId(String workspaceId, String contactId, String channelId, String externalId) {
+        String name = workspaceId + "|" + contactId + "|" + channelId + "|" + externalId;
         return UUID.nameUUIDFromBytes(name.getBytes(StandardCharsets.UTF_8)).toString();
     }
 }

@@ -3,7 +3,6 @@ package io.switchboard.engine.assign;
 import io.switchboard.engine.step.AssignToStep.Logic;
 import io.switchboard.inbox.Agent;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.function.LongSupplier;
@@ -18,7 +17,7 @@ import java.util.function.ToIntFunction;
  *
  * <p>Round robin indexes the eligible agents (in team order) with a ticket that the store hands out
  * atomically, so concurrent runs land on different agents. Least open contacts picks the agent with
- * the fewest open conversations, ties broken by team order.
+ * the fewest open conversations; ties take turns by the same rotation, so equal agents share evenly.
  */
 public final class AssignmentPolicy {
 
@@ -56,10 +55,14 @@ public final class AssignmentPolicy {
         }
         Agent chosen = switch (logic) {
             case ROUND_ROBIN -> eligible.get((int) Math.floorMod(roundRobinTicket.getAsLong(), (long) eligible.size()));
-            case LEAST_OPEN_CONTACTS -> eligible.stream()
-                    .min(Comparator.comparingInt((Agent a) -> load.get(a.id())))
-                    .orElseThrow();
+            case LEAST_OPEN_CONTACTS -> leastLoaded(eligible, load, roundRobinTicket);
         };
         return new Choice(chosen, ids, load, logic == Logic.ROUND_ROBIN ? "round robin" : "least open contacts");
+    }
+
+    private static Agent leastLoaded(List<Agent> eligible, Map<String, Integer> load, LongSupplier ticket) {
+        int min = eligible.stream().mapToInt(a -> load.get(a.id())).min().orElseThrow();
+        List<Agent> tied = eligible.stream().filter(a -> load.get(a.id()) == min).toList();
+        return tied.size() == 1 ? tied.get(0) : tied.get((int) Math.floorMod(ticket.getAsLong(), (long) tied.size()));
     }
 }

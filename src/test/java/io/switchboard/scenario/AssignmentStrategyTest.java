@@ -1,0 +1,70 @@
+package io.switchboard.scenario;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.switchboard.support.DynamoDbLocalResource;
+import io.switchboard.support.Workflows;
+import io.switchboard.support.Workspace;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+
+/** The seed's assignment logic: round robin spreads evenly, least open contacts picks the least loaded. */
+@QuarkusTest
+@QuarkusTestResource(DynamoDbLocalResource.class)
+class AssignmentStrategyTest {
+
+    @Test
+    void roundRobinSpreadsEvenlyOverManyConcurrentRuns() throws Exception {
+        Workspace ws = Workspace.create().user("alice", true).user("bob", true).user("carol", true)
+                .user("dave", false).team("support", "alice", "bob", "carol", "dave");
+        ws.publish(Workflows.assignToTeam("support", "round_robin", true));
+
+        List<String> contacts = IntStream.range(0, 30).mapToObj(i -> "contact-" + i).toList();
+        java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+        ExactlyOnceTest.concurrently(6, () -> {
+            for (int i = next.getAndIncrement(); i < contacts.size(); i = next.getAndIncrement()) {
+                ws.contactSays(contacts.get(i), "m-1", "Hi").then().statusCode(200);
+            }
+            return null;
+        });
+
+        Map<String, Long> load = contacts.stream().map(ws::assignee)
+                .collect(Collectors.groupingBy(a -> a, TreeMap::new, Collectors.counting()));
+        assertEquals(Map.of("alice", 10L, "bob", 10L, "carol", 10L), load, "offline Dave gets none, the rest 10 each");
+    }
+
+    @Test
+    void leastOpenContactsPicksTheAgentWithTheFewestOpenConversations() {
+        Workspace ws = Workspace.create().user("alice", true).user("bob", true).user("carol", true)
+                .team("support", "alice", "bob", "carol");
+        // Alice has 3 open conversations, Bob 1, Carol 2; one of Bob's closed ones does not count
+        openAssigned(ws, "alice", 3);
+        openAssigned(ws, "bob", 2);
+        ws.close("bob-1");
+        openAssigned(ws, "carol", 2);
+        ws.publish(Workflows.assignToTeam("support", "least_open_contacts", true));
+
+        ws.contactSays("newcomer", "m-1", "Hi").then().statusCode(200);
+        assertEquals("bob", ws.assignee("newcomer"));
+
+        // now Bob and Carol have 2 each and Alice 3: the next two go one to Bob, one to Carol
+        ws.contactSays("second", "m-1", "Hi").then().statusCode(200);
+        ws.contactSays("third", "m-1", "Hi").then().statusCode(200);
+        assertEquals(java.util.Set.of("bob", "carol"), java.util.Set.of(ws.assignee("second"), ws.assignee("third")));
+    }
+
+    private static void openAssigned(Workspace ws, String agent, int count) {
+        for (int i = 0; i < count; i++) {
+            String contact = agent + "-" + i;
+            ws.contactSays(contact, "m-1", "Hi").then().statusCode(200);
+            ws.api().body(Map.of("userId", agent)).put("/api/v1/contacts/" + contact + "/assignee")
+                    .then().statusCode(200);
+        }
+    }
+}
