@@ -33,12 +33,23 @@ public final class Workspace {
         JsonPath created = given().header("X-Admin-Token", ADMIN_TOKEN).contentType("application/json")
                 .body(Map.of("id", id, "name", "Test " + id))
                 .post("/admin/workspaces").then().statusCode(201).extract().jsonPath();
-        Workspace ws = new Workspace(id, created.getString("apiKey"));
-        JsonPath channel = ws.api().body(Map.of("type", "custom", "name", "Web chat"))
-                .post("/api/v1/channels").then().statusCode(201).extract().jsonPath();
-        ws.channelId = channel.getString("id");
-        ws.channelSecret = channel.getString("secret");
+        Workspace ws = attach(id, created.getString("apiKey"));
+        ws.connectChannel();
         return ws;
+    }
+
+    /** A workspace that already exists, reached with its API key. */
+    public static Workspace attach(String id, String apiKey) {
+        return new Workspace(id, apiKey);
+    }
+
+    /** Connects a custom channel, as an integrator does before sending webhooks. */
+    public Workspace connectChannel() {
+        JsonPath channel = api().body(Map.of("type", "custom", "name", "Web chat"))
+                .post("/api/v1/channels").then().statusCode(201).extract().jsonPath();
+        channelId = channel.getString("id");
+        channelSecret = channel.getString("secret");
+        return this;
     }
 
     public RequestSpecification api() {
