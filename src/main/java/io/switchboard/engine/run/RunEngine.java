@@ -42,6 +42,8 @@ public final class RunEngine {
     /** A bound on steps per segment, so a malformed tree can never spin a process forever. */
     static final int MAX_STEPS_PER_SEGMENT = 500;
 
+    private static final System.Logger LOG = System.getLogger(RunEngine.class.getName());
+
     private final PublishedWorkflows workflows;
     private final RunStore runs;
     private final WakeUpScheduler scheduler;
@@ -164,7 +166,7 @@ public final class RunEngine {
                     String token = newToken();
                     run.waitUntil(token, result.waitUntil(), now);
                     if (save(run)) {
-                        scheduler.arm(new WakeUpCall(run.workspaceId(), run.id(), token, result.waitUntil()));
+                        arm(new WakeUpCall(run.workspaceId(), run.id(), token, result.waitUntil()));
                     }
                     return;
                 }
@@ -175,6 +177,20 @@ public final class RunEngine {
                     return;
                 }
             }
+        }
+    }
+
+    /**
+     * The stored run is the timer of record: its due entry is swept even if the scheduler never
+     * delivers. So a scheduler that cannot be reached delays a wake-up to the next sweep; it must not
+     * fail the webhook or step that reached the Wait.
+     */
+    private void arm(WakeUpCall call) {
+        try {
+            scheduler.arm(call);
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "could not arm wake-up of run " + call.runId()
+                    + "; the due-timer sweep will resume it", e);
         }
     }
 
