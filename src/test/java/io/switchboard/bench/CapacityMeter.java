@@ -1,0 +1,89 @@
+package io.switchboard.bench;
+
+import java.util.concurrent.atomic.DoubleAdder;
+import software.amazon.awssdk.core.SdkRequest;
+import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.services.dynamodb.model.BatchGetItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.ConsumedCapacity;
+import software.amazon.awssdk.services.dynamodb.model.DeleteItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.DeleteItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.PutItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+import software.amazon.awssdk.services.dynamodb.model.ReturnConsumedCapacity;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsResponse;
+import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.UpdateItemResponse;
+
+/**
+ * Sums the read and write units DynamoDB reports (ConsumedCapacity, table and indexes) for every
+ * request the stores make. A failed conditional write returns no capacity but is billed: it counts
+ * as one write unit.
+ */
+final class CapacityMeter implements ExecutionInterceptor {
+
+    final DoubleAdder reads = new DoubleAdder();
+    final DoubleAdder writes = new DoubleAdder();
+    final DoubleAdder requests = new DoubleAdder();
+
+    @Override
+    public SdkRequest modifyRequest(Context.ModifyRequest context, ExecutionAttributes attributes) {
+        SdkRequest r = context.request();
+        ReturnConsumedCapacity all = ReturnConsumedCapacity.INDEXES;
+        if (r instanceof PutItemRequest p) return p.toBuilder().returnConsumedCapacity(all).build();
+        if (r instanceof UpdateItemRequest u) return u.toBuilder().returnConsumedCapacity(all).build();
+        if (r instanceof GetItemRequest g) return g.toBuilder().returnConsumedCapacity(all).build();
+        if (r instanceof DeleteItemRequest d) return d.toBuilder().returnConsumedCapacity(all).build();
+        if (r instanceof QueryRequest q) return q.toBuilder().returnConsumedCapacity(all).build();
+        if (r instanceof BatchGetItemRequest b) return b.toBuilder().returnConsumedCapacity(all).build();
+        if (r instanceof TransactWriteItemsRequest t) return t.toBuilder().returnConsumedCapacity(all).build();
+        return r;
+    }
+
+    @Override
+    public void afterExecution(Context.AfterExecution context, ExecutionAttributes attributes) {
+        requests.add(1);
+        Object response = context.response();
+        if (response instanceof PutItemResponse p) write(p.consumedCapacity());
+        else if (response instanceof UpdateItemResponse u) write(u.consumedCapacity());
+        else if (response instanceof DeleteItemResponse d) write(d.consumedCapacity());
+        else if (response instanceof GetItemResponse g) read(g.consumedCapacity());
+        else if (response instanceof QueryResponse q) read(q.consumedCapacity());
+        else if (response instanceof BatchGetItemResponse b) b.consumedCapacity().forEach(this::read);
+        else if (response instanceof TransactWriteItemsResponse t) t.consumedCapacity().forEach(this::write);
+    }
+
+    @Override
+    public void onExecutionFailure(Context.FailedExecution context, ExecutionAttributes attributes) {
+        requests.add(1);
+        if (context.exception() instanceof ConditionalCheckFailedException) {
+            writes.add(1);
+        }
+    }
+
+    private void read(ConsumedCapacity c) {
+        if (c != null && c.capacityUnits() != null) {
+            reads.add(c.capacityUnits());
+        }
+    }
+
+    private void write(ConsumedCapacity c) {
+        if (c != null && c.capacityUnits() != null) {
+            writes.add(c.capacityUnits());
+        }
+    }
+
+    void reset() {
+        reads.reset();
+        writes.reset();
+        requests.reset();
+    }
+}

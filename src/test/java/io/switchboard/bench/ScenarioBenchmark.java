@@ -1,0 +1,333 @@
+package io.switchboard.bench;
+
+import com.amazonaws.services.dynamodbv2.local.main.ServerRunner;
+import com.amazonaws.services.dynamodbv2.local.server.DynamoDBProxyServer;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.switchboard.document.WorkflowParser;
+import io.switchboard.document.WorkflowSchema;
+import io.switchboard.engine.InboxActions;
+import io.switchboard.engine.InboxActions.IncomingMessage;
+import io.switchboard.engine.run.RunEngine;
+import io.switchboard.engine.step.InboxPorts;
+import io.switchboard.inbox.Agent;
+import io.switchboard.inbox.DirectoryEditor;
+import io.switchboard.inbox.Team;
+import io.switchboard.schedule.DueIndexScheduler;
+import io.switchboard.schedule.DueTimerSweep;
+import io.switchboard.store.DynamoCommentStore;
+import io.switchboard.store.DynamoContactStore;
+import io.switchboard.store.DynamoDirectoryStore;
+import io.switchboard.store.DynamoMessageStore;
+import io.switchboard.store.DynamoRunStore;
+import io.switchboard.store.DynamoWorkflowStore;
+import io.switchboard.store.Table;
+import io.switchboard.support.Workflows;
+import java.io.File;
+import java.net.HttpURLConnection;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import org.HdrHistogram.Histogram;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
+
+/**
+ * The seed scenario at scale on DynamoDB Local, through the real stores, engine and sweep. Prints:
+ * DynamoDB units per scenario run, completed runs per second, wake-up lateness with many waits due in
+ * the same second, and process start to first handled webhook. Figures, not assertions: run with
+ * {@code ./mvnw -B -Dbenchmark verify}; sizes via -Dbench.runs, -Dbench.waits, -Dbench.threads.
+ */
+class ScenarioBenchmark {
+
+    static final String WS = "bench";
+    final int runs = Integer.getInteger("bench.runs", 1000);
+    final int waits = Integer.getInteger("bench.waits", 10_000);
+    final int threads = Integer.getInteger("bench.threads", 8);
+
+    final BenchClock clock = new BenchClock();
+    final CapacityMeter meter = new CapacityMeter();
+    DynamoDbClient db;
+    InboxActions inbox;
+    DueTimerSweep sweep;
+    ExecutorService pool;
+
+    @Test
+    void scenarioAtScale() throws Exception {
+        int port = freePort();
+        DynamoDBProxyServer server = ServerRunner.createServerFromCommandLineArgs(
+                new String[] {"-inMemory", "-disableTelemetry", "-port", Integer.toString(port)});
+        server.start();
+        try {
+            wire(port);
+            seed();
+            System.out.println("\n==== Switchboard scenario benchmark (DynamoDB Local over HTTP, "
+                    + Runtime.getRuntime().availableProcessors() + " cores) ====");
+            unitsPerRun();
+            throughput();
+            lateness();
+            startToFirstEvent(port);
+        } finally {
+            pool.shutdownNow();
+            server.stop();
+        }
+    }
+
+    void wire(int port) {
+        db = DynamoDbClient.builder().httpClient(UrlConnectionHttpClient.create())
+                .endpointOverride(URI.create("http://127.0.0.1:" + port)).region(Region.US_EAST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("bench", "bench")))
+                .overrideConfiguration(c -> c.addExecutionInterceptor(meter)).build();
+        Table.createIfMissing(db, "switchboard");
+        ObjectMapper json = new ObjectMapper().findAndRegisterModules()
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+        var contacts = new DynamoContactStore(db, "switchboard");
+        var comments = new DynamoCommentStore(db, "switchboard");
+        var directory = new DynamoDirectoryStore(db, "switchboard", json);
+        var runStore = new DynamoRunStore(db, "switchboard", json, 4);
+        var workflows = new DynamoWorkflowStore(db, "switchboard", json, new WorkflowParser(new WorkflowSchema()));
+        RunEngine engine = new RunEngine(workflows, runStore, new DueIndexScheduler(),
+                new InboxPorts(contacts, directory, comments), clock, RunEngine.DEFAULT_LEASE);
+        inbox = new InboxActions(contacts, new DynamoMessageStore(db, "switchboard"), comments, engine, clock);
+        pool = Executors.newFixedThreadPool(threads);
+        sweep = new DueTimerSweep(runStore, engine, clock, 1000, pool);
+        this.workflows = workflows;
+        this.directory = directory;
+        this.json = json;
+    }
+
+    DynamoWorkflowStore workflows;
+    DynamoDirectoryStore directory;
+    ObjectMapper json;
+
+    void seed() throws Exception {
+        new DirectoryEditor(directory).update(WS, d -> d.withAgent(new Agent("alice", "Alice", null, true))
+                .withAgent(new Agent("bob", "Bob", null, true)).withAgent(new Agent("carol", "Carol", null, true))
+                .withAgent(new Agent("dave", "Dave", null, true))
+                .withTeam(new Team("support", "Support", List.of("alice", "bob", "carol", "dave"))));
+        workflows.saveDraft(WS, "prompt", json.readTree(Workflows.promptTransfer("alice", "support", "round_robin", "PT15M")),
+                0, clock.instant());
+        workflows.publish(WS, "prompt", clock.instant());
+    }
+
+    /** One scenario run: a contact opens a conversation, nobody replies, the wake-up reassigns. */
+    void unitsPerRun() {
+        int n = 200;
+        clock.fix(Instant.parse("2026-01-01T00:00:00Z"));
+        meter.reset();
+        for (int i = 0; i < n; i++) {
+            inbox.receive(WS, message("units-" + i));
+        }
+        double ingressW = meter.writes.sum() / n, ingressR = meter.reads.sum() / n, ingressReq = meter.requests.sum() / n;
+        meter.reset();
+        clock.fix(Instant.parse("2026-01-01T00:16:00Z"));
+        Map<?, Integer> swept = sweep.sweep();
+        double wakeW = meter.writes.sum() / n, wakeR = meter.reads.sum() / n, wakeReq = meter.requests.sum() / n;
+        System.out.printf("DynamoDB units per scenario run (n=%d, swept %s):%n", n, swept);
+        System.out.printf("  webhook + trigger + assign + wait : %.2f WCU, %.2f RCU, %.1f requests%n", ingressW, ingressR, ingressReq);
+        System.out.printf("  wake-up + branch + reassign + note: %.2f WCU, %.2f RCU, %.1f requests%n", wakeW, wakeR, wakeReq);
+        System.out.printf("  total                             : %.2f WCU, %.2f RCU (targets: <= 8 WCU, <= 5 RCU)%n",
+                ingressW + wakeW, ingressR + wakeR);
+    }
+
+    void throughput() throws Exception {
+        clock.fix(Instant.parse("2026-02-01T00:00:00Z"));
+        long start = System.nanoTime();
+        parallel(runs, i -> inbox.receive(WS, message("tp-" + i)));
+        long ingress = System.nanoTime() - start;
+        clock.fix(Instant.parse("2026-02-01T00:16:00Z"));
+        long wakeStart = System.nanoTime();
+        sweep.sweep();
+        long wake = System.nanoTime() - wakeStart;
+        double seconds = (ingress + wake) / 1e9;
+        System.out.printf("Throughput (%d scenario runs, %d threads): %.0f completed runs/s "
+                + "(ingress %.1f s, wake-ups %.1f s)%n", runs, threads, runs / seconds, ingress / 1e9, wake / 1e9);
+    }
+
+    /** {@code waits} runs all due in the same second; the ticker sweeps every second as locally. */
+    void lateness() throws Exception {
+        Instant created = Instant.parse("2026-03-01T00:00:00Z");
+        clock.fix(created);
+        long t0 = System.nanoTime();
+        parallel(waits, i -> inbox.receive(WS, message("late-" + i)));
+        System.out.printf("Wake-up lateness: created %d waiting runs in %.1f s%n", waits, (System.nanoTime() - t0) / 1e9);
+        Instant due = created.plus(Duration.ofMinutes(15));
+        clock.followRealTimeFrom(due);
+        var ticker = Executors.newSingleThreadScheduledExecutor();
+        AtomicInteger ticks = new AtomicInteger();
+        ticker.scheduleWithFixedDelay(() -> {
+            ticks.incrementAndGet();
+            sweep.sweep();
+        }, 0, 1, TimeUnit.SECONDS);
+        long sweepStart = System.nanoTime();
+        while (countLateness(due, null) < waits) {
+            Thread.sleep(2000);
+        }
+        ticker.shutdownNow();
+        ticker.awaitTermination(1, TimeUnit.MINUTES);
+        Histogram h = new Histogram(3_600_000L, 3);
+        countLateness(due, h);
+        System.out.printf("  %d wake-ups drained in %.1f s: lateness p50 %d ms, p95 %d ms, p99 %d ms, max %d ms (target p99 < 1000 ms)%n",
+                waits, (System.nanoTime() - sweepStart) / 1e9, h.getValueAtPercentile(50), h.getValueAtPercentile(95),
+                h.getValueAtPercentile(99), h.getMaxValue());
+    }
+
+    /** Counts the runs of this phase that woke up; with a histogram, records each one's lateness. */
+    int countLateness(Instant due, Histogram h) throws Exception {
+        int woke = 0;
+        Map<String, AttributeValue> start = null;
+        do {
+            var page = db.scan(ScanRequest.builder().tableName("switchboard").exclusiveStartKey(start)
+                    .filterExpression("begins_with(contactId, :p) AND contains(history, :w)")
+                    .expressionAttributeValues(Map.of(":p", AttributeValue.fromS("late-"), ":w", AttributeValue.fromS("wake_up")))
+                    .projectionExpression("history").build());
+            for (var item : page.items()) {
+                woke++;
+                if (h != null) {
+                    for (var record : json.readTree(item.get("history").s())) {
+                        if ("wake_up".equals(record.path("stepType").asText())) {
+                            h.recordValue(Duration.parse(record.path("details").path("lateness").asText()).toMillis());
+                        }
+                    }
+                }
+            }
+            start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
+        } while (start != null);
+        return woke;
+    }
+
+    /** Starts the packaged service and times it to the first webhook it answers. */
+    void startToFirstEvent(int dynamoPort) throws Exception {
+        File jar = new File("target/quarkus-app/quarkus-run.jar");
+        if (!jar.exists()) {
+            System.out.println("Start time: target/quarkus-app/quarkus-run.jar missing; run the benchmark with verify");
+            return;
+        }
+        int port = freePort();
+        String body = "{\"contact\":{\"id\":\"first\",\"name\":\"First\"},\"message\":{\"id\":\"m-1\",\"text\":\"hi\","
+                + "\"time\":\"2026-11-24T10:00:00Z\"}}";
+        long start = System.nanoTime();
+        Process p = new ProcessBuilder(System.getProperty("java.home") + "/bin/java",
+                "-Dquarkus.http.port=" + port, "-Dswitchboard.demo=true", "-Dswitchboard.create-table=true",
+                "-Dquarkus.dynamodb.endpoint-override=http://127.0.0.1:" + dynamoPort,
+                "-Dquarkus.dynamodb.aws.credentials.type=static",
+                "-Dquarkus.dynamodb.aws.credentials.static-provider.access-key-id=bench",
+                "-Dquarkus.dynamodb.aws.credentials.static-provider.secret-access-key=bench",
+                "-jar", jar.getPath()).redirectErrorStream(true).redirectOutput(new File("target/bench-start.log")).start();
+        try {
+            String signature = hmac("demo-channel-secret", body);
+            while (true) {
+                if (!p.isAlive()) {
+                    System.out.println("Start time: the service exited; see target/bench-start.log");
+                    return;
+                }
+                try {
+                    HttpURLConnection c = (HttpURLConnection) URI.create("http://127.0.0.1:" + port
+                            + "/webhooks/custom/demo-channel").toURL().openConnection();
+                    c.setRequestMethod("POST");
+                    c.setDoOutput(true);
+                    c.setRequestProperty("Content-Type", "application/json");
+                    c.setRequestProperty("X-Switchboard-Signature", "sha256=" + signature);
+                    c.getOutputStream().write(body.getBytes(StandardCharsets.UTF_8));
+                    if (c.getResponseCode() == 200) {
+                        break;
+                    }
+                } catch (java.io.IOException notUpYet) {
+                    Thread.sleep(20);
+                }
+            }
+            System.out.printf("Process start to first handled webhook: %d ms (JVM, packaged fast-jar)%n",
+                    (System.nanoTime() - start) / 1_000_000);
+        } finally {
+            p.destroy();
+            p.waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+
+    IncomingMessage message(String contact) {
+        return new IncomingMessage("web", "m-1", contact, "Contact " + contact, "Hello", clock.instant());
+    }
+
+    interface Task {
+        void run(int i) throws Exception;
+    }
+
+    void parallel(int n, Task task) throws Exception {
+        AtomicInteger next = new AtomicInteger();
+        List<Future<?>> futures = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            futures.add(pool.submit(() -> {
+                for (int i = next.getAndIncrement(); i < n; i = next.getAndIncrement()) {
+                    task.run(i);
+                }
+                return null;
+            }));
+        }
+        for (Future<?> f : futures) {
+            f.get();
+        }
+    }
+
+    static String hmac(String secret, String body) throws Exception {
+        var mac = javax.crypto.Mac.getInstance("HmacSHA256");
+        mac.init(new javax.crypto.spec.SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+        return java.util.HexFormat.of().formatHex(mac.doFinal(body.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    static int freePort() throws Exception {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+
+    /** Fixed while runs are created; then real time, shifted so that "now" starts at the due instant. */
+    static final class BenchClock extends Clock {
+        private final AtomicReference<Instant> fixed = new AtomicReference<>(Instant.now());
+        private volatile Duration offset;
+
+        void fix(Instant at) {
+            fixed.set(at);
+        }
+
+        void followRealTimeFrom(Instant at) {
+            offset = Duration.between(Instant.now(), at);
+            fixed.set(null);
+        }
+
+        @Override
+        public Instant instant() {
+            Instant f = fixed.get();
+            return f != null ? f : Instant.now().plus(offset);
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+    }
+}
