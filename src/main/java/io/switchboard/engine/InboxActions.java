@@ -64,7 +64,7 @@ public final class InboxActions {
         boolean opened = conversation.id().equals(conversationId);
         if (opened) {
             engine.handle(new TriggerEvent(workspaceId, TriggerType.CONVERSATION_OPENED, conversation.id(),
-                    contact.id(), conversation.id(), now, Map.of("source", OpenedBy.CONTACT.wireName())));
+                    contact.id(), conversation.id(), now, Map.of("source", OpenedBy.CONTACT.wireName())), contact);
         }
         boolean stored = messages.append(new Message(workspaceId, m.contactId(), conversation.id(), m.channelId(),
                 m.externalId(), Message.Direction.INCOMING, m.contactId(), m.text(), m.sentAt()));

@@ -25,7 +25,7 @@ public class RunEndpoints {
 
     public void register(Routes routes) {
         routes.add("GET", "/api/v1/contacts/{contactId}/runs", this::ofContact);
-        routes.add("GET", "/api/v1/runs/{runId}", this::one);
+        routes.add("GET", "/api/v1/contacts/{contactId}/runs/{runId}", this::one);
     }
 
     HttpResponse ofContact(HttpRequest request) {
@@ -37,7 +37,8 @@ public class RunEndpoints {
     HttpResponse one(HttpRequest request) {
         String ws = api.workspace(request);
         String id = request.param("runId");
-        return api.ok(200, view(stores.runs().find(ws, id).orElseThrow(() -> ApiException.notFound("no run " + id))));
+        return api.ok(200, view(stores.runs().find(ws, request.param("contactId"), id)
+                .orElseThrow(() -> ApiException.notFound("no run " + id))));
     }
 
     static Map<String, Object> view(Run run) {

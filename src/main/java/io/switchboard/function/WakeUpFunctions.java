@@ -22,7 +22,7 @@ public class WakeUpFunctions {
         this.sweep = sweep;
     }
 
-    public record WakeUpRequest(String workspaceId, String runId, String token) {
+    public record WakeUpRequest(String workspaceId, String contactId, String runId, String token) {
     }
 
     public record WakeUpResponse(String result) {
@@ -30,10 +30,12 @@ public class WakeUpFunctions {
 
     @Funq
     public WakeUpResponse wakeUp(WakeUpRequest request) {
-        if (request == null || request.workspaceId() == null || request.runId() == null || request.token() == null) {
-            return new WakeUpResponse("INVALID: workspaceId, runId and token are required");
+        if (request == null || request.workspaceId() == null || request.contactId() == null
+                || request.runId() == null || request.token() == null) {
+            return new WakeUpResponse("INVALID: workspaceId, contactId, runId and token are required");
         }
-        WakeUpResult result = engine.wakeUp(new WakeUpCall(request.workspaceId(), request.runId(), request.token(), null));
+        WakeUpResult result = engine.wakeUp(new WakeUpCall(request.workspaceId(), request.contactId(),
+                request.runId(), request.token(), null));
         return new WakeUpResponse(result.name());
     }
 

@@ -56,8 +56,8 @@ public final class EventBridgeWakeUpScheduler implements WakeUpScheduler {
 
     public static String input(WakeUpCall call) {
         // plain fields only; built by hand to keep this adapter free of a JSON dependency
-        return "{\"workspaceId\":\"" + call.workspaceId() + "\",\"runId\":\"" + call.runId()
-                + "\",\"token\":\"" + call.token() + "\"}";
+        return "{\"workspaceId\":\"" + call.workspaceId() + "\",\"contactId\":\"" + call.contactId()
+                + "\",\"runId\":\"" + call.runId() + "\",\"token\":\"" + call.token() + "\"}";
     }
 
     @Override

@@ -36,7 +36,7 @@ public final class DynamoDirectoryStore implements DirectoryStore {
     @Override
     public Directory load(String ws) {
         var item = db.getItem(GetItemRequest.builder().tableName(table)
-                .key(Attr.key(Keys.workspace(ws), "DIRECTORY")).consistentRead(true).build()).item();
+                .key(Attr.key(Keys.workspace(ws), "DIRECTORY")).build()).item();
         if (item == null || item.isEmpty()) {
             return Directory.empty();
         }

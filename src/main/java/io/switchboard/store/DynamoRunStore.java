@@ -7,6 +7,7 @@ import static io.switchboard.store.Attr.s;
 import static io.switchboard.store.Attr.str;
 import static io.switchboard.store.Attr.time;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -26,23 +27,20 @@ import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.BatchGetItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
-import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 
 /**
- * Runs, one item each, written whole under a version condition. A run that is waiting or leased
- * carries {@code dueShard}/{@code dueKey}, which enter it into the sparse {@code due} index; a finished
- * run drops them. The due index is spread over a few shards so that many wake-ups due in the same
- * second do not all land on one index partition.
+ * Runs, one item each in their contact's partition, written whole under a version condition. A run
+ * that is waiting or running carries {@code dueShard}/{@code dueKey}, which enter it into the sparse,
+ * keys-only {@code due} index; a finished run drops them. The due key changes only when a wait starts
+ * or the run ends, so claiming and checkpointing a run do not rewrite the index. The index is spread
+ * over a few shards so that many wake-ups due in the same second do not all land on one partition.
  */
 public final class DynamoRunStore implements RunStore {
 
-    static final String WAKE_TOKEN = "wakeToken";
-    private static final String SORT = "RUN";
     private static final TypeReference<List<StepRecord>> HISTORY = new TypeReference<>() { };
     private static final TypeReference<Map<String, String>> STRINGS = new TypeReference<>() { };
 
@@ -54,7 +52,8 @@ public final class DynamoRunStore implements RunStore {
     public DynamoRunStore(DynamoDbClient db, String table, ObjectMapper json, int dueShards) {
         this.db = db;
         this.table = table;
-        this.json = json;
+        // history is most of a run's size, and size is what a write costs: leave out empty values
+        this.json = json.copy().setSerializationInclusion(JsonInclude.Include.NON_EMPTY);
         this.dueShards = dueShards;
     }
 
@@ -71,10 +70,10 @@ public final class DynamoRunStore implements RunStore {
     }
 
     @Override
-    public Optional<Run> find(String ws, String runId) {
-        var item = db.getItem(GetItemRequest.builder().tableName(table).key(Attr.key(Keys.run(ws, runId), SORT))
-                .consistentRead(true).build()).item();
-        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(toRun(item));
+    public Optional<Run> find(String ws, String contactId, String runId) {
+        var item = db.getItem(GetItemRequest.builder().tableName(table)
+                .key(Attr.key(Keys.contact(ws, contactId), Keys.runSort(runId))).consistentRead(true).build()).item();
+        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(toRun(ws, item));
     }
 
     @Override
@@ -92,23 +91,12 @@ public final class DynamoRunStore implements RunStore {
 
     @Override
     public List<Run> listByContact(String ws, String contactId) {
-        List<Map<String, AttributeValue>> keys = new ArrayList<>();
-        for (var page : db.queryPaginator(QueryRequest.builder().tableName(table).indexName(Table.BY_OWNER)
-                .keyConditionExpression("gsi1pk = :owner")
-                .expressionAttributeValues(Map.of(":owner", s(Keys.runsOfContact(ws, contactId))))
-                .build())) {
-            page.items().forEach(i -> keys.add(Attr.key(str(i, Table.PK), str(i, Table.SK))));
-        }
         List<Run> runs = new ArrayList<>();
-        for (int i = 0; i < keys.size(); i += 100) {
-            Map<String, KeysAndAttributes> request = Map.of(table, KeysAndAttributes.builder()
-                    .keys(keys.subList(i, Math.min(keys.size(), i + 100))).consistentRead(true).build());
-            while (request != null && !request.isEmpty()) {
-                var response = db.batchGetItem(BatchGetItemRequest.builder().requestItems(request).build());
-                response.responses().getOrDefault(table, List.of()).forEach(item -> runs.add(toRun(item)));
-                request = response.hasUnprocessedKeys() && !response.unprocessedKeys().isEmpty()
-                        ? response.unprocessedKeys() : null;
-            }
+        for (var page : db.queryPaginator(QueryRequest.builder().tableName(table)
+                .keyConditionExpression("pk = :pk AND begins_with(sk, :p)")
+                .expressionAttributeValues(Map.of(":pk", s(Keys.contact(ws, contactId)), ":p", s("RUN#")))
+                .consistentRead(true).build())) {
+            page.items().forEach(item -> runs.add(toRun(ws, item)));
         }
         runs.sort(Comparator.comparing(Run::startedAt));
         return runs;
@@ -128,10 +116,11 @@ public final class DynamoRunStore implements RunStore {
         List<WakeUpCall> calls = new ArrayList<>();
         for (var item : due.subList(0, Math.min(limit, due.size()))) {
             String pk = str(item, Table.PK);
-            String ws = pk.substring(3, pk.indexOf("#RUN#"));
-            String runId = pk.substring(pk.indexOf("#RUN#") + 5);
+            String ws = pk.substring(3, pk.indexOf("#CONTACT#"));
+            String contactId = pk.substring(pk.indexOf("#CONTACT#") + 9);
+            String runId = str(item, Table.SK).substring(4);
             String key = str(item, Table.DUE_KEY);
-            calls.add(new WakeUpCall(ws, runId, str(item, WAKE_TOKEN),
+            calls.add(new WakeUpCall(ws, contactId, runId, null,
                     Instant.ofEpochMilli(Long.parseLong(key.substring(0, key.indexOf('#'))))));
         }
         return calls;
@@ -143,11 +132,10 @@ public final class DynamoRunStore implements RunStore {
     }
 
     private Map<String, AttributeValue> toItem(Run run, long version) {
-        Map<String, AttributeValue> item = new HashMap<>(Attr.key(Keys.run(run.workspaceId(), run.id()), SORT));
-        item.put("runId", s(run.id()));
+        Map<String, AttributeValue> item = new HashMap<>(Attr.key(Keys.contact(run.workspaceId(), run.contactId()),
+                Keys.runSort(run.id())));
         item.put("workflowId", s(run.workflowId()));
         item.put("workflowVersion", n(run.workflowVersion()));
-        item.put("contactId", s(run.contactId()));
         if (run.conversationId() != null) {
             item.put("conversationId", s(run.conversationId()));
         }
@@ -161,26 +149,30 @@ public final class DynamoRunStore implements RunStore {
         item.put("version", n(version));
         item.put("triggerData", s(write(run.triggerData())));
         item.put("history", s(write(run.history())));
-        item.put(Table.GSI1_PK, s(Keys.runsOfContact(run.workspaceId(), run.contactId())));
-        item.put(Table.GSI1_SK, s(run.startedAt() + "#" + run.id()));
+        if (run.wakeToken() != null) {
+            item.put("wakeToken", s(run.wakeToken()));
+        }
+        if (run.leaseUntil() != null) {
+            item.put("leaseUntil", time(run.leaseUntil()));
+        }
         if (run.dueAt() != null) {
             item.put("dueAt", time(run.dueAt()));
-            item.put(WAKE_TOKEN, s(run.wakeToken()));
             item.put(Table.DUE_SHARD, s("DUE#" + Math.floorMod(run.id().hashCode(), dueShards)));
             item.put(Table.DUE_KEY, s(dueKey(run.dueAt(), run.id())));
         }
         return item;
     }
 
-    private Run toRun(Map<String, AttributeValue> item) {
+    private Run toRun(String ws, Map<String, AttributeValue> item) {
         String pk = str(item, Table.PK);
-        String ws = pk.substring(3, pk.indexOf("#RUN#"));
+        String contactId = pk.substring(pk.indexOf("#CONTACT#") + 9);
         String cursor = str(item, "cursor");
-        return new Run(ws, str(item, "runId"), str(item, "workflowId"), (int) num(item, "workflowVersion", 0),
-                str(item, "contactId"), str(item, "conversationId"), read(str(item, "triggerData"), STRINGS),
-                instant(item, "startedAt"), RunStatus.valueOf(str(item, "status")),
-                cursor == null ? null : StepPath.parse(cursor), (int) num(item, "executedSteps", 0),
-                instant(item, "dueAt"), str(item, WAKE_TOKEN), instant(item, "updatedAt"), num(item, "version", 0),
+        return new Run(ws, str(item, Table.SK).substring(4), str(item, "workflowId"),
+                (int) num(item, "workflowVersion", 0), contactId, str(item, "conversationId"),
+                read(str(item, "triggerData"), STRINGS), instant(item, "startedAt"),
+                RunStatus.valueOf(str(item, "status")), cursor == null ? null : StepPath.parse(cursor),
+                (int) num(item, "executedSteps", 0), instant(item, "dueAt"), instant(item, "leaseUntil"),
+                str(item, "wakeToken"), instant(item, "updatedAt"), num(item, "version", 0),
                 read(str(item, "history"), HISTORY));
     }
 

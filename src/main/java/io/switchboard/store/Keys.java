@@ -14,12 +14,9 @@ final class Keys {
         return workspace(ws) + "#CONTACT#" + contactId;
     }
 
-    static String run(String ws, String runId) {
-        return workspace(ws) + "#RUN#" + runId;
-    }
-
-    static String runsOfContact(String ws, String contactId) {
-        return contact(ws, contactId) + "#RUNS";
+    /** Runs live in their contact's partition: listing a contact's runs is a plain query. */
+    static String runSort(String runId) {
+        return "RUN#" + runId;
     }
 
     /** Partition of the byOwner index holding the contacts with an open conversation assigned to the agent. */

@@ -1,6 +1,5 @@
 package io.switchboard.store;
 
-import java.util.List;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
@@ -19,10 +18,10 @@ import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
  *
  * <ul>
  *   <li>{@code pk}/{@code sk}: the item's home, e.g. {@code WS#w1#CONTACT#c1} / {@code CONTACT}.</li>
- *   <li>index {@code byOwner} ({@code gsi1pk}/{@code gsi1sk}, keys only): runs per contact, and
- *       contacts with an open conversation per assigned agent ("least open contacts").</li>
- *   <li>index {@code due} ({@code dueShard}/{@code dueKey}): sparse; only runs waiting or leased have
- *       these attributes, so the sweep reads due wake-ups and nothing else.</li>
+ *   <li>index {@code byOwner} ({@code gsi1pk}/{@code gsi1sk}, keys only): contacts with an open
+ *       conversation per assigned agent ("least open contacts").</li>
+ *   <li>index {@code due} ({@code dueShard}/{@code dueKey}, keys only): sparse; only runs waiting or
+ *       running have these attributes, so the sweep reads due wake-ups and nothing else.</li>
  * </ul>
  */
 public final class Table {
@@ -56,8 +55,7 @@ public final class Table {
                                     .build(),
                             GlobalSecondaryIndex.builder().indexName(DUE)
                                     .keySchema(hash(DUE_SHARD), range(DUE_KEY))
-                                    .projection(Projection.builder().projectionType(ProjectionType.INCLUDE)
-                                            .nonKeyAttributes(List.of(DynamoRunStore.WAKE_TOKEN)).build())
+                                    .projection(Projection.builder().projectionType(ProjectionType.KEYS_ONLY).build())
                                     .build())
                     .build());
         } catch (ResourceInUseException alreadyThere) {

@@ -46,12 +46,12 @@ class ExactlyOnceTest {
         String runId = run.getString("runs[0].id");
         String token = run.getString("runs[0].wakeToken");
 
-        assertEquals("NOT_DUE", ws.wakeUp(runId, token), "an early delivery changes nothing");
+        assertEquals("NOT_DUE", ws.wakeUp("ada", runId, token), "an early delivery changes nothing");
         clock.advance(Duration.ofMinutes(15));
-        assertEquals("RESUMED", ws.wakeUp(runId, token));
+        assertEquals("RESUMED", ws.wakeUp("ada", runId, token));
         String reassignedTo = ws.assignee("ada");
         clock.advance(Duration.ofHours(3));
-        assertEquals("ALREADY_FINISHED", ws.wakeUp(runId, token), "a delivery hours late changes nothing");
+        assertEquals("ALREADY_FINISHED", ws.wakeUp("ada", runId, token), "a delivery hours late changes nothing");
 
         assertEquals(reassignedTo, ws.assignee("ada"));
         assertEquals(1, ws.conversation("ada").getList("comments").size());
@@ -66,7 +66,7 @@ class ExactlyOnceTest {
         String token = run.getString("runs[0].wakeToken");
         clock.advance(Duration.ofMinutes(16));
 
-        List<String> results = concurrently(8, () -> ws.wakeUp(runId, token));
+        List<String> results = concurrently(8, () -> ws.wakeUp("ben", runId, token));
         results.add(Workspace.sweep().prettify());
 
         assertEquals(1, results.stream().filter("RESUMED"::equals).count(), results.toString());

@@ -42,7 +42,7 @@ class EventBridgeWakeUpSchedulerTest {
     @Test
     void armsOneOneTimeScheduleThatDeletesItselfAndDeadLettersFailures() {
         var scheduler = new EventBridgeWakeUpScheduler(client, "switchboard", TARGET, ROLE, DLQ);
-        WakeUpCall call = new WakeUpCall("ws1", "0d1f6a1e-1111-2222-3333-444455556666", "7c9e6679-7425-40de-944b-e07fc1f90ae7",
+        WakeUpCall call = new WakeUpCall("ws1", "ada", "0d1f6a1e-1111-2222-3333-444455556666", "7c9e6679-7425-40de-944b-e07fc1f90ae7",
                 Instant.parse("2026-11-24T10:15:00.250Z"));
 
         scheduler.arm(call);
@@ -58,7 +58,7 @@ class EventBridgeWakeUpSchedulerTest {
         assertEquals(ROLE, s.target().roleArn());
         assertEquals(DLQ, s.target().deadLetterConfig().arn());
         assertEquals(86_400, s.target().retryPolicy().maximumEventAgeInSeconds());
-        assertEquals("{\"workspaceId\":\"ws1\",\"runId\":\"0d1f6a1e-1111-2222-3333-444455556666\","
+        assertEquals("{\"workspaceId\":\"ws1\",\"contactId\":\"ada\",\"runId\":\"0d1f6a1e-1111-2222-3333-444455556666\","
                 + "\"token\":\"7c9e6679-7425-40de-944b-e07fc1f90ae7\"}", s.target().input());
         assertEquals(1, client.listSchedules(b -> b.groupName("switchboard")).schedules().size(),
                 "arming the same wait twice leaves one schedule");

@@ -132,9 +132,9 @@ public final class Workspace {
     }
 
     /** Delivers a wake-up as EventBridge Scheduler does; returns what the engine did with it. */
-    public String wakeUp(String runId, String token) {
+    public String wakeUp(String contactId, String runId, String token) {
         return given().contentType("application/json")
-                .body(Map.of("workspaceId", id, "runId", runId, "token", token))
+                .body(Map.of("workspaceId", id, "contactId", contactId, "runId", runId, "token", token))
                 .post("/wakeUp").then().statusCode(200).extract().jsonPath().getString("result");
     }
 

@@ -24,6 +24,7 @@ public final class Run {
     private StepPath cursor;
     private int executedSteps;
     private Instant dueAt;
+    private Instant leaseUntil;
     private String wakeToken;
     private Instant updatedAt;
     private long version;
@@ -31,7 +32,8 @@ public final class Run {
 
     public Run(String workspaceId, String id, String workflowId, int workflowVersion, String contactId,
             String conversationId, Map<String, String> triggerData, Instant startedAt, RunStatus status,
-            StepPath cursor, int executedSteps, Instant dueAt, String wakeToken, Instant updatedAt, long version,
+            StepPath cursor, int executedSteps, Instant dueAt, Instant leaseUntil, String wakeToken, Instant updatedAt,
+            long version,
             List<StepRecord> history) {
         this.workspaceId = workspaceId;
         this.id = id;
@@ -45,6 +47,7 @@ public final class Run {
         this.cursor = cursor;
         this.executedSteps = executedSteps;
         this.dueAt = dueAt;
+        this.leaseUntil = leaseUntil;
         this.wakeToken = wakeToken;
         this.updatedAt = updatedAt;
         this.version = version;
@@ -62,7 +65,9 @@ public final class Run {
     public RunStatus status() { return status; }
     public StepPath cursor() { return cursor; }
     public int executedSteps() { return executedSteps; }
+    /** When the sweep should look at this run: the end of its wait, or when a dead process's lease may be taken over. */
     public Instant dueAt() { return dueAt; }
+    public Instant leaseUntil() { return leaseUntil; }
     public String wakeToken() { return wakeToken; }
     public Instant updatedAt() { return updatedAt; }
     public long version() { return version; }
@@ -85,11 +90,18 @@ public final class Run {
         cursor = next;
     }
 
-    /** Running under a lease: if this process dies, the sweep resumes the run after {@code leaseUntil}. */
-    void lease(String token, Instant leaseUntil, Instant now) {
+    /**
+     * Running under a lease: if this process dies, the sweep takes the run over after {@code until}.
+     * {@code dueAt} is left as it is (already past, or the lease end for a new run), so claiming a
+     * run does not rewrite its entry in the due index.
+     */
+    void lease(Instant until, Instant now) {
         status = RunStatus.RUNNING;
-        wakeToken = token;
-        dueAt = leaseUntil;
+        wakeToken = null;
+        leaseUntil = until;
+        if (dueAt == null) {
+            dueAt = until;
+        }
         updatedAt = now;
     }
 
@@ -97,6 +109,7 @@ public final class Run {
         status = RunStatus.WAITING;
         wakeToken = token;
         dueAt = due;
+        leaseUntil = null;
         updatedAt = now;
     }
 
@@ -105,6 +118,7 @@ public final class Run {
         cursor = null;
         wakeToken = null;
         dueAt = null;
+        leaseUntil = null;
         updatedAt = now;
     }
 

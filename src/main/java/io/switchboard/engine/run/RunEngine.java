@@ -65,17 +65,26 @@ public final class RunEngine {
 
     /** Starts a run of every published workflow whose trigger matches the event; returns the new runs. */
     public List<Run> handle(TriggerEvent event) {
+        return handle(event, null);
+    }
+
+    /**
+     * As {@link #handle(TriggerEvent)}, with the contact as the caller just wrote it, which saves
+     * reading it again.
+     */
+    public List<Run> handle(TriggerEvent event, Contact contactNow) {
         List<Run> started = new ArrayList<>();
         List<WorkflowDefinition> candidates = workflows.publishedFor(event.workspaceId(), event.type());
         if (candidates.isEmpty()) {
             return started;
         }
-        Optional<Contact> contact = inbox.contacts().find(event.workspaceId(), event.contactId());
-        if (contact.isEmpty()) {
+        Contact contact = contactNow != null ? contactNow
+                : inbox.contacts().find(event.workspaceId(), event.contactId()).orElse(null);
+        if (contact == null) {
             return started;
         }
         Directory directory = inbox.directory().load(event.workspaceId());
-        Facts facts = new Facts(contact.get(), directory, clock.instant(), event.data());
+        Facts facts = new Facts(contact, directory, clock.instant(), event.data());
         for (WorkflowDefinition workflow : candidates) {
             if (!evaluator.evaluate(workflow.trigger().conditions(), facts).matched()) {
                 continue;
@@ -83,19 +92,23 @@ public final class RunEngine {
             Instant now = clock.instant();
             Run run = new Run(event.workspaceId(), runId(workflow, event), workflow.id(), workflow.version(),
                     event.contactId(), event.conversationId(), triggerData(event), now, RunStatus.RUNNING,
-                    workflow.steps().isEmpty() ? null : StepPath.START, 0, now.plus(lease), newToken(), now, 0,
-                    List.of());
+                    workflow.steps().isEmpty() ? null : StepPath.START, 0, now.plus(lease), now.plus(lease), null,
+                    now, 0, List.of());
             if (runs.create(run)) {
-                advance(run, workflow);
+                advance(run, workflow, new SegmentCache(contact, directory));
                 started.add(run);
             }
         }
         return started;
     }
 
-    /** Resumes a waiting run (or one whose lease ran out). Late, early or repeated calls change nothing. */
+    /**
+     * Resumes a run whose wait is over, or whose lease ran out because its process died. Early,
+     * late, repeated or concurrent deliveries change nothing: only the delivery that claims the run
+     * (a write conditional on its version) resumes it.
+     */
     public WakeUpResult wakeUp(WakeUpCall call) {
-        Optional<Run> found = runs.find(call.workspaceId(), call.runId());
+        Optional<Run> found = runs.find(call.workspaceId(), call.contactId(), call.runId());
         if (found.isEmpty()) {
             return WakeUpResult.UNKNOWN_RUN;
         }
@@ -103,17 +116,18 @@ public final class RunEngine {
         if (run.isFinished()) {
             return WakeUpResult.ALREADY_FINISHED;
         }
-        if (!call.token().equals(run.wakeToken())) {
+        if (call.token() != null && !call.token().equals(run.wakeToken())) {
             return WakeUpResult.STALE_TOKEN;
         }
         Instant now = clock.instant();
-        if (run.dueAt().isAfter(now)) {
+        boolean waitOver = run.status() == RunStatus.WAITING && !run.dueAt().isAfter(now);
+        boolean leaseLapsed = run.status() == RunStatus.RUNNING && !run.leaseUntil().isAfter(now);
+        if (!waitOver && !leaseLapsed) {
             return WakeUpResult.NOT_DUE;
         }
-        boolean wasWaiting = run.status() == RunStatus.WAITING;
         Instant due = run.dueAt();
-        run.lease(newToken(), now.plus(lease), now);
-        if (wasWaiting) {
+        run.lease(now.plus(lease), now);
+        if (waitOver) {
             Map<String, String> details = new LinkedHashMap<>();
             details.put("dueAt", due.toString());
             details.put("lateness", Duration.between(due, now).toString());
@@ -128,12 +142,11 @@ public final class RunEngine {
             fail(run, null, "workflow version " + run.workflowVersion() + " no longer exists", now);
             return WakeUpResult.RESUMED;
         }
-        advance(run, workflow.get());
+        advance(run, workflow.get(), new SegmentCache());
         return WakeUpResult.RESUMED;
     }
 
-    private void advance(Run run, WorkflowDefinition workflow) {
-        SegmentCache cache = new SegmentCache();
+    private void advance(Run run, WorkflowDefinition workflow, SegmentCache cache) {
         for (int executed = 0; ; executed++) {
             Instant now = clock.instant();
             StepPath at = run.cursor();
@@ -166,13 +179,12 @@ public final class RunEngine {
                     String token = newToken();
                     run.waitUntil(token, result.waitUntil(), now);
                     if (save(run)) {
-                        arm(new WakeUpCall(run.workspaceId(), run.id(), token, result.waitUntil()));
+                        arm(new WakeUpCall(run.workspaceId(), run.contactId(), run.id(), token, result.waitUntil()));
                     }
                     return;
                 }
             }
             if (result.changedSomething()) {
-                run.lease(run.wakeToken(), now.plus(lease), now);
                 if (!save(run)) {
                     return;
                 }

@@ -10,7 +10,7 @@ public interface RunStore {
     /** Stores a new run; false when a run with this id exists (the same trigger event delivered again). */
     boolean create(Run run);
 
-    Optional<Run> find(String workspaceId, String runId);
+    Optional<Run> find(String workspaceId, String contactId, String runId);
 
     /** Writes the run if its stored version is still {@code run.version()}, then bumps the version. */
     void save(Run run) throws ConcurrentUpdateException;

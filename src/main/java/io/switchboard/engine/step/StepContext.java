@@ -60,5 +60,14 @@ public final class StepContext {
     public static final class SegmentCache {
         private Contact contact;
         private Directory directory;
+
+        public SegmentCache() {
+        }
+
+        /** Seeded with what the trigger already read, so the first segment reads nothing twice. */
+        public SegmentCache(Contact contact, Directory directory) {
+            this.contact = contact;
+            this.directory = directory;
+        }
     }
 }
