@@ -25,6 +25,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
@@ -148,7 +149,7 @@ public final class DynamoRunStore implements RunStore {
         item.put("updatedAt", time(run.updatedAt()));
         item.put("version", n(version));
         item.put("triggerData", s(write(run.triggerData())));
-        item.put("history", s(write(run.history())));
+        item.put("history", AttributeValue.fromB(SdkBytes.fromByteArray(gzip(write(run.history())))));
         if (run.wakeToken() != null) {
             item.put("wakeToken", s(run.wakeToken()));
         }
@@ -173,7 +174,29 @@ public final class DynamoRunStore implements RunStore {
                 RunStatus.valueOf(str(item, "status")), cursor == null ? null : StepPath.parse(cursor),
                 (int) num(item, "executedSteps", 0), instant(item, "dueAt"), instant(item, "leaseUntil"),
                 str(item, "wakeToken"), instant(item, "updatedAt"), num(item, "version", 0),
-                read(str(item, "history"), HISTORY));
+                read(gunzip(item.get("history").b().asByteArray()), HISTORY));
+    }
+
+    /**
+     * History is most of a run's size and size is what each write costs (one unit per KB); its records
+     * repeat the same keys, so gzip keeps a typical run under 1 KB.
+     */
+    private static byte[] gzip(String text) {
+        var out = new java.io.ByteArrayOutputStream();
+        try (var zip = new java.util.zip.GZIPOutputStream(out)) {
+            zip.write(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
+    private static String gunzip(byte[] bytes) {
+        try (var zip = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(bytes))) {
+            return new String(zip.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private String write(Object value) {

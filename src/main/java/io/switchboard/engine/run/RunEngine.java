@@ -7,6 +7,7 @@ import io.switchboard.engine.step.StepContext.SegmentCache;
 import io.switchboard.engine.step.InboxPorts;
 import io.switchboard.engine.step.StepResult;
 import io.switchboard.engine.step.Steps;
+import io.switchboard.engine.step.WaitStep;
 import io.switchboard.engine.workflow.PublishedWorkflows;
 import io.switchboard.engine.workflow.Step;
 import io.switchboard.engine.workflow.StepPath;
@@ -184,12 +185,18 @@ public final class RunEngine {
                     return;
                 }
             }
-            if (result.changedSomething()) {
-                if (!save(run)) {
-                    return;
-                }
+            if (result.changedSomething() && !savesNext(run.cursor(), workflow) && !save(run)) {
+                return;
             }
         }
+    }
+
+    /**
+     * True when the run is about to end or wait, which writes the run anyway with nothing in between
+     * that could fail: the checkpoint after the previous step rides on that write.
+     */
+    private static boolean savesNext(StepPath next, WorkflowDefinition workflow) {
+        return next == null || workflow.stepAt(next) == null || workflow.stepAt(next) instanceof WaitStep;
     }
 
     /**
