@@ -12,6 +12,7 @@ import java.util.Map;
  * wait; {@code sweep} is what the periodic trigger (or the local ticker) invokes to resume every due
  * run. Both are safe to deliver twice or late.
  */
+@jakarta.inject.Singleton
 public class WakeUpFunctions {
 
     private final RunEngine engine;

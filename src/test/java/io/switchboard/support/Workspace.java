@@ -138,6 +138,11 @@ public final class Workspace {
                 .post("/wakeUp").then().statusCode(200).extract().jsonPath().getString("result");
     }
 
+    /** The signature this workspace's channel expects for the body. */
+    public String sign(String body) {
+        return sign(channelSecret, body);
+    }
+
     public static String sign(String secret, String body) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
