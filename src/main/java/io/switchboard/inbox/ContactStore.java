@@ -21,7 +21,8 @@ public interface ContactStore {
 
     /**
      * Sets the assignee ({@code null} unassigns). {@code effectKey} names the one change this call
-     * makes: a second call with the same key changes nothing and reports the assignment made first.
+     * makes: a second call with the same key changes nothing and reports the assignment made first,
+     * with the assignee it replaced.
      */
     AssignmentChange assign(String workspaceId, String contactId, String assigneeId, String effectKey, Instant at);
 

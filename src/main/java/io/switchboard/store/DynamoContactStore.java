@@ -147,16 +147,19 @@ public final class DynamoContactStore implements ContactStore {
             values.put(":key", s(effectKey));
             values.put(":at", time(at));
             values.put(":open", s("open"));
+            values.put(":none", s(""));
+            // the previous assignee is kept with the key, so a replayed assignment can still report it
+            String common = "SET assignKey = :key, assignedAt = :at, previousAssigneeId = if_not_exists(assigneeId, :none)";
             String expression;
             if (assigneeId == null) {
-                expression = "SET assignKey = :key, assignedAt = :at REMOVE assigneeId, gsi1pk";
+                expression = common + " REMOVE assigneeId, gsi1pk";
             } else if (open) {
                 values.put(":assignee", s(assigneeId));
                 values.put(":owner", s(Keys.openContactsOf(ws, assigneeId)));
-                expression = "SET assignKey = :key, assignedAt = :at, assigneeId = :assignee, gsi1pk = :owner";
+                expression = common + ", assigneeId = :assignee, gsi1pk = :owner";
             } else {
                 values.put(":assignee", s(assigneeId));
-                expression = "SET assignKey = :key, assignedAt = :at, assigneeId = :assignee REMOVE gsi1pk";
+                expression = common + ", assigneeId = :assignee REMOVE gsi1pk";
             }
             String statusCondition = open ? "convStatus = :open" : "(attribute_not_exists(convStatus) OR convStatus <> :open)";
             try {
@@ -176,7 +179,9 @@ public final class DynamoContactStore implements ContactStore {
                 }
                 if (effectKey.equals(str(current, "assignKey"))) {
                     // this very assignment was made before (a retried step or request): report it, change nothing
-                    return new AssignmentChange(null, str(current, "assigneeId"), false);
+                    String previous = str(current, "previousAssigneeId");
+                    return new AssignmentChange(previous == null || previous.isEmpty() ? null : previous,
+                            str(current, "assigneeId"), false);
                 }
             }
         }

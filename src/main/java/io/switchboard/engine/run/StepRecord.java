@@ -11,4 +11,10 @@ import java.util.Map;
  */
 public record StepRecord(int sequence, String stepId, String stepType, String path, Instant at, String outcome,
         Map<String, String> details, List<Observation> observations) {
+
+    public StepRecord {
+        // stored history leaves empty values out; a record read back has them empty, never null
+        details = details == null ? Map.of() : details;
+        observations = observations == null ? List.of() : observations;
+    }
 }

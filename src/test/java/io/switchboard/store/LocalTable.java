@@ -1,0 +1,27 @@
+package io.switchboard.store;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.switchboard.support.DynamoDbLocalResource;
+import java.net.URI;
+import java.util.UUID;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/** A fresh table on DynamoDB Local for each store test class, through the real SDK client. */
+final class LocalTable {
+
+    final DynamoDbClient db = DynamoDbClient.builder().httpClient(UrlConnectionHttpClient.create())
+            .endpointOverride(URI.create(DynamoDbLocalResource.endpoint())).region(Region.US_EAST_1)
+            .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test"))).build();
+    final String name = "t-" + UUID.randomUUID().toString().substring(0, 8);
+    final ObjectMapper json = new ObjectMapper().findAndRegisterModules()
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+
+    LocalTable() {
+        Table.createIfMissing(db, name);
+    }
+}
