@@ -1,0 +1,68 @@
+package io.switchboard.scenario;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.switchboard.support.DynamoDbLocalResource;
+import io.switchboard.support.MutableClock;
+import io.switchboard.support.Workspace;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Recipes of the seed built from this issue's steps: unassign after close, and closing idle conversations. */
+@QuarkusTest
+@QuarkusTestResource(DynamoDbLocalResource.class)
+class InboxRecipesTest {
+
+    @Inject
+    MutableClock clock;
+
+    @Test
+    void unassignsTheAgentWhenAConversationIsClosed() {
+        Workspace ws = Workspace.create().user("alice", true);
+        ws.publish("""
+            {"name": "Assignment: Unassign After Conversation Closes",
+             "trigger": {"type": "conversation_closed"},
+             "steps": [{"id": "unassign", "type": "assign_to", "action": "unassign"}]}
+            """);
+        ws.contactSays("ada", "m-1", "Hi").then().statusCode(200);
+        ws.api().body(java.util.Map.of("userId", "alice")).put("/api/v1/contacts/ada/assignee").then().statusCode(200);
+        assertEquals("alice", ws.assignee("ada"));
+
+        ws.close("ada");
+
+        assertNull(ws.assignee("ada"));
+        assertEquals("user", ws.runs("ada").getString("runs[0].trigger.source"));
+        assertEquals(List.of("unassigned"), ws.runs("ada").getList("runs[0].history.outcome"));
+    }
+
+    @Test
+    void closesAConversationTheContactLeftIdleAndCommentsWhy() {
+        Workspace ws = Workspace.create().user("alice", true);
+        ws.publish("""
+            {"name": "Close idle conversations",
+             "trigger": {"type": "conversation_opened"},
+             "steps": [
+               {"id": "wait", "type": "wait", "duration": "PT1H"},
+               {"id": "idle", "type": "branch", "branches": [{"name": "Idle", "conditions": [
+                   {"category": "time_since_last_incoming_message", "operator": "is_greater_than", "value": "PT59M"}],
+                 "steps": [
+                   {"id": "note", "type": "add_comment", "text": "Closed on $system.current_date: $contact.name went quiet"},
+                   {"id": "close", "type": "close_conversation", "category": "No response", "summary": "Idle for an hour"}]}]}]}
+            """);
+        ws.contactSays("ben", "m-1", "Hi").then().statusCode(200);
+        ws.contactSays("cat", "m-1", "Hi").then().statusCode(200);
+        clock.advance(Duration.ofMinutes(30));
+        ws.contactSays("cat", "m-2", "Still there?").then().statusCode(200);
+        clock.advance(Duration.ofMinutes(31));
+        Workspace.sweep();
+
+        assertEquals("closed", ws.conversation("ben").getString("status"));
+        assertEquals(1, ws.conversation("ben").getList("comments").size());
+        assertEquals("open", ws.conversation("cat").getString("status"), "Cat wrote 31 minutes ago");
+    }
+}
