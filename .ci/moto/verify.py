@@ -1,0 +1,108 @@
+"""Checks what `terraform apply` of infra/ created in a moto server.
+
+Usage: verify.py <moto endpoint> <terraform output -json file> <admin token stored in SSM>
+Exits 1 and names every mismatch when the deployment is not what the application needs.
+"""
+import json
+import sys
+
+import boto3
+
+HANDLER = "io.quarkus.amazon.lambda.runtime.QuarkusStreamHandler::handleRequest"
+
+endpoint, outputs_file, admin_token = sys.argv[1:4]
+outputs = {k: v["value"] for k, v in json.load(open(outputs_file)).items()}
+failures = []
+
+
+def client(service):
+    return boto3.client(service, endpoint_url=endpoint, region_name="us-east-1",
+                        aws_access_key_id="test", aws_secret_access_key="test")
+
+
+def check(what, actual, expected):
+    if actual != expected:
+        failures.append(f"{what}: expected {expected!r}, got {actual!r}")
+
+
+def keys(schema):
+    return {k["KeyType"]: k["AttributeName"] for k in schema}
+
+
+# The table, as src/main/java/io/switchboard/store/Table.java declares it.
+ddb = client("dynamodb")
+table_name = outputs["dynamodb_table_name"]
+table = ddb.describe_table(TableName=table_name)["Table"]
+check("table key schema", keys(table["KeySchema"]), {"HASH": "pk", "RANGE": "sk"})
+check("table billing mode", table.get("BillingModeSummary", {}).get("BillingMode"), "PAY_PER_REQUEST")
+gsis = {g["IndexName"]: g for g in table.get("GlobalSecondaryIndexes", [])}
+check("table indexes", sorted(gsis), ["byOwner", "due"])
+if "byOwner" in gsis:
+    check("index byOwner keys", keys(gsis["byOwner"]["KeySchema"]), {"HASH": "gsi1pk", "RANGE": "gsi1sk"})
+    check("index byOwner projection", gsis["byOwner"]["Projection"].get("ProjectionType"), "KEYS_ONLY")
+if "due" in gsis:
+    check("index due keys", keys(gsis["due"]["KeySchema"]), {"HASH": "dueShard", "RANGE": "dueKey"})
+    check("index due projection", gsis["due"]["Projection"].get("ProjectionType"), "INCLUDE")
+    check("index due projected attributes", gsis["due"]["Projection"].get("NonKeyAttributes"), ["wakeToken"])
+ttl = ddb.describe_time_to_live(TableName=table_name)["TimeToLiveDescription"]
+check("table TTL attribute", ttl.get("AttributeName"), "expiresAt")
+check("table TTL status", ttl.get("TimeToLiveStatus"), "ENABLED")
+pitr = ddb.describe_continuous_backups(TableName=table_name)["ContinuousBackupsDescription"]
+check("table point-in-time recovery",
+      pitr.get("PointInTimeRecoveryDescription", {}).get("PointInTimeRecoveryStatus"), "ENABLED")
+
+# The scheduler: the application's group, and the every-minute sweep.
+scheduler = client("scheduler")
+group = outputs["scheduler_schedule_group_name"]
+check("schedule group state", scheduler.get_schedule_group(Name=group).get("State"), "ACTIVE")
+aliases = outputs["lambda_alias_arns"]
+sweep = scheduler.get_schedule(Name=f"{outputs['lambda_function_names']['sweep']}", GroupName="default")
+check("sweep schedule expression", sweep.get("ScheduleExpression"), "rate(1 minute)")
+check("sweep schedule target", sweep["Target"]["Arn"], aliases["sweep"])
+check("sweep schedule role", sweep["Target"]["RoleArn"], outputs["scheduler_role_arn"])
+check("sweep schedule input", json.loads(sweep["Target"].get("Input", "null")), {})
+
+# The three functions from one package.
+lam = client("lambda")
+names = outputs["lambda_function_names"]
+check("functions", sorted(names), ["http", "sweep", "wakeUp"])
+for handler, name in names.items():
+    config = lam.get_function(FunctionName=name)["Configuration"]
+    env = config.get("Environment", {}).get("Variables", {})
+    check(f"{name} runtime", config.get("Runtime"), "java17")
+    check(f"{name} handler", config.get("Handler"), HANDLER)
+    check(f"{name} QUARKUS_LAMBDA_HANDLER", env.get("QUARKUS_LAMBDA_HANDLER"), handler)
+    check(f"{name} SWITCHBOARD_TABLE", env.get("SWITCHBOARD_TABLE"), table_name)
+    check(f"{name} SWITCHBOARD_CREATE_TABLE", env.get("SWITCHBOARD_CREATE_TABLE"), "false")
+    check(f"{name} SWITCHBOARD_SCHEDULER_ADAPTER", env.get("SWITCHBOARD_SCHEDULER_ADAPTER"), "eventbridge")
+    check(f"{name} SWITCHBOARD_SCHEDULER_EVENTBRIDGE_GROUP", env.get("SWITCHBOARD_SCHEDULER_EVENTBRIDGE_GROUP"), group)
+    check(f"{name} SWITCHBOARD_SCHEDULER_EVENTBRIDGE_TARGET_ARN",
+          env.get("SWITCHBOARD_SCHEDULER_EVENTBRIDGE_TARGET_ARN"), aliases["wakeUp"])
+    check(f"{name} SWITCHBOARD_SCHEDULER_EVENTBRIDGE_ROLE_ARN",
+          env.get("SWITCHBOARD_SCHEDULER_EVENTBRIDGE_ROLE_ARN"), outputs["scheduler_role_arn"])
+    check(f"{name} SWITCHBOARD_SCHEDULER_EVENTBRIDGE_DEAD_LETTER_ARN",
+          env.get("SWITCHBOARD_SCHEDULER_EVENTBRIDGE_DEAD_LETTER_ARN"), outputs["sqs_dead_letter_queue_arn"])
+    check(f"{name} SWITCHBOARD_ADMIN_TOKEN", env.get("SWITCHBOARD_ADMIN_TOKEN"),
+          admin_token if handler == "http" else None)
+    alias = lam.get_alias(FunctionName=name, Name="live")
+    check(f"{name} alias live", alias.get("AliasArn"), aliases[handler])
+url = lam.get_function_url_config(FunctionName=names["http"], Qualifier="live")
+check("http function URL auth type", url.get("AuthType"), "NONE")
+check("http function URL", url.get("FunctionUrl"), outputs["lambda_function_url"])
+
+# The dead-letter queue.
+sqs = client("sqs")
+queue_url = sqs.get_queue_url(QueueName=outputs["sqs_dead_letter_queue_arn"].split(":")[-1])["QueueUrl"]
+check("dead-letter queue URL", queue_url, outputs["sqs_dead_letter_queue_url"])
+
+# The alarms: the dead-letter queue and each function's errors.
+alarms = client("cloudwatch").describe_alarms(AlarmNames=outputs["cloudwatch_alarm_names"])["MetricAlarms"]
+check("alarms", sorted(a["AlarmName"] for a in alarms), sorted(outputs["cloudwatch_alarm_names"]))
+check("alarm count", len(alarms), 4)
+
+if failures:
+    print("moto verification FAILED:", *failures, sep="\n  ")
+    sys.exit(1)
+print(f"moto verification passed: table {table_name} with byOwner and due indexes, TTL and PITR; "
+      f"schedule group {group} and the sweep schedule; functions {', '.join(sorted(names.values()))}; "
+      f"function URL; dead-letter queue; {len(alarms)} alarms")
