@@ -91,7 +91,9 @@ public final class WorkflowParser {
                     text(node, "userId"), text(node, "teamId"),
                     AssignToStep.Logic.valueOf(node.path("logic").asText("round_robin").toUpperCase()),
                     node.path("onlyOnline").asBoolean(false),
-                    node.hasNonNull("maxOpenContacts") ? node.get("maxOpenContacts").asInt() : null);
+                    node.hasNonNull("maxOpenContacts") ? node.get("maxOpenContacts").asInt() : null,
+                    node.hasNonNull("timeout") ? queueTimeout(node.get("timeout").asText(), path + ".timeout", ctx) : null,
+                    steps(node.get("onTimeout"), path + ".onTimeout", ctx));
             case "wait" -> new WaitStep(id, waitDuration(node.get("duration").asText(), path + ".duration", ctx));
             case "branch" -> branch(id, node, path, ctx);
             case "add_comment" -> new AddCommentStep(id, node.get("text").asText());
@@ -167,6 +169,14 @@ public final class WorkflowParser {
         }
         if (duration.compareTo(WaitStep.MIN) < 0 || duration.compareTo(WaitStep.MAX) > 0) {
             ctx.problems.add(new Problem(path, "a wait lasts from 1 second to 7 days; " + text + " is out of range"));
+        }
+        return duration;
+    }
+
+    private static Duration queueTimeout(String text, String path, Context ctx) {
+        Duration duration = waitDuration(text, path, ctx);
+        if (duration.compareTo(AssignToStep.QUEUE_RECHECK) < 0) {
+            ctx.problems.add(new Problem(path, "a queue timeout lasts from 1 minute to 7 days; " + text + " is too short"));
         }
         return duration;
     }

@@ -149,6 +149,9 @@ public final class DynamoRunStore implements RunStore {
         item.put("updatedAt", time(run.updatedAt()));
         item.put("version", n(version));
         item.put("triggerData", s(write(run.triggerData())));
+        if (!run.variables().isEmpty()) {
+            item.put("variables", s(write(run.variables())));
+        }
         item.put("history", AttributeValue.fromB(SdkBytes.fromByteArray(gzip(write(run.history())))));
         if (run.wakeToken() != null) {
             item.put("wakeToken", s(run.wakeToken()));
@@ -174,7 +177,8 @@ public final class DynamoRunStore implements RunStore {
                 RunStatus.valueOf(str(item, "status")), cursor == null ? null : StepPath.parse(cursor),
                 (int) num(item, "executedSteps", 0), instant(item, "dueAt"), instant(item, "leaseUntil"),
                 str(item, "wakeToken"), instant(item, "updatedAt"), num(item, "version", 0),
-                read(gunzip(item.get("history").b().asByteArray()), HISTORY));
+                read(gunzip(item.get("history").b().asByteArray()), HISTORY),
+                item.containsKey("variables") ? read(str(item, "variables"), STRINGS) : Map.of());
     }
 
     /**

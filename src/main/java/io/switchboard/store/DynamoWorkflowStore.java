@@ -25,12 +25,8 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
-import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
-import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
-import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
-import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
 /**
  * Workflow documents: a draft per workflow, an immutable item per published version, and a
@@ -106,7 +102,12 @@ public final class DynamoWorkflowStore implements PublishedWorkflows {
         db.putItem(PutItemRequest.builder().tableName(table).item(item).build());
     }
 
-    /** Publishes the current draft as the next version; runs already started keep their version. */
+    /**
+     * Publishes the current draft as the next version; runs already started keep their version.
+     * Three single-item writes rather than a transaction, because DynamoDB-compatible stores such as
+     * ScyllaDB Alternator lack transactions. The version item is written first and only once, so two
+     * concurrent publishes cannot both create version n; the index then moves forward only.
+     */
     public WorkflowDefinition publish(String ws, String id, Instant now) {
         Draft draft = find(ws, id).orElseThrow(() -> new IllegalArgumentException("no workflow " + id));
         int version = draft.publishedVersion() + 1;
@@ -114,26 +115,28 @@ public final class DynamoWorkflowStore implements PublishedWorkflows {
         Map<String, AttributeValue> versionItem = new HashMap<>(Attr.key(Keys.workflow(ws, id), versionSort(version)));
         versionItem.put("doc", s(draft.document().toString()));
         versionItem.put("publishedAt", time(now));
+        try {
+            db.putItem(PutItemRequest.builder().tableName(table).item(versionItem)
+                    .conditionExpression("attribute_not_exists(pk)").build());
+        } catch (ConditionalCheckFailedException e) {
+            throw new ConcurrentUpdateException("workflow " + id);
+        }
         Map<String, AttributeValue> index = new HashMap<>(Attr.key(Keys.workspace(ws),
                 "PUBLISHED#" + definition.trigger().type().wireName() + "#" + id));
         index.put("workflowId", s(id));
         index.put("version", n(version));
         index.put("doc", s(draft.document().toString()));
-        Map<String, AttributeValue> draftItem = new HashMap<>(Attr.key(Keys.workflow(ws, id), "DRAFT"));
-        draftItem.put("workflowId", s(id));
-        draftItem.put("doc", s(draft.document().toString()));
-        draftItem.put("revision", n(draft.revision()));
-        draftItem.put("updatedAt", time(draft.updatedAt()));
-        draftItem.put("publishedVersion", n(version));
         try {
-            db.transactWriteItems(TransactWriteItemsRequest.builder().transactItems(
-                    put(versionItem, "attribute_not_exists(pk)", null),
-                    put(index, null, null),
-                    put(draftItem, "revision = :r", Map.of(":r", n(draft.revision()))))
-                    .build());
-        } catch (TransactionCanceledException e) {
-            throw new ConcurrentUpdateException("workflow " + id);
+            db.putItem(PutItemRequest.builder().tableName(table).item(index)
+                    .conditionExpression("attribute_not_exists(pk) OR version < :v")
+                    .expressionAttributeValues(Map.of(":v", n(version))).build());
+        } catch (ConditionalCheckFailedException newerAlreadyPublished) {
+            // a later version got there first; it stays the published one
         }
+        db.updateItem(b -> b.tableName(table).key(Attr.key(Keys.workflow(ws, id), "DRAFT"))
+                .updateExpression("SET publishedVersion = :v")
+                .conditionExpression("attribute_not_exists(publishedVersion) OR publishedVersion < :v")
+                .expressionAttributeValues(Map.of(":v", n(version))));
         removeStaleTriggerEntries(ws, id, definition.trigger().type());
         versions.put(cacheKey(ws, id, version), definition);
         return definition;
@@ -146,11 +149,6 @@ public final class DynamoWorkflowStore implements PublishedWorkflows {
                 db.deleteItem(b -> b.tableName(table).key(Attr.key(Keys.workspace(ws), "PUBLISHED#" + type.wireName() + "#" + id)));
             }
         }
-    }
-
-    private TransactWriteItem put(Map<String, AttributeValue> item, String condition, Map<String, AttributeValue> values) {
-        return TransactWriteItem.builder().put(Put.builder().tableName(table).item(item)
-                .conditionExpression(condition).expressionAttributeValues(values).build()).build();
     }
 
     @Override

@@ -60,7 +60,10 @@ public final class Table {
                     .build());
         } catch (ResourceInUseException alreadyThere) {
             // another process created it first
+            return;
         }
+        // dedupe records and finished runs carry expiresAt; DynamoDB removes them after that time
+        client.updateTimeToLive(b -> b.tableName(name).timeToLiveSpecification(t -> t.attributeName(EXPIRES_AT).enabled(true)));
     }
 
     private static AttributeDefinition attribute(String name) {

@@ -114,18 +114,54 @@ class PromptTransferTest {
     }
 
     @Test
-    void recordsThatNobodyIsEligibleWhenTheWholeTeamIsOfflineAndCarriesOn() {
+    void queuesTheContactWhileTheWholeTeamIsOfflineAndAssignsWhenSomeoneComesOnline() {
         ws.online("bob", false).online("alice", false);
         ws.contactSays("eve", "m-1", "Hi").then().statusCode(200);
         clock.advance(Duration.ofMinutes(16));
         Workspace.sweep();
 
-        assertEquals("alice", ws.assignee("eve"), "the conversation stays where it was");
+        assertEquals("alice", ws.assignee("eve"), "nobody to take over: the conversation stays where it was");
         JsonPath run = ws.runs("eve");
+        assertEquals("waiting", run.getString("runs[0].status"), "the contact waits in the queue, the run is not lost");
+        assertEquals("queued: no eligible agent online", run.getList("runs[0].history.outcome").get(4));
+
+        for (int minute = 0; minute < 10; minute++) {
+            clock.advance(Duration.ofMinutes(1));
+            Workspace.sweep();
+        }
+        assertEquals(5, ws.runs("eve").getList("runs[0].history").size(), "re-offering the contact adds no history");
+
+        ws.online("carol", true);
+        clock.advance(Duration.ofMinutes(1));
+        Workspace.sweep();
+
+        assertEquals("carol", ws.assignee("eve"));
+        run = ws.runs("eve");
         assertEquals("completed", run.getString("runs[0].status"));
         List<Map<String, Object>> history = run.getList("runs[0].history");
-        Map<String, Object> reassign = history.get(4);
-        assertEquals("not assigned: no eligible agent online", reassign.get("outcome"));
+        assertEquals("assigned to Carol", history.get(5).get("outcome"));
+        assertEquals("PT11M", ((Map<?, ?>) history.get(5).get("details")).get("queuedFor"));
+        assertEquals(List.of("Reassigned Eve from Alice to Carol"), ws.conversation("eve").getList("comments.text"));
+    }
+
+    @Test
+    void runsTheTimeoutStepsWhenNobodyBecomesAvailableInTime() {
+        Workspace w = Workspace.create().user("alice", true).user("bob", false).team("night", "bob");
+        w.publish("""
+            {"name": "Hand over to the night team",
+             "trigger": {"type": "conversation_opened"},
+             "steps": [{"id": "night", "type": "assign_to", "action": "team", "teamId": "night", "onlyOnline": true,
+                        "timeout": "PT2H",
+                        "onTimeout": [{"id": "sorry", "type": "add_comment", "text": "Nobody from the night team was online for 2 hours"}]}]}
+            """);
+        w.contactSays("gus", "m-1", "Hi").then().statusCode(200);
+        for (int i = 0; i < 4; i++) {
+            clock.advance(Duration.ofMinutes(31));
+            Workspace.sweep();
+        }
+        assertNoAssignee(w, "gus");
+        assertEquals("completed", w.runs("gus").getString("runs[0].status"));
+        assertEquals(List.of("Nobody from the night team was online for 2 hours"), w.conversation("gus").getList("comments.text"));
     }
 
     @Test

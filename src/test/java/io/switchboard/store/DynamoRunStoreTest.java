@@ -27,7 +27,8 @@ class DynamoRunStoreTest {
         return new Run("ws", id, "wf", 1, contact, "conv", Map.of("source", "contact"), t0, status, StepPath.START,
                 0, due, null, status == RunStatus.WAITING ? "token-" + id : null, t0, 0, List.of(
                 new StepRecord(1, "check", "branch", "2", t0, "took else", Map.of(),
-                        List.of(new Observation("time_since_last_outgoing_message does_not_exist", "PT3M", false)))));
+                        List.of(new Observation("time_since_last_outgoing_message does_not_exist", "PT3M", false)))),
+                Map.of("queued.assign", "2026-11-24T10:00:00Z"));
     }
 
     @Test
@@ -44,6 +45,7 @@ class DynamoRunStoreTest {
         assertEquals(2, read.version());
         assertEquals(run.history(), read.history(), "history survives the round trip");
         assertEquals("token-r1", read.wakeToken());
+        assertEquals(Map.of("queued.assign", "2026-11-24T10:00:00Z"), read.variables());
     }
 
     @Test
@@ -55,7 +57,7 @@ class DynamoRunStoreTest {
         Run finished = run("done", "y", RunStatus.WAITING, t0);
         store.create(finished);
         Run done = new Run("ws", "done", "wf", 1, "y", "conv", Map.of(), t0, RunStatus.COMPLETED, null, 3, null, null,
-                null, t0, finished.version(), List.of());
+                null, t0, finished.version(), List.of(), Map.of());
         store.save(done);
 
         List<WakeUpCall> due = store.due(t0.plusSeconds(9), 100);

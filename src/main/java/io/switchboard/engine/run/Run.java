@@ -29,12 +29,13 @@ public final class Run {
     private Instant updatedAt;
     private long version;
     private final List<StepRecord> history;
+    private final Map<String, String> variables;
 
     public Run(String workspaceId, String id, String workflowId, int workflowVersion, String contactId,
             String conversationId, Map<String, String> triggerData, Instant startedAt, RunStatus status,
             StepPath cursor, int executedSteps, Instant dueAt, Instant leaseUntil, String wakeToken, Instant updatedAt,
             long version,
-            List<StepRecord> history) {
+            List<StepRecord> history, Map<String, String> variables) {
         this.workspaceId = workspaceId;
         this.id = id;
         this.workflowId = workflowId;
@@ -52,6 +53,7 @@ public final class Run {
         this.updatedAt = updatedAt;
         this.version = version;
         this.history = new ArrayList<>(history);
+        this.variables = new java.util.TreeMap<>(variables);
     }
 
     public String workspaceId() { return workspaceId; }
@@ -72,6 +74,21 @@ public final class Run {
     public Instant updatedAt() { return updatedAt; }
     public long version() { return version; }
     public List<StepRecord> history() { return List.copyOf(history); }
+    /** Values steps keep for the rest of the run (a queued assignment's start, later saved answers). */
+    public Map<String, String> variables() { return Map.copyOf(variables); }
+
+    public String variable(String name) {
+        return variables.get(name);
+    }
+
+    /** Sets ({@code value} non-null) or removes a run variable; persisted with the next checkpoint. */
+    public void setVariable(String name, String value) {
+        if (value == null) {
+            variables.remove(name);
+        } else {
+            variables.put(name, value);
+        }
+    }
 
     public boolean isFinished() {
         return status == RunStatus.COMPLETED || status == RunStatus.FAILED;

@@ -94,7 +94,7 @@ public final class RunEngine {
             Run run = new Run(event.workspaceId(), runId(workflow, event), workflow.id(), workflow.version(),
                     event.contactId(), event.conversationId(), triggerData(event), now, RunStatus.RUNNING,
                     workflow.steps().isEmpty() ? null : StepPath.START, 0, now.plus(lease), now.plus(lease), null,
-                    now, 0, List.of());
+                    now, 0, List.of(), Map.of());
             if (runs.create(run)) {
                 advance(run, workflow, new SegmentCache(contact, directory));
                 started.add(run);
@@ -128,7 +128,7 @@ public final class RunEngine {
         }
         Instant due = run.dueAt();
         run.lease(now.plus(lease), now);
-        if (waitOver) {
+        if (waitOver && !queued(run)) {
             Map<String, String> details = new LinkedHashMap<>();
             details.put("dueAt", due.toString());
             details.put("lateness", Duration.between(due, now).toString());
@@ -169,14 +169,16 @@ public final class RunEngine {
                 fail(run, step, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage(), now);
                 return;
             }
-            run.record(new StepRecord(sequence, step.id(), step.type(), at.toString(), now, result.outcome(),
-                    result.details(), result.observations()));
+            if (result.recorded()) {
+                run.record(new StepRecord(sequence, step.id(), step.type(), at.toString(), now, result.outcome(),
+                        result.details(), result.observations()));
+            }
             switch (result.next()) {
                 case CONTINUE -> run.moveTo(at.next(workflow.steps()));
                 case ENTER_BRANCH -> run.moveTo(at.enter(result.branch(), workflow.steps()));
                 case END -> run.moveTo(null);
-                case WAIT -> {
-                    run.moveTo(at.next(workflow.steps()));
+                case WAIT, RETRY -> {
+                    run.moveTo(result.next() == StepResult.Next.WAIT ? at.next(workflow.steps()) : at);
                     String token = newToken();
                     run.waitUntil(token, result.waitUntil(), now);
                     if (save(run)) {
@@ -189,6 +191,11 @@ public final class RunEngine {
                 return;
             }
         }
+    }
+
+    /** A queued assignment re-offers the contact every minute; those wake-ups are not history. */
+    private static boolean queued(Run run) {
+        return run.variables().keySet().stream().anyMatch(k -> k.startsWith("queued."));
     }
 
     /**

@@ -6,14 +6,18 @@ import io.switchboard.inbox.Agent;
 import io.switchboard.inbox.ContactStore.AssignmentChange;
 import io.switchboard.inbox.Directory;
 import io.switchboard.inbox.Team;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * Assign To. When nobody is eligible the step records why and the run goes on: a run never fails
- * because a team is offline.
+ * Assign To. When nobody is eligible the contact is queued: the run pauses on this step and offers
+ * the contact to the team again every minute, until someone is eligible or the step's timeout
+ * passes; then the timeout steps run, or the run ends. The queue is recorded in the run's history
+ * once, when it starts, and once when it ends; a run never fails because a team is offline.
  */
 public final class AssignToHandler implements StepHandler<AssignToStep> {
 
@@ -41,9 +45,14 @@ public final class AssignToHandler implements StepHandler<AssignToStep> {
             default -> {
                 Optional<String> chosen = choose(step, ctx, directory, details);
                 if (chosen.isEmpty()) {
-                    return StepResult.unchanged("not assigned: " + details.get("reason"), details);
+                    return queue(step, ctx, details);
                 }
                 target = chosen.get();
+                String queuedSince = ctx.run().variable(queueKey(step));
+                if (queuedSince != null) {
+                    details.put("queuedFor", Duration.between(Instant.parse(queuedSince), ctx.now()).toString());
+                    ctx.run().setVariable(queueKey(step), null);
+                }
             }
         }
         AssignmentChange change = ctx.inbox().contacts().assign(ctx.run().workspaceId(), ctx.run().contactId(),
@@ -58,6 +67,32 @@ public final class AssignToHandler implements StepHandler<AssignToStep> {
         String outcome = change.assigneeId() == null ? "unassigned"
                 : "assigned to " + directory.agent(change.assigneeId()).map(Agent::name).orElse(change.assigneeId());
         return StepResult.changed(outcome, details);
+    }
+
+    private static String queueKey(AssignToStep step) {
+        return "queued." + step.id();
+    }
+
+    private static StepResult queue(AssignToStep step, StepContext ctx, Map<String, String> details) {
+        String since = ctx.run().variable(queueKey(step));
+        Instant queuedAt = since == null ? ctx.now() : Instant.parse(since);
+        Instant deadline = queuedAt.plus(step.timeout());
+        if (!ctx.now().isBefore(deadline)) {
+            ctx.run().setVariable(queueKey(step), null);
+            details.put("queuedFor", Duration.between(queuedAt, ctx.now()).toString());
+            String outcome = "not assigned within " + step.timeout() + ": " + details.get("reason");
+            return step.timeoutSteps().isEmpty()
+                    ? StepResult.end(outcome + "; the run ends", details)
+                    : new StepResult(StepResult.Next.ENTER_BRANCH, 0, null, outcome + "; timeout steps run",
+                            details, java.util.List.of(), true);
+        }
+        if (since == null) {
+            ctx.run().setVariable(queueKey(step), queuedAt.toString());
+        }
+        Instant recheck = ctx.now().plus(AssignToStep.QUEUE_RECHECK);
+        details.put("timeoutAt", deadline.toString());
+        return StepResult.retryAt(recheck.isBefore(deadline) ? recheck : deadline,
+                "queued: " + details.get("reason"), details, since == null);
     }
 
     private Optional<String> choose(AssignToStep step, StepContext ctx, Directory directory,

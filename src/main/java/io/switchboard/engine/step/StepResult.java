@@ -8,12 +8,27 @@ import java.util.Map;
 /**
  * What a step did and where the run goes next. {@code changedSomething} tells the engine to
  * checkpoint the run right after the step; steps that only read (Branch) ride on the next checkpoint.
+ * {@code RETRY} pauses the run on the same step until {@code waitUntil} (a queued assignment);
+ * {@code recorded} false keeps such repeated attempts out of the history.
  */
 public record StepResult(Next next, int branch, Instant waitUntil, String outcome, Map<String, String> details,
-        List<Observation> observations, boolean changedSomething) {
+        List<Observation> observations, boolean changedSomething, boolean recorded) {
 
     public enum Next {
-        CONTINUE, ENTER_BRANCH, WAIT, END
+        CONTINUE, ENTER_BRANCH, WAIT, RETRY, END
+    }
+
+    public StepResult(Next next, int branch, Instant waitUntil, String outcome, Map<String, String> details,
+            List<Observation> observations, boolean changedSomething) {
+        this(next, branch, waitUntil, outcome, details, observations, changedSomething, true);
+    }
+
+    public static StepResult retryAt(Instant at, String outcome, Map<String, String> details, boolean recorded) {
+        return new StepResult(Next.RETRY, -1, at, outcome, details, List.of(), true, recorded);
+    }
+
+    public static StepResult end(String outcome, Map<String, String> details) {
+        return new StepResult(Next.END, -1, null, outcome, details, List.of(), false);
     }
 
     public static StepResult changed(String outcome, Map<String, String> details) {

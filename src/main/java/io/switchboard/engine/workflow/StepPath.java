@@ -1,14 +1,14 @@
 package io.switchboard.engine.workflow;
 
-import io.switchboard.engine.step.BranchStep;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * Where a run is in the step tree: an index into the top-level steps, then for each Branch entered
- * the branch taken (the else path is index {@code branches.size()}) and an index into its steps.
+ * Where a run is in the step tree: an index into the top-level steps, then for each container step
+ * entered (a Branch, or Assign To's timeout path) the path taken (a Branch's else is index
+ * {@code branches.size()}) and an index into its steps.
  * Written as dotted numbers, e.g. {@code 2.0.1}: step 2, its first branch, that branch's step 1.
  */
 public record StepPath(List<Integer> parts) {
@@ -36,7 +36,7 @@ public record StepPath(List<Integer> parts) {
             if (i + 1 == parts.size()) {
                 return step;
             }
-            list = ((BranchStep) step).pathSteps(parts.get(i + 1));
+            list = ((StepContainer) step).pathSteps(parts.get(i + 1));
         }
         return null;
     }
