@@ -19,7 +19,7 @@ public class LocalSweepTicker {
         this.sweep = sweep;
     }
 
-    @Scheduled(every = "${switchboard.scheduler.tick:1s}", skipExecutionIf = Disabled.class,
+    @Scheduled(every = "1s", skipExecutionIf = Disabled.class,
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void tick() {
         sweep.sweep();
