@@ -91,7 +91,7 @@ public class Wiring {
     @Produces
     @Singleton
     InboxActions inboxActions(Stores stores, RunEngine engine, Clock clock) {
-        return new InboxActions(stores.contacts(), stores.messages(), stores.comments(), engine, clock);
+        return new InboxActions(stores.contacts(), stores.messages(), engine, clock);
     }
 
     @Produces

@@ -3,7 +3,6 @@ package io.switchboard.engine;
 import io.switchboard.engine.run.RunEngine;
 import io.switchboard.engine.workflow.TriggerEvent;
 import io.switchboard.engine.workflow.TriggerType;
-import io.switchboard.inbox.CommentStore;
 import io.switchboard.inbox.Contact;
 import io.switchboard.inbox.ContactStore;
 import io.switchboard.inbox.ContactStore.AssignmentChange;
@@ -31,15 +30,13 @@ public final class InboxActions {
 
     private final ContactStore contacts;
     private final MessageStore messages;
-    private final CommentStore comments;
     private final RunEngine engine;
     private final Clock clock;
 
-    public InboxActions(ContactStore contacts, MessageStore messages, CommentStore comments, RunEngine engine,
+    public InboxActions(ContactStore contacts, MessageStore messages, RunEngine engine,
             Clock clock) {
         this.contacts = contacts;
         this.messages = messages;
-        this.comments = comments;
         this.engine = engine;
         this.clock = clock;
     }
@@ -110,10 +107,6 @@ public final class InboxActions {
                     contactId, conversation.id(), now, Map.of("source", closedBy)));
         }
         return closed;
-    }
-
-    public CommentStore comments() {
-        return comments;
     }
 
     /** Message ids are unique per contact and channel at best, so the contact is part of the name. */

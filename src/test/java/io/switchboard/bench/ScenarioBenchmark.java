@@ -108,7 +108,7 @@ class ScenarioBenchmark {
         var workflows = new DynamoWorkflowStore(db, "switchboard", json, new WorkflowParser(new WorkflowSchema()));
         RunEngine engine = new RunEngine(workflows, runStore, new DueIndexScheduler(),
                 new InboxPorts(contacts, directory, comments), clock, RunEngine.DEFAULT_LEASE);
-        inbox = new InboxActions(contacts, new DynamoMessageStore(db, "switchboard"), comments, engine, clock);
+        inbox = new InboxActions(contacts, new DynamoMessageStore(db, "switchboard"), engine, clock);
         pool = Executors.newFixedThreadPool(threads);
         sweep = new DueTimerSweep(runStore, engine, clock, 1000, pool);
         this.workflows = workflows;
