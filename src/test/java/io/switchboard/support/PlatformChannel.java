@@ -56,7 +56,10 @@ public final class PlatformChannel {
 
     /** Posts the body with one header, as the platform would. */
     public Response post(String body, String contentType, Map<String, String> headers) {
-        var request = given().contentType(contentType).body(body.getBytes(StandardCharsets.UTF_8));
+        // rest-assured encodes a form body itself only from a String
+        var request = contentType.startsWith("application/x-www-form-urlencoded")
+                ? given().contentType(contentType + "; charset=UTF-8").body(body)
+                : given().contentType(contentType).body(body.getBytes(StandardCharsets.UTF_8));
         headers.forEach(request::header);
         return request.post(path());
     }
