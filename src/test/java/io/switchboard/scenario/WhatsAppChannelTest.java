@@ -77,6 +77,24 @@ class WhatsAppChannelTest {
     }
 
     @Test
+    void acknowledgesOnceRecordedWithoutCallingThePlatform() {
+        int n = 40;
+        long[] millis = new long[n];
+        for (int i = 0; i < n; i++) {
+            String body = fixture("whatsapp/text-message.json", Map.of("PHONE_NUMBER_ID", PHONE_NUMBER_ID,
+                    "WA_ID", "1555100" + String.format("%04d", i), "NAME", "Contact " + i, "WAMID", "wamid.bench-" + i,
+                    "TEXT", "Hello"));
+            long start = System.nanoTime();
+            deliver(body);
+            millis[i] = (System.nanoTime() - start) / 1_000_000;
+        }
+        java.util.Arrays.sort(millis);
+        System.out.printf("WhatsApp webhook, new conversation + workflow trigger, %d deliveries against DynamoDB Local: "
+                + "p50 %d ms, p95 %d ms, max %d ms%n", n, millis[n / 2], millis[(int) (n * 0.95)], millis[n - 1]);
+        assertEquals(List.of(), PlatformRequests.recorded(), "no outbound call inside an inbound webhook");
+    }
+
+    @Test
     void aForgedOrMissingSignatureIsRefusedAndStoresNothing() {
         String body = textMessage("wamid.forged", "Hi");
         channel.post(body, "application/json", Map.of("X-Hub-Signature-256", metaSignature("not-the-secret", body)))
