@@ -35,7 +35,62 @@ public interface SwitchboardConfig {
     @WithDefault("false")
     boolean demo();
 
+    /**
+     * AES key (base64, 128 or 256 bits) sealing channel credentials in the table; platform channels
+     * cannot be connected or used without it. Generate one with {@code openssl rand -base64 32}.
+     */
+    Optional<String> secretsKey();
+
+    /**
+     * The public base URL platforms call, such as {@code https://switchboard.example.com}: Twilio signs
+     * the exact URL it called, so its webhooks are checked against {@code <public-url>/webhooks/twilio/<id>}
+     * unless the channel has its own {@code publicUrl}.
+     */
+    Optional<String> publicUrl();
+
+    /**
+     * How long messages are kept (an ISO-8601 duration such as P400D); unset keeps them. Never shorter
+     * than 8 days: the message is the record that makes a platform's retried webhook a no-op.
+     */
+    Optional<Duration> messageRetention();
+
+    Platforms platforms();
+
     Scheduler scheduler();
+
+    /** Where the platforms' send APIs are, and how patiently we call them. */
+    interface Platforms {
+        @WithDefault("https://graph.facebook.com")
+        String graphUrl();
+
+        /** Graph API version when a channel names none. */
+        @WithDefault("v21.0")
+        String graphVersion();
+
+        @WithDefault("https://api.telegram.org")
+        String telegramUrl();
+
+        @WithDefault("https://api.line.me")
+        String lineUrl();
+
+        @WithDefault("https://chatapi.viber.com")
+        String viberUrl();
+
+        @WithDefault("https://api.twilio.com")
+        String twilioUrl();
+
+        /** Time limit of one call to a platform. */
+        @WithDefault("PT10S")
+        Duration sendTimeout();
+
+        /** Attempts of one send, when a retry is safe (429; 5xx only with an idempotency key). */
+        @WithDefault("3")
+        int sendAttempts();
+
+        /** Longest Retry-After we wait for inside an API call; a longer one is reported instead. */
+        @WithDefault("PT5S")
+        Duration maxRetryWait();
+    }
 
     interface Scheduler {
         /** {@code sweep}: the due-timer index alone; {@code eventbridge}: one EventBridge schedule per wait. */

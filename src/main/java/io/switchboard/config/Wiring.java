@@ -1,6 +1,8 @@
 package io.switchboard.config;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.switchboard.channel.CredentialCipher;
+import io.switchboard.channel.PlatformHttp;
 import io.switchboard.document.WorkflowParser;
 import io.switchboard.document.WorkflowSchema;
 import io.switchboard.engine.InboxActions;
@@ -23,6 +25,7 @@ import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.net.URI;
+import java.net.http.HttpClient;
 import java.time.Clock;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -49,12 +52,12 @@ public class Wiring {
 
     @Produces
     @Singleton
-    Stores stores(DynamoDbClient db, SwitchboardConfig config, ObjectMapper json, WorkflowParser parser) {
+    Stores stores(DynamoDbClient db, SwitchboardConfig config, ObjectMapper json, WorkflowParser parser, Clock clock) {
         String table = config.table();
         if (config.createTable()) {
             Table.createIfMissing(db, table);
         }
-        return new Stores(new DynamoContactStore(db, table), new DynamoMessageStore(db, table),
+        return new Stores(new DynamoContactStore(db, table), new DynamoMessageStore(db, table, clock, config.messageRetention()),
                 new DynamoCommentStore(db, table), new DynamoDirectoryStore(db, table, json),
                 new DynamoRunStore(db, table, json, config.dueShards()),
                 new DynamoWorkflowStore(db, table, json, parser), new DynamoWorkspaceStore(db, table));
@@ -90,8 +93,18 @@ public class Wiring {
 
     @Produces
     @Singleton
-    InboxActions inboxActions(Stores stores, RunEngine engine, Clock clock) {
-        return new InboxActions(stores.contacts(), stores.messages(), engine, clock);
+    InboxActions inboxActions(Stores stores, RunEngine engine, Clock clock, PlatformChannels platforms) {
+        return new InboxActions(stores.contacts(), stores.messages(), engine, clock, platforms);
+    }
+
+    @Produces
+    @Singleton
+    PlatformChannels platformChannels(Stores stores, SwitchboardConfig config, ObjectMapper json) {
+        SwitchboardConfig.Platforms p = config.platforms();
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(p.sendTimeout()).build();
+        return new PlatformChannels(stores.workspaces(), config.secretsKey().map(CredentialCipher::new), json,
+                new PlatformHttp(client, p.sendTimeout(), p.sendAttempts(), p.maxRetryWait()), p, config.publicUrl());
     }
 
     @Produces

@@ -3,13 +3,16 @@ package io.switchboard.engine;
 import io.switchboard.engine.run.RunEngine;
 import io.switchboard.engine.workflow.TriggerEvent;
 import io.switchboard.engine.workflow.TriggerType;
+import io.switchboard.inbox.Attachment;
 import io.switchboard.inbox.Contact;
 import io.switchboard.inbox.ContactStore;
 import io.switchboard.inbox.ContactStore.AssignmentChange;
 import io.switchboard.inbox.Conversation;
+import io.switchboard.inbox.DeliveryStatus;
 import io.switchboard.inbox.Message;
 import io.switchboard.inbox.MessageStore;
 import io.switchboard.inbox.OpenedBy;
+import io.switchboard.inbox.OutboundSender;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
@@ -32,18 +35,46 @@ public final class InboxActions {
     private final MessageStore messages;
     private final RunEngine engine;
     private final Clock clock;
+    private final OutboundSender.Channels senders;
 
-    public InboxActions(ContactStore contacts, MessageStore messages, RunEngine engine,
-            Clock clock) {
+    public InboxActions(ContactStore contacts, MessageStore messages, RunEngine engine, Clock clock) {
+        this(contacts, messages, engine, clock, (ws, channelId) -> Optional.empty());
+    }
+
+    public InboxActions(ContactStore contacts, MessageStore messages, RunEngine engine, Clock clock,
+            OutboundSender.Channels senders) {
         this.contacts = contacts;
         this.messages = messages;
         this.engine = engine;
         this.clock = clock;
+        this.senders = senders;
     }
 
-    /** A message from a contact, already authenticated and parsed by its channel. */
+    /**
+     * A message from a contact, already authenticated and parsed by its channel. {@code text} is what an
+     * agent reads: the message's text, a caption, or a rendering such as "[image]"; {@code attachment}
+     * is null for plain text.
+     */
     public record IncomingMessage(String channelId, String externalId, String contactId, String contactName,
-            String text, Instant sentAt) {
+            String text, Instant sentAt, Attachment attachment) {
+
+        public IncomingMessage(String channelId, String externalId, String contactId, String contactName, String text,
+                Instant sentAt) {
+            this(channelId, externalId, contactId, contactName, text, sentAt, null);
+        }
+    }
+
+    /**
+     * A message the business sent to the contact outside Switchboard (from the platform's own app), as
+     * the platform echoes it back. It counts as a reply.
+     */
+    public record OutgoingEcho(String channelId, String externalId, String contactId, String text, Instant sentAt,
+            Attachment attachment) {
+    }
+
+    /** A platform's delivery report for an outgoing message, named by the platform's message id. */
+    public record StatusReport(String channelId, String contactId, String platformMessageId, DeliveryStatus status,
+            Instant at, String error) {
     }
 
     public record Received(boolean duplicate, Contact contact, boolean openedConversation) {
@@ -64,13 +95,40 @@ public final class InboxActions {
                     contact.id(), conversation.id(), now, Map.of("source", OpenedBy.CONTACT.wireName())), contact);
         }
         boolean stored = messages.append(new Message(workspaceId, m.contactId(), conversation.id(), m.channelId(),
-                m.externalId(), Message.Direction.INCOMING, m.contactId(), m.text(), m.sentAt()));
+                m.externalId(), Message.Direction.INCOMING, m.contactId(), m.text(), m.sentAt(), m.attachment(), null,
+                null));
         return new Received(!stored, contact, opened);
     }
 
     /**
-     * An agent's reply. {@code messageId} is the caller's id for the message; sending it again changes
-     * nothing. Empty when the contact has no open conversation.
+     * Records an echo as an outgoing message, exactly as an agent's reply: the conversation's last
+     * outgoing time moves, which the Branch condition "time since last outgoing message" reads. Keyed by
+     * the platform's message id, so a redelivered echo changes nothing. False when it was a duplicate or
+     * the contact has no open conversation (an echo never opens one).
+     */
+    public boolean recordEcho(String workspaceId, OutgoingEcho echo) {
+        if (messages.exists(workspaceId, echo.contactId(), echo.channelId(), echo.externalId())) {
+            return false;
+        }
+        Instant now = clock.instant();
+        Optional<Contact> updated = contacts.recordOutgoing(workspaceId, echo.contactId(), now);
+        return updated.map(c -> messages.append(new Message(workspaceId, echo.contactId(), c.conversation().id(),
+                echo.channelId(), echo.externalId(), Message.Direction.OUTGOING, "platform:" + echo.channelId(),
+                echo.text(), echo.sentAt(), echo.attachment(), echo.externalId(), null))).orElse(false);
+    }
+
+    /** Records a delivery report on its message; never opens a conversation. False when nothing changed. */
+    public boolean recordStatus(String workspaceId, StatusReport report) {
+        return messages.recordStatus(workspaceId, report.contactId(), report.channelId(), report.platformMessageId(),
+                report.status(), report.at(), report.error());
+    }
+
+    /**
+     * An agent's reply, sent through the platform of the conversation's channel when that channel sends
+     * (the custom channel only records it). {@code messageId} is the caller's id for the message;
+     * sending it again changes nothing. The message is recorded only after the platform accepted it, so
+     * a refused send ({@link OutboundSender.SendFailed}) leaves the conversation as it was. Empty when the
+     * contact has no open conversation.
      */
     public Optional<Contact> reply(String workspaceId, String contactId, String agentId, String text,
             String messageId) {
@@ -81,10 +139,13 @@ public final class InboxActions {
         if (messages.exists(workspaceId, contactId, "api", messageId)) {
             return contact;
         }
+        String platformMessageId = senders.forChannel(workspaceId, contact.get().conversation().channelId())
+                .map(sender -> sender.send(contactId, text, messageId).platformMessageId())
+                .orElse(null);
         Instant now = clock.instant();
         Optional<Contact> updated = contacts.recordOutgoing(workspaceId, contactId, now);
         updated.ifPresent(c -> messages.append(new Message(workspaceId, contactId, c.conversation().id(), "api",
-                messageId, Message.Direction.OUTGOING, agentId, text, now)));
+                messageId, Message.Direction.OUTGOING, agentId, text, now, null, platformMessageId, null)));
         return updated;
     }
 

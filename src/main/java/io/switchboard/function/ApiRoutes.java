@@ -10,10 +10,12 @@ public class ApiRoutes {
     @Produces
     @Singleton
     Routes routes(AdminEndpoints admin, ChannelEndpoints channels, DirectoryEndpoints directory,
-            WorkflowEndpoints workflows, ContactEndpoints contacts, RunEndpoints runs) {
+            WorkflowEndpoints workflows, ContactEndpoints contacts, RunEndpoints runs,
+            PlatformWebhookEndpoints platformWebhooks) {
         Routes routes = new Routes();
         admin.register(routes);
         channels.register(routes);
+        platformWebhooks.register(routes);
         directory.register(routes);
         workflows.register(routes);
         contacts.register(routes);

@@ -13,6 +13,7 @@ import io.switchboard.inbox.Contact;
 import io.switchboard.inbox.ContactStore.AssignmentChange;
 import io.switchboard.inbox.Conversation;
 import io.switchboard.inbox.Directory;
+import io.switchboard.inbox.OutboundSender;
 import jakarta.inject.Singleton;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -78,6 +79,15 @@ public class ContactEndpoints {
             v.put("author", m.authorId());
             v.put("text", m.text());
             v.put("sentAt", m.sentAt().toString());
+            if (m.attachment() != null) {
+                v.put("attachment", m.attachment());
+            }
+            if (m.platformMessageId() != null) {
+                v.put("platformMessageId", m.platformMessageId());
+            }
+            if (m.status() != null) {
+                v.put("status", m.status().wireName());
+            }
             return v;
         }).toList()));
     }
@@ -93,9 +103,13 @@ public class ContactEndpoints {
             throw new ApiException(400, "invalid_request", "$.userId: no user " + userId);
         }
         String messageId = body.hasNonNull("messageId") ? body.get("messageId").asText() : UUID.randomUUID().toString();
-        Contact updated = inbox.reply(ws, contactId, userId, text, messageId)
-                .orElseThrow(() -> new ApiException(409, "conversation_closed",
+        Contact updated;
+        try {
+            updated = inbox.reply(ws, contactId, userId, text, messageId).orElseThrow(() -> new ApiException(409, "conversation_closed",
                         "contact " + contactId + " has no open conversation to reply in"));
+        } catch (OutboundSender.SendFailed failed) {
+            throw new ApiException(failed.status(), failed.code(), failed.getMessage());
+        }
         return api.ok(201, Map.of("messageId", messageId, "conversationId", updated.conversation().id()));
     }
 

@@ -1,5 +1,6 @@
 package io.switchboard.inbox;
 
+import java.time.Instant;
 import java.util.List;
 
 public interface MessageStore {
@@ -10,4 +11,13 @@ public interface MessageStore {
     boolean append(Message message);
 
     List<Message> list(String workspaceId, String contactId);
+
+    /**
+     * Records a delivery report for the message the platform knows as {@code platformMessageId} on
+     * {@code channelId}: a message sent through Switchboard, or one the business sent elsewhere (an
+     * echo). Only moves the status up; a repeated or late report changes nothing. False when no such
+     * message is stored or the report changed nothing.
+     */
+    boolean recordStatus(String workspaceId, String contactId, String channelId, String platformMessageId,
+            DeliveryStatus status, Instant at, String error);
 }

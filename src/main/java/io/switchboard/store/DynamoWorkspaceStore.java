@@ -8,8 +8,10 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -17,14 +19,29 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 
 /**
  * Workspaces, their API keys and their channels. API keys are stored only as SHA-256 digests: the
  * key itself is shown once, when it is created.
+ *
+ * <p>A channel is stored twice: under its own id, which is all a webhook knows, and under its workspace,
+ * for listing. Platform credentials arrive sealed ({@code sealedCredentials}) and are stored as they
+ * are: this store never sees them in clear.
  */
 public final class DynamoWorkspaceStore {
 
-    public record Channel(String id, String workspaceId, String type, String name, String secret) {
+    /**
+     * A connected channel. {@code secret} is the custom channel's signing secret; {@code settings} are
+     * a platform channel's public settings (ids, names) and {@code sealedCredentials} its encrypted
+     * credentials.
+     */
+    public record Channel(String id, String workspaceId, String type, String name, String secret,
+            Map<String, String> settings, String sealedCredentials, Instant createdAt) {
+
+        public Channel(String id, String workspaceId, String type, String name, String secret) {
+            this(id, workspaceId, type, name, secret, Map.of(), null, null);
+        }
     }
 
     private final DynamoDbClient db;
@@ -69,9 +86,25 @@ public final class DynamoWorkspaceStore {
         item.put("workspaceId", s(channel.workspaceId()));
         item.put("type", s(channel.type()));
         item.put("name", s(channel.name()));
-        item.put("secret", s(channel.secret()));
+        if (channel.secret() != null) {
+            item.put("secret", s(channel.secret()));
+        }
+        if (!channel.settings().isEmpty()) {
+            Map<String, AttributeValue> settings = new HashMap<>();
+            channel.settings().forEach((k, v) -> settings.put(k, s(v)));
+            item.put("settings", AttributeValue.fromM(settings));
+        }
+        if (channel.sealedCredentials() != null) {
+            item.put("sealedCredentials", s(channel.sealedCredentials()));
+        }
+        if (channel.createdAt() != null) {
+            item.put("createdAt", time(channel.createdAt()));
+        }
         db.putItem(PutItemRequest.builder().tableName(table).item(item)
                 .conditionExpression("attribute_not_exists(pk)").build());
+        Map<String, AttributeValue> listed = new HashMap<>(item);
+        listed.putAll(Attr.key(Keys.workspace(channel.workspaceId()), "CHANNEL#" + channel.id()));
+        db.putItem(PutItemRequest.builder().tableName(table).item(listed).build());
     }
 
     public Optional<Channel> channel(String channelId) {
@@ -80,8 +113,31 @@ public final class DynamoWorkspaceStore {
         if (item == null || item.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new Channel(channelId, str(item, "workspaceId"), str(item, "type"), str(item, "name"),
-                str(item, "secret")));
+        return Optional.of(toChannel(channelId, item));
+    }
+
+    /** The workspace's channels, in id order. */
+    public List<Channel> channels(String workspaceId) {
+        List<Channel> out = new ArrayList<>();
+        for (var page : db.queryPaginator(QueryRequest.builder().tableName(table)
+                .keyConditionExpression("pk = :pk AND begins_with(sk, :prefix)")
+                .expressionAttributeValues(Map.of(":pk", s(Keys.workspace(workspaceId)), ":prefix", s("CHANNEL#")))
+                .build())) {
+            for (var item : page.items()) {
+                out.add(toChannel(str(item, "sk").substring("CHANNEL#".length()), item));
+            }
+        }
+        return out;
+    }
+
+    private static Channel toChannel(String channelId, Map<String, AttributeValue> item) {
+        Map<String, String> settings = new HashMap<>();
+        AttributeValue m = item.get("settings");
+        if (m != null && m.hasM()) {
+            m.m().forEach((k, v) -> settings.put(k, v.s()));
+        }
+        return new Channel(channelId, str(item, "workspaceId"), str(item, "type"), str(item, "name"),
+                str(item, "secret"), Map.copyOf(settings), str(item, "sealedCredentials"), Attr.instant(item, "createdAt"));
     }
 
     static String digest(String value) {

@@ -48,7 +48,7 @@ public final class Routes {
             }
             Map<String, String> params = new LinkedHashMap<>();
             for (int i = 0; i < route.names().size(); i++) {
-                params.put(route.names().get(i), m.group(i + 1));
+                params.put(route.names().get(i), decoded(m.group(i + 1)));
             }
             try {
                 return route.endpoint().handle(request.withPathParams(params));
@@ -61,6 +61,15 @@ public final class Routes {
         return errors.render(pathKnown
                 ? new ApiException(405, "method_not_allowed", request.method() + " is not supported on " + request.path())
                 : ApiException.notFound("no endpoint at " + request.path()));
+    }
+
+    /** Path parameters arrive percent-encoded ("%2B1555..." for a phone number); '+' stays '+'. */
+    private static String decoded(String raw) {
+        try {
+            return java.net.URLDecoder.decode(raw.replace("+", "%2B"), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException malformed) {
+            return raw;
+        }
     }
 
     public interface ErrorRenderer {

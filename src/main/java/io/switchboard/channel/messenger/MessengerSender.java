@@ -1,0 +1,90 @@
+package io.switchboard.channel.messenger;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.switchboard.channel.JsonBodies;
+import io.switchboard.channel.PlatformHttp;
+import io.switchboard.channel.SendFailures;
+import io.switchboard.inbox.OutboundSender;
+import java.net.URI;
+import java.net.http.HttpRequest;
+
+/**
+ * Messenger Send API, and the same Graph send for Instagram: {@code POST /{version}/me/messages} with
+ * the page access token, {@code messaging_type: RESPONSE}. Messenger messages carry our id in
+ * {@code metadata}, which comes back on the echo so the webhook can tell our sends from replies written
+ * elsewhere. No idempotency key: retried only on 429.
+ */
+public final class MessengerSender implements OutboundSender {
+
+    private final PlatformHttp http;
+    private final ObjectMapper json;
+    private final String graphUrl;
+    private final String version;
+    private final String pageAccessToken;
+    private final boolean instagram;
+
+    public MessengerSender(PlatformHttp http, ObjectMapper json, String graphUrl, String version,
+            String pageAccessToken, boolean instagram) {
+        this.http = http;
+        this.json = json;
+        this.graphUrl = graphUrl;
+        this.version = version;
+        this.pageAccessToken = pageAccessToken;
+        this.instagram = instagram;
+    }
+
+    @Override
+    public Sent send(String recipientId, String text, String messageId) {
+        ObjectNode body = json.createObjectNode();
+        body.putObject("recipient").put("id", recipientId);
+        body.put("messaging_type", "RESPONSE");
+        ObjectNode message = body.putObject("message").put("text", text);
+        if (!instagram) {
+            message.put("metadata", MessengerWebhook.METADATA_PREFIX + messageId);
+        }
+        PlatformHttp.Reply reply = http.exchange(platform(), HttpRequest.newBuilder(
+                        URI.create(graphUrl + "/" + version + "/me/messages"))
+                .header("Authorization", "Bearer " + pageAccessToken)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString())), false);
+        JsonNode answer;
+        try {
+            answer = json.readTree(reply.body() == null || reply.body().isEmpty() ? "{}" : reply.body());
+        } catch (Exception e) {
+            answer = json.createObjectNode();
+        }
+        if (reply.ok()) {
+            return new Sent(JsonBodies.text(answer, "message_id"));
+        }
+        throw failure(platform(), reply.status(), answer.path("error"));
+    }
+
+    private String platform() {
+        return instagram ? "Instagram" : "Messenger";
+    }
+
+    static SendFailed failure(String platform, int status, JsonNode error) {
+        int code = error.path("code").asInt(-1);
+        int subcode = error.path("error_subcode").asInt(-1);
+        String detail = platform + " error " + code + (subcode > 0 ? "/" + subcode : "") + ": "
+                + error.path("message").asText("HTTP " + status);
+        if (code == 10 && (subcode == 2018278 || subcode < 0) || subcode == 2534022) {
+            return SendFailures.outsideWindow(platform, detail);
+        }
+        if (code == 551 || subcode == 1545041) {
+            return SendFailures.blocked(platform, detail);
+        }
+        if (code == 100 && subcode == 2018001) {
+            return SendFailures.invalidRecipient(platform, detail);
+        }
+        if (code == 190 || status == 401) {
+            return SendFailures.credentials(platform, detail);
+        }
+        if (code == 4 || code == 32 || code == 613 || status == 429) {
+            return SendFailures.rateLimited(platform, detail);
+        }
+        return status >= 500 ? SendFailures.unavailable(platform, detail) : SendFailures.rejected(platform, detail);
+    }
+}

@@ -1,0 +1,60 @@
+package io.switchboard.channel.telegram;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.switchboard.channel.JsonBodies;
+import io.switchboard.channel.PlatformHttp;
+import io.switchboard.channel.SendFailures;
+import io.switchboard.inbox.OutboundSender;
+import java.net.URI;
+import java.net.http.HttpRequest;
+
+/**
+ * Telegram Bot API {@code sendMessage} to the contact's chat. The bot token is part of the path, as
+ * Telegram requires, so URLs of this client are never logged. No idempotency key: retried only on 429.
+ */
+public final class TelegramSender implements OutboundSender {
+
+    private static final String PLATFORM = "Telegram";
+
+    private final PlatformHttp http;
+    private final ObjectMapper json;
+    private final String apiUrl;
+    private final String botToken;
+
+    public TelegramSender(PlatformHttp http, ObjectMapper json, String apiUrl, String botToken) {
+        this.http = http;
+        this.json = json;
+        this.apiUrl = apiUrl;
+        this.botToken = botToken;
+    }
+
+    @Override
+    public Sent send(String recipientId, String text, String messageId) {
+        String body = json.createObjectNode().put("chat_id", recipientId).put("text", text).toString();
+        PlatformHttp.Reply reply = http.exchange(PLATFORM, HttpRequest.newBuilder(
+                        URI.create(apiUrl + "/bot" + botToken + "/sendMessage"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)), false);
+        JsonNode answer;
+        try {
+            answer = json.readTree(reply.body() == null || reply.body().isEmpty() ? "{}" : reply.body());
+        } catch (Exception e) {
+            answer = json.createObjectNode();
+        }
+        if (reply.ok() && answer.path("ok").asBoolean(false)) {
+            return new Sent(JsonBodies.text(answer, "result", "message_id"));
+        }
+        String detail = "Telegram error " + answer.path("error_code").asInt(reply.status()) + ": "
+                + answer.path("description").asText("HTTP " + reply.status());
+        throw switch (reply.status()) {
+            case 403 -> SendFailures.blocked(PLATFORM, detail);
+            case 401, 404 -> SendFailures.credentials(PLATFORM, detail);
+            case 429 -> SendFailures.rateLimited(PLATFORM, detail);
+            case 400 -> detail.contains("chat not found") ? SendFailures.invalidRecipient(PLATFORM, detail)
+                    : SendFailures.rejected(PLATFORM, detail);
+            default -> reply.status() >= 500 ? SendFailures.unavailable(PLATFORM, detail)
+                    : SendFailures.rejected(PLATFORM, detail);
+        };
+    }
+}

@@ -1,0 +1,82 @@
+package io.switchboard.channel.whatsapp;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.switchboard.channel.ContactIds;
+import io.switchboard.channel.JsonBodies;
+import io.switchboard.channel.PlatformHttp;
+import io.switchboard.channel.SendFailures;
+import io.switchboard.inbox.OutboundSender;
+import java.net.URI;
+import java.net.http.HttpRequest;
+
+/**
+ * WhatsApp Cloud API: {@code POST /{version}/{phone-number-id}/messages} with the system user's access
+ * token. The API takes no idempotency key, so a send is retried only on 429.
+ */
+public final class WhatsAppSender implements OutboundSender {
+
+    private static final String PLATFORM = "WhatsApp";
+
+    private final PlatformHttp http;
+    private final ObjectMapper json;
+    private final String graphUrl;
+    private final String version;
+    private final String phoneNumberId;
+    private final String accessToken;
+
+    public WhatsAppSender(PlatformHttp http, ObjectMapper json, String graphUrl, String version, String phoneNumberId,
+            String accessToken) {
+        this.http = http;
+        this.json = json;
+        this.graphUrl = graphUrl;
+        this.version = version;
+        this.phoneNumberId = phoneNumberId;
+        this.accessToken = accessToken;
+    }
+
+    @Override
+    public Sent send(String recipientId, String text, String messageId) {
+        ObjectNode body = json.createObjectNode()
+                .put("messaging_product", "whatsapp")
+                .put("recipient_type", "individual")
+                .put("to", ContactIds.digits(recipientId))
+                .put("type", "text");
+        body.putObject("text").put("preview_url", false).put("body", text);
+        PlatformHttp.Reply reply = http.exchange(PLATFORM, HttpRequest.newBuilder(
+                        URI.create(graphUrl + "/" + version + "/" + phoneNumberId + "/messages"))
+                .header("Authorization", "Bearer " + accessToken)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString())), false);
+        JsonNode answer = parse(reply.body());
+        if (reply.ok()) {
+            return new Sent(JsonBodies.text(answer.path("messages").path(0), "id"));
+        }
+        throw failure(reply.status(), answer.path("error"));
+    }
+
+    private JsonNode parse(String body) {
+        try {
+            return json.readTree(body == null || body.isEmpty() ? "{}" : body);
+        } catch (Exception e) {
+            return json.createObjectNode();
+        }
+    }
+
+    static SendFailed failure(int status, JsonNode error) {
+        int code = error.path("code").asInt(-1);
+        String detail = "WhatsApp error " + code + ": " + error.path("message").asText("HTTP " + status);
+        return switch (code) {
+            case 131047 -> SendFailures.outsideWindow(PLATFORM, detail);
+            case 131026 -> SendFailures.invalidRecipient(PLATFORM, detail);
+            case 131030 -> SendFailures.invalidRecipient(PLATFORM, detail + "; add the number to the test recipients");
+            case 190, 10 -> SendFailures.credentials(PLATFORM, detail);
+            case 4, 80007, 130429, 131048, 131056 -> SendFailures.rateLimited(PLATFORM, detail);
+            default -> status == 429 ? SendFailures.rateLimited(PLATFORM, detail)
+                    : status == 401 ? SendFailures.credentials(PLATFORM, detail)
+                    : status >= 500 ? SendFailures.unavailable(PLATFORM, detail)
+                    : SendFailures.rejected(PLATFORM, detail);
+        };
+    }
+}

@@ -1,0 +1,52 @@
+package io.switchboard.inbox;
+
+import java.util.Optional;
+
+/**
+ * Sends an agent's message to a contact through the platform a conversation is on. One sender per
+ * connected channel; {@link Channels} finds it.
+ */
+public interface OutboundSender {
+
+    /**
+     * Sends {@code text}. {@code messageId} is Switchboard's id for the message: platforms that accept
+     * an idempotency key get it, so a retried send is delivered once.
+     *
+     * @throws SendFailed when the platform refused the message or could not be reached
+     */
+    Sent send(String recipientId, String text, String messageId);
+
+    /** The platform's id for the message it accepted (null when the platform returns none). */
+    record Sent(String platformMessageId) {
+    }
+
+    /** Finds the sender of a channel; empty for channels that do not send (the custom channel). */
+    interface Channels {
+        Optional<OutboundSender> forChannel(String workspaceId, String channelId);
+    }
+
+    /**
+     * A send the platform refused or that could not be made. {@code status} is the HTTP status to
+     * report to the caller: 422 when the message cannot be sent as it is (outside the messaging
+     * window, contact blocked or unsubscribed), 502 when the platform failed or rejected the channel's
+     * credentials. {@code code} is a stable name for the reason.
+     */
+    class SendFailed extends RuntimeException {
+        private final int status;
+        private final String code;
+
+        public SendFailed(int status, String code, String message) {
+            super(message);
+            this.status = status;
+            this.code = code;
+        }
+
+        public int status() {
+            return status;
+        }
+
+        public String code() {
+            return code;
+        }
+    }
+}
