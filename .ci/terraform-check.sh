@@ -83,8 +83,10 @@ sed "s|@MOTO_ENDPOINT@|$endpoint|g" "$repo/.ci/moto/moto_override.tf.template" >
 python3 - "$endpoint" "$admin_token" <<'EOF'
 import sys, boto3
 endpoint, token = sys.argv[1:3]
-boto3.client("ssm", endpoint_url=endpoint).put_parameter(
-    Name="/switchboard/admin-token", Value=token, Type="SecureString", Overwrite=True)
+ssm = boto3.client("ssm", endpoint_url=endpoint)
+ssm.put_parameter(Name="/switchboard/admin-token", Value=token, Type="SecureString", Overwrite=True)
+ssm.put_parameter(Name="/switchboard/secrets-key", Value="Y2ktc2VjcmV0cy1rZXktbm90LWEtc2VjcmV0LTAwMDA=",
+                  Type="SecureString", Overwrite=True)
 EOF
 
 # The real package when it was built; otherwise a stand-in (moto stores code, it never runs it).

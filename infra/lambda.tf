@@ -3,6 +3,12 @@ data "aws_ssm_parameter" "admin_token" {
   with_decryption = true
 }
 
+# The AES key that seals channel credentials (access tokens, app secrets) before they are stored.
+data "aws_ssm_parameter" "secrets_key" {
+  name            = local.secrets_key_parameter_name
+  with_decryption = true
+}
+
 # Created before the functions so Lambda does not create them without a retention.
 resource "aws_cloudwatch_log_group" "function" {
   for_each = local.function_names
@@ -55,11 +61,16 @@ resource "aws_lambda_function" "this" {
   }
 
   environment {
-    # Only the http function serves the admin API, so only it holds the admin token.
+    # Only the http function serves the admin API and sends agent replies through the channels,
+    # so only it holds the admin token and the channel credentials key.
     variables = merge(
       local.common_environment,
       { QUARKUS_LAMBDA_HANDLER = each.key },
-      each.key == "http" ? { SWITCHBOARD_ADMIN_TOKEN = data.aws_ssm_parameter.admin_token.value } : {},
+      each.key == "http" ? {
+        SWITCHBOARD_ADMIN_TOKEN = data.aws_ssm_parameter.admin_token.value
+        SWITCHBOARD_SECRETS_KEY = data.aws_ssm_parameter.secrets_key.value
+      } : {},
+      each.key == "http" && var.public_url != null ? { SWITCHBOARD_PUBLIC_URL = var.public_url } : {},
     )
   }
 

@@ -10,6 +10,7 @@ locals {
   table_name                 = coalesce(var.table_name, var.prefix)
   schedule_group_name        = var.prefix
   admin_token_parameter_name = coalesce(var.admin_token_parameter_name, "/${var.prefix}/admin-token")
+  secrets_key_parameter_name = coalesce(var.secrets_key_parameter_name, "/${var.prefix}/secrets-key")
 
   # The three functions share one package and differ only by QUARKUS_LAMBDA_HANDLER.
   # Keys are the handler names; values are the function name suffixes.

@@ -97,6 +97,18 @@ variable "admin_token_parameter_name" {
   default     = null
 }
 
+variable "secrets_key_parameter_name" {
+  description = "Name of the SSM SecureString parameter holding the base64 AES key that seals channel credentials (openssl rand -base64 32; create it before applying). Defaults to /<prefix>/secrets-key."
+  type        = string
+  default     = null
+}
+
+variable "public_url" {
+  description = "Public base URL the messaging platforms call (a custom domain in front of the function URL); Twilio signatures are computed over it. Null leaves it unset."
+  type        = string
+  default     = null
+}
+
 variable "dead_letter_retention_seconds" {
   description = "How long wake-ups the scheduler could not deliver stay in the dead-letter queue, in seconds (max 14 days)."
   type        = number

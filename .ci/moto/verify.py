@@ -84,6 +84,8 @@ for handler, name in names.items():
           env.get("SWITCHBOARD_SCHEDULER_EVENTBRIDGE_DEAD_LETTER_ARN"), outputs["sqs_dead_letter_queue_arn"])
     check(f"{name} SWITCHBOARD_ADMIN_TOKEN", env.get("SWITCHBOARD_ADMIN_TOKEN"),
           admin_token if handler == "http" else None)
+    check(f"{name} SWITCHBOARD_SECRETS_KEY", env.get("SWITCHBOARD_SECRETS_KEY"),
+          "Y2ktc2VjcmV0cy1rZXktbm90LWEtc2VjcmV0LTAwMDA=" if handler == "http" else None)
     alias = lam.get_alias(FunctionName=name, Name="live")
     check(f"{name} alias live", alias.get("AliasArn"), aliases[handler])
 url = lam.get_function_url_config(FunctionName=names["http"], Qualifier="live")
