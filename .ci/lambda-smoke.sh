@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Runs the packaged target/function.zip the way the AWS Java runtime does: its classes and lib/ on the
+# classpath, QuarkusStreamHandler invoked with a function URL event, QUARKUS_LAMBDA_HANDLER=http.
+# Proves the artifact boots and routes; it reads the workflow JSON Schema, which needs no database.
+set -euo pipefail
+repo="$(cd "$(dirname "$0")/.." && pwd)"
+zip="$repo/target/function.zip"
+[[ -s "$zip" ]] || { echo "no $zip: build it with ./mvnw -B -Dlambda -DskipTests package" >&2; exit 1; }
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+mkdir -p "$work/task" "$work/smoke"
+(cd "$work/task" && unzip -q "$zip")
+cp="$work/task:$work/task/lib/*"
+javac -d "$work/smoke" -cp "$cp" "$repo/.ci/lambda/LambdaSmoke.java"
+response="$(cd "$work" && QUARKUS_LAMBDA_HANDLER=http AWS_REGION=us-east-1 AWS_ACCESS_KEY_ID=smoke AWS_SECRET_ACCESS_KEY=smoke \
+  java -cp "$work/smoke:$cp" LambdaSmoke "$repo/.ci/lambda/schema-event.json" 2>"$work/stderr.log" | tail -1)" || {
+  cat "$work/stderr.log" >&2; exit 1; }
+python3 - "$response" <<'PY'
+import base64, json, sys
+r = json.loads(sys.argv[1])
+assert r["statusCode"] == 200, r
+body = base64.b64decode(r["body"]).decode() if r.get("isBase64Encoded") else r["body"]
+assert json.loads(body)["title"] == "Switchboard workflow", body[:200]
+print("lambda smoke passed: the packaged http handler answered GET /api/v1/schema/workflow.json with 200")
+PY
