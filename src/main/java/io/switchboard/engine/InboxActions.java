@@ -80,7 +80,10 @@ public final class InboxActions {
     public record Received(boolean duplicate, Contact contact, boolean openedConversation) {
     }
 
-    public Received receive(String workspaceId, IncomingMessage m) {
+    public Received receive(String workspaceId, IncomingMessage raw) {
+        String contactId = contactOf(workspaceId, raw.channelId(), raw.contactId());
+        IncomingMessage m = contactId.equals(raw.contactId()) ? raw : new IncomingMessage(raw.channelId(),
+                raw.externalId(), contactId, raw.contactName(), raw.text(), raw.sentAt(), raw.attachment());
         if (messages.exists(workspaceId, m.contactId(), m.channelId(), m.externalId())) {
             return new Received(true, contacts.find(workspaceId, m.contactId()).orElse(null), false);
         }
@@ -106,7 +109,10 @@ public final class InboxActions {
      * the platform's message id, so a redelivered echo changes nothing. False when it was a duplicate or
      * the contact has no open conversation (an echo never opens one).
      */
-    public boolean recordEcho(String workspaceId, OutgoingEcho echo) {
+    public boolean recordEcho(String workspaceId, OutgoingEcho raw) {
+        String contactId = contactOf(workspaceId, raw.channelId(), raw.contactId());
+        OutgoingEcho echo = contactId.equals(raw.contactId()) ? raw : new OutgoingEcho(raw.channelId(),
+                raw.externalId(), contactId, raw.text(), raw.sentAt(), raw.attachment());
         if (messages.exists(workspaceId, echo.contactId(), echo.channelId(), echo.externalId())) {
             return false;
         }
@@ -119,7 +125,8 @@ public final class InboxActions {
 
     /** Records a delivery report on its message; never opens a conversation. False when nothing changed. */
     public boolean recordStatus(String workspaceId, StatusReport report) {
-        return messages.recordStatus(workspaceId, report.contactId(), report.channelId(), report.platformMessageId(),
+        return messages.recordStatus(workspaceId, contactOf(workspaceId, report.channelId(), report.contactId()),
+                report.channelId(), report.platformMessageId(),
                 report.status(), report.at(), report.error());
     }
 
@@ -139,8 +146,10 @@ public final class InboxActions {
         if (messages.exists(workspaceId, contactId, "api", messageId)) {
             return contact;
         }
-        String platformMessageId = senders.forChannel(workspaceId, contact.get().conversation().channelId())
-                .map(sender -> sender.send(contactId, text, messageId).platformMessageId())
+        String channelId = contact.get().conversation().channelId();
+        String address = contacts.addressOn(workspaceId, contactId, channelId).orElse(contactId);
+        String platformMessageId = senders.forChannel(workspaceId, channelId)
+                .map(sender -> sender.send(address, text, messageId).platformMessageId())
                 .orElse(null);
         Instant now = clock.instant();
         Optional<Contact> updated = contacts.recordOutgoing(workspaceId, contactId, now);
@@ -168,6 +177,16 @@ public final class InboxActions {
                     contactId, conversation.id(), now, Map.of("source", closedBy)));
         }
         return closed;
+    }
+
+    /** The contact a platform identity belongs to: the one it was linked to, or the identity itself. */
+    private String contactOf(String workspaceId, String channelId, String platformId) {
+        return contacts.linkedContact(workspaceId, channelId, platformId).orElse(platformId);
+    }
+
+    /** Links another channel's identity to a contact; false when it belongs to another contact. */
+    public boolean link(String workspaceId, String contactId, String channelId, String externalId) {
+        return contacts.link(workspaceId, contactId, channelId, externalId);
     }
 
     /** Message ids are unique per contact and channel at best, so the contact is part of the name. */

@@ -40,6 +40,7 @@ public class ContactEndpoints {
         routes.add("POST", "/api/v1/contacts/{contactId}/messages", this::reply);
         routes.add("PUT", "/api/v1/contacts/{contactId}/assignee", this::assign);
         routes.add("POST", "/api/v1/contacts/{contactId}/conversation/close", this::close);
+        routes.add("POST", "/api/v1/contacts/{contactId}/channels", this::link);
     }
 
     HttpResponse conversation(HttpRequest request) {
@@ -142,6 +143,31 @@ public class ContactEndpoints {
             throw new ApiException(409, "conversation_closed", "contact " + contactId + " has no open conversation");
         }
         return api.ok(200, Map.of("status", "closed"));
+    }
+
+    /**
+     * Links the contact's identity on another channel (their Messenger id, say, to the contact who
+     * writes on WhatsApp): messages and echoes from that identity then belong to this contact, and
+     * replies on that channel are addressed to it.
+     */
+    HttpResponse link(HttpRequest request) {
+        String ws = api.workspace(request);
+        String contactId = request.param("contactId");
+        contact(ws, contactId);
+        JsonNode body = api.body(request);
+        String channelId = Api.text(body, "channelId", "$");
+        String externalId = Api.text(body, "externalId", "$");
+        stores.workspaces().channel(channelId).filter(c -> c.workspaceId().equals(ws))
+                .orElseThrow(() -> new ApiException(400, "invalid_request", "$.channelId: no channel " + channelId));
+        if (!externalId.equals(contactId) && stores.contacts().find(ws, externalId).isPresent()) {
+            throw new ApiException(409, "conflict", "contact " + externalId
+                    + " already exists with its own conversations; merging two contacts is not supported");
+        }
+        if (!inbox.link(ws, contactId, channelId, externalId)) {
+            throw new ApiException(409, "conflict", externalId + " on channel " + channelId
+                    + " is already linked to another contact");
+        }
+        return api.ok(201, Map.of("contactId", contactId, "channelId", channelId, "externalId", externalId));
     }
 
     private Contact contact(String ws, String contactId) {

@@ -32,6 +32,22 @@ public interface ContactStore {
     /** Open conversations currently assigned to this agent: the load that "least open contacts" balances. */
     int openContactsOf(String workspaceId, String agentId);
 
+    /**
+     * The contact a platform identity on a channel was linked to (one person reaching the business on
+     * WhatsApp and Messenger is one contact); empty when it was never linked, and the platform's id is
+     * then the contact's id.
+     */
+    Optional<String> linkedContact(String workspaceId, String channelId, String externalId);
+
+    /** The contact's identity on a channel it was linked to; empty when it has none there. */
+    Optional<String> addressOn(String workspaceId, String contactId, String channelId);
+
+    /**
+     * Links a platform identity on a channel to the contact. False when that identity already belongs
+     * to another contact; linking the same pair again is a no-op that returns true.
+     */
+    boolean link(String workspaceId, String contactId, String channelId, String externalId);
+
     /** Contact details carried by an incoming message. */
     record IncomingContact(String id, String name) {
     }

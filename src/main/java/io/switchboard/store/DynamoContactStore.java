@@ -204,6 +204,45 @@ public final class DynamoContactStore implements ContactStore {
     }
 
     @Override
+    public Optional<String> linkedContact(String ws, String channelId, String externalId) {
+        var item = db.getItem(GetItemRequest.builder().tableName(table)
+                .key(Attr.key(linkKey(ws, channelId, externalId), "LINK")).build()).item();
+        return item == null || item.isEmpty() ? Optional.empty() : Optional.ofNullable(str(item, "contactId"));
+    }
+
+    @Override
+    public Optional<String> addressOn(String ws, String contactId, String channelId) {
+        var item = db.getItem(GetItemRequest.builder().tableName(table)
+                .key(Attr.key(Keys.contact(ws, contactId), "LINK#" + channelId)).build()).item();
+        return item == null || item.isEmpty() ? Optional.empty() : Optional.ofNullable(str(item, "externalId"));
+    }
+
+    /**
+     * Two items: the identity's own (claimed with a condition, so an identity has one contact), and one in
+     * the contact's partition, which outbound messages read to address the contact on that channel.
+     */
+    @Override
+    public boolean link(String ws, String contactId, String channelId, String externalId) {
+        Map<String, AttributeValue> identity = new HashMap<>(Attr.key(linkKey(ws, channelId, externalId), "LINK"));
+        identity.put("contactId", s(contactId));
+        try {
+            db.putItem(b -> b.tableName(table).item(identity)
+                    .conditionExpression("attribute_not_exists(pk) OR contactId = :c")
+                    .expressionAttributeValues(Map.of(":c", s(contactId))));
+        } catch (ConditionalCheckFailedException takenByAnother) {
+            return false;
+        }
+        Map<String, AttributeValue> address = new HashMap<>(Attr.key(Keys.contact(ws, contactId), "LINK#" + channelId));
+        address.put("externalId", s(externalId));
+        db.putItem(b -> b.tableName(table).item(address));
+        return true;
+    }
+
+    private static String linkKey(String ws, String channelId, String externalId) {
+        return Keys.workspace(ws) + "#LINK#" + channelId + "#" + externalId;
+    }
+
+    @Override
     public int openContactsOf(String ws, String agentId) {
         int count = 0;
         Map<String, AttributeValue> start = null;

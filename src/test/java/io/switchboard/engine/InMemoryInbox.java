@@ -105,6 +105,21 @@ final class InMemoryInbox implements ContactStore, CommentStore, DirectoryStore,
     }
 
     @Override
+    public Optional<String> linkedContact(String ws, String channelId, String externalId) {
+        return Optional.empty();
+    }
+
+    @Override
+    public Optional<String> addressOn(String ws, String contactId, String channelId) {
+        return Optional.empty();
+    }
+
+    @Override
+    public boolean link(String ws, String contactId, String channelId, String externalId) {
+        throw new UnsupportedOperationException("not used by the engine");
+    }
+
+    @Override
     public int openContactsOf(String ws, String agentId) {
         return (int) contacts.values().stream().filter(c -> agentId.equals(c.assigneeId()) && c.hasOpenConversation()).count();
     }

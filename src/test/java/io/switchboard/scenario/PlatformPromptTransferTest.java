@@ -104,6 +104,38 @@ class PlatformPromptTransferTest {
     }
 
     @Test
+    void aMessengerEchoCountsAsTheReplyToAWhatsAppConversationOfTheSameContact() {
+        whatsAppContactWrites("15550004444", "wamid.cross-channel");
+        assertEquals("alice", ws.assignee("+15550004444"));
+        ws.api().body(Map.of("channelId", messenger.id, "externalId", "4455667788990011"))
+                .post("/api/v1/contacts/+15550004444/channels").then().statusCode(201);
+        ws.api().body(Map.of("channelId", messenger.id, "externalId", "4455667788990011"))
+                .post("/api/v1/contacts/+15550009999/channels").then().statusCode(404);
+
+        clock.advance(Duration.ofMinutes(5));
+        messengerEcho("4455667788990011", "m_cross-channel-echo");
+        clock.advance(Duration.ofMinutes(11));
+        Workspace.sweep();
+
+        assertEquals("alice", ws.assignee("+15550004444"), "Alice answered on Messenger: nobody takes over");
+        assertEquals(List.of(), ws.conversation("+15550004444").getList("comments"));
+        assertEquals("took else", ws.runs("+15550004444").getList("runs[0].history", Map.class).get(3).get("outcome"));
+        ws.api().get("/api/v1/contacts/4455667788990011/conversation").then().statusCode(404);
+    }
+
+    @Test
+    void anIdentityLinkedToOneContactCannotBeLinkedToAnother() {
+        whatsAppContactWrites("15550005555", "wamid.first");
+        whatsAppContactWrites("15550006666", "wamid.second");
+        ws.api().body(Map.of("channelId", messenger.id, "externalId", "5566778899001122"))
+                .post("/api/v1/contacts/+15550005555/channels").then().statusCode(201);
+        ws.api().body(Map.of("channelId", messenger.id, "externalId", "5566778899001122"))
+                .post("/api/v1/contacts/+15550006666/channels").then().statusCode(409);
+        ws.api().body(Map.of("channelId", "ch_elsewhere", "externalId", "1"))
+                .post("/api/v1/contacts/+15550006666/channels").then().statusCode(400);
+    }
+
+    @Test
     void aRepeatedEchoAfterTheWaitDoesNotCountAsANewReply() {
         messengerContactWrites("3344556677889900", "m_headline-2");
         clock.advance(Duration.ofMinutes(5));
