@@ -36,6 +36,11 @@ public final class CredentialCipher {
         this.key = new SecretKeySpec(raw, "AES");
     }
 
+    /** True for a value {@link #seal} produced; older stored values may still be plain. */
+    public static boolean isSealed(String value) {
+        return value != null && value.startsWith(PREFIX);
+    }
+
     public String seal(String channelId, String plaintext) {
         byte[] nonce = new byte[12];
         RANDOM.nextBytes(nonce);

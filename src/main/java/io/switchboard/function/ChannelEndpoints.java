@@ -1,5 +1,11 @@
 package io.switchboard.function;
 
+import java.util.Optional;
+
+import io.switchboard.config.SwitchboardConfig;
+
+import io.switchboard.channel.CredentialCipher;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import io.switchboard.channel.ChannelType;
 import io.switchboard.channel.WebhookRejected;
@@ -42,8 +48,11 @@ public class ChannelEndpoints {
     private final CustomChannelWebhook custom;
     private final PlatformChannels platforms;
     private final Clock clock;
+    private final Optional<CredentialCipher> cipher;
 
-    public ChannelEndpoints(Api api, Stores stores, InboxActions inbox, PlatformChannels platforms, Clock clock) {
+    public ChannelEndpoints(Api api, Stores stores, InboxActions inbox, PlatformChannels platforms, Clock clock,
+            SwitchboardConfig config) {
+        this.cipher = config.secretsKey().map(CredentialCipher::new);
         this.api = api;
         this.stores = stores;
         this.inbox = inbox;
@@ -72,7 +81,10 @@ public class ChannelEndpoints {
         }
         String id = "ch_" + random(9);
         String secret = random(32);
-        stores.workspaces().addChannel(new Channel(id, ws, type, name, secret));
+        // the signing secret is a credential like a platform's: stored sealed, shown once, here
+        String sealed = cipher.orElseThrow(() -> new ApiException(503, "not_configured",
+                "switchboard.secrets-key is not set: channels cannot be connected")).seal(id, secret);
+        stores.workspaces().addChannel(new Channel(id, ws, type, name, sealed));
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("id", id);
         out.put("type", type);
@@ -196,6 +208,14 @@ public class ChannelEndpoints {
         return secret.length() < 12 ? "****" : "****" + secret.substring(secret.length() - 4);
     }
 
+    private String signingSecret(Channel channel) {
+        if (!CredentialCipher.isSealed(channel.secret())) {
+            return channel.secret();
+        }
+        return cipher.orElseThrow(() -> new ApiException(503, "not_configured",
+                "switchboard.secrets-key is not set: this channel's secret cannot be read")).open(channel.id(), channel.secret());
+    }
+
     HttpResponse customWebhook(HttpRequest request) {
         String channelId = request.param("channelId");
         Channel channel = stores.workspaces().channel(channelId)
@@ -203,7 +223,7 @@ public class ChannelEndpoints {
                 .orElseThrow(() -> ApiException.notFound("no custom channel " + channelId));
         IncomingMessage message;
         try {
-            custom.verify(channel.secret(), request.body(),
+            custom.verify(signingSecret(channel), request.body(),
                     request.header(CustomChannelWebhook.SIGNATURE_HEADER).orElse(null));
             message = custom.parse(channelId, request.body());
         } catch (WebhookRejected e) {

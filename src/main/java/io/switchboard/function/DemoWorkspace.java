@@ -2,6 +2,7 @@ package io.switchboard.function;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.runtime.StartupEvent;
+import io.switchboard.channel.CredentialCipher;
 import io.switchboard.config.Stores;
 import io.switchboard.config.SwitchboardConfig;
 import io.switchboard.inbox.Agent;
@@ -35,7 +36,9 @@ public class DemoWorkspace {
         if (!config.demo() || !stores.workspaces().create(WORKSPACE, "Demo", API_KEY, clock.instant())) {
             return;
         }
-        stores.workspaces().addChannel(new Channel(CHANNEL, WORKSPACE, "custom", "Demo web chat", CHANNEL_SECRET));
+        String secret = config.secretsKey().map(k -> new CredentialCipher(k).seal(CHANNEL, CHANNEL_SECRET))
+                .orElse(CHANNEL_SECRET);
+        stores.workspaces().addChannel(new Channel(CHANNEL, WORKSPACE, "custom", "Demo web chat", secret));
         new DirectoryEditor(stores.directory()).update(WORKSPACE, d -> d
                 .withAgent(new Agent("alice", "Alice", "alice@example.com", true))
                 .withAgent(new Agent("bob", "Bob", "bob@example.com", true))

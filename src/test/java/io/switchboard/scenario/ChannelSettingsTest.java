@@ -52,6 +52,18 @@ class ChannelSettingsTest {
     }
 
     @Test
+    void theCustomChannelsSigningSecretIsShownOnceAndStoredSealed() {
+        JsonPath created = Workspace.create().api().body(Map.of("type", "custom", "name", "Web chat"))
+                .post("/api/v1/channels").then().statusCode(201).extract().jsonPath();
+        String secret = created.getString("secret");
+        Map<String, AttributeValue> item = db.getItem(b -> b.tableName("switchboard")
+                .key(Map.of("pk", AttributeValue.fromS("CHANNEL#" + created.getString("id")),
+                        "sk", AttributeValue.fromS("CHANNEL")))).item();
+        assertFalse(item.toString().contains(secret), "the table holds ciphertext only");
+        assertTrue(item.get("secret").s().startsWith("v1:"));
+    }
+
+    @Test
     void settingsAreValidatedPerTypeWithTheirJsonPath() {
         Workspace ws = Workspace.create();
         ws.api().body(Map.of("type", "twilio", "name", "SMS", "settings", Map.of("accountSid", "nope",
