@@ -146,16 +146,26 @@ public final class InboxActions {
         if (messages.exists(workspaceId, contactId, "api", messageId)) {
             return contact;
         }
-        String channelId = contact.get().conversation().channelId();
-        String address = contacts.addressOn(workspaceId, contactId, channelId).orElse(contactId);
-        String platformMessageId = senders.forChannel(workspaceId, channelId)
-                .map(sender -> sender.send(address, text, messageId).platformMessageId())
-                .orElse(null);
+        // The message is stored before it is sent: of two concurrent deliveries of the same reply only
+        // the one that stored it sends it. A refused send removes it again so that a retry can send.
         Instant now = clock.instant();
-        Optional<Contact> updated = contacts.recordOutgoing(workspaceId, contactId, now);
-        updated.ifPresent(c -> messages.append(new Message(workspaceId, contactId, c.conversation().id(), "api",
-                messageId, Message.Direction.OUTGOING, agentId, text, now, null, platformMessageId, null)));
-        return updated;
+        String channelId = contact.get().conversation().channelId();
+        if (!messages.append(new Message(workspaceId, contactId, contact.get().conversation().id(), "api", messageId,
+                Message.Direction.OUTGOING, agentId, text, now, null, null, null))) {
+            return contact;
+        }
+        String platformMessageId;
+        try {
+            String address = contacts.addressOn(workspaceId, contactId, channelId).orElse(contactId);
+            platformMessageId = senders.forChannel(workspaceId, channelId)
+                    .map(sender -> sender.send(address, text, messageId).platformMessageId())
+                    .orElse(null);
+        } catch (RuntimeException refusedOrUnreachable) {
+            messages.discardUnsent(workspaceId, contactId, "api", messageId);
+            throw refusedOrUnreachable;
+        }
+        messages.confirmSent(workspaceId, contactId, "api", messageId, platformMessageId);
+        return contacts.recordOutgoing(workspaceId, contactId, clock.instant());
     }
 
     /** Assigns or ({@code agentId == null}) unassigns; {@code requestId} makes a retried call a no-op. */

@@ -13,6 +13,16 @@ public interface MessageStore {
     List<Message> list(String workspaceId, String contactId);
 
     /**
+     * Attaches the platform's id to a message stored before it was sent (see {@code append}), once the
+     * platform accepted it; delivery reports then find it.
+     */
+    void confirmSent(String workspaceId, String contactId, String channelId, String externalId,
+            String platformMessageId);
+
+    /** Removes a message stored for sending that the platform refused, so that a retry may send it. */
+    void discardUnsent(String workspaceId, String contactId, String channelId, String externalId);
+
+    /**
      * Records a delivery report for the message the platform knows as {@code platformMessageId} on
      * {@code channelId}: a message sent through Switchboard, or one the business sent elsewhere (an
      * echo). Only moves the status up; a repeated or late report changes nothing. False when no such

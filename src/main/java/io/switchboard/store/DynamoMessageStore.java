@@ -106,14 +106,43 @@ public final class DynamoMessageStore implements MessageStore {
         } catch (ConditionalCheckFailedException duplicate) {
             return false;
         }
-        if (m.platformMessageId() != null && !sort(m.channelId(), m.externalId()).equals(sentPointer(m.platformMessageId()))) {
-            Map<String, AttributeValue> pointer = new HashMap<>(Attr.key(Keys.contact(m.workspaceId(), m.contactId()),
-                    sentPointer(m.platformMessageId())));
-            pointer.put("messageSk", s(sort(m.channelId(), m.externalId())));
-            expiresAt.ifPresent(e -> pointer.put(Table.EXPIRES_AT, e));
-            db.putItem(PutItemRequest.builder().tableName(table).item(pointer).build());
+        if (m.platformMessageId() != null) {
+            pointTo(m.workspaceId(), m.contactId(), m.channelId(), m.externalId(), m.platformMessageId());
         }
         return true;
+    }
+
+    /** Delivery reports name the platform's id; a pointer item leads from it to our message. */
+    private void pointTo(String ws, String contactId, String channelId, String externalId, String platformMessageId) {
+        if (sort(channelId, externalId).equals(sentPointer(platformMessageId))) {
+            return;
+        }
+        Map<String, AttributeValue> pointer = new HashMap<>(Attr.key(Keys.contact(ws, contactId),
+                sentPointer(platformMessageId)));
+        pointer.put("messageSk", s(sort(channelId, externalId)));
+        expiresAt().ifPresent(e -> pointer.put(Table.EXPIRES_AT, e));
+        db.putItem(PutItemRequest.builder().tableName(table).item(pointer).build());
+    }
+
+    @Override
+    public void confirmSent(String ws, String contactId, String channelId, String externalId, String platformMessageId) {
+        if (platformMessageId == null) {
+            return;
+        }
+        db.updateItem(b -> b.tableName(table).key(Attr.key(Keys.contact(ws, contactId), sort(channelId, externalId)))
+                .updateExpression("SET platformMessageId = :p")
+                .expressionAttributeValues(Map.of(":p", s(platformMessageId))));
+        pointTo(ws, contactId, channelId, externalId, platformMessageId);
+    }
+
+    @Override
+    public void discardUnsent(String ws, String contactId, String channelId, String externalId) {
+        try {
+            db.deleteItem(b -> b.tableName(table).key(Attr.key(Keys.contact(ws, contactId), sort(channelId, externalId)))
+                    .conditionExpression("attribute_not_exists(platformMessageId)"));
+        } catch (ConditionalCheckFailedException alreadySent) {
+            // another delivery of the same reply went out: keep its record
+        }
     }
 
     private static String sentPointer(String platformMessageId) {

@@ -195,4 +195,27 @@ class WhatsAppChannelTest {
                 .then().statusCode(502).body("error", equalTo("platform_unavailable"));
         assertEquals(1, PlatformRequests.recorded().size());
     }
+
+    @Test
+    void theSameReplyDeliveredConcurrentlyIsSentOnce() throws Exception {
+        deliver(textMessage("wamid.twice", "Hi"));
+        java.util.List<Integer> statuses = ExactlyOnceTest.concurrently(5, () -> ws.api()
+                .body(Map.of("userId", "alice", "text", "Hello once", "messageId", "reply-42"))
+                .post("/api/v1/contacts/+" + CONTACT + "/messages").statusCode());
+        assertEquals(java.util.Set.of(201), java.util.Set.copyOf(statuses));
+        assertEquals(1, PlatformRequests.recorded().size(), "one request reached WhatsApp");
+        assertEquals(2, ws.messages("+" + CONTACT).getList("messages").size());
+    }
+
+    @Test
+    void aRefusedReplyCanBeRetriedWithTheSameId() {
+        deliver(textMessage("wamid.retry", "Hi"));
+        PlatformRequests.answerNext(500, "{\"error\":{\"message\":\"An unknown error occurred\",\"code\":1}}", Map.of());
+        ws.api().body(Map.of("userId", "alice", "text", "Hi!", "messageId", "reply-7"))
+                .post("/api/v1/contacts/+" + CONTACT + "/messages").then().statusCode(502);
+        ws.api().body(Map.of("userId", "alice", "text", "Hi!", "messageId", "reply-7"))
+                .post("/api/v1/contacts/+" + CONTACT + "/messages").then().statusCode(201);
+        assertEquals(2, PlatformRequests.recorded().size());
+        assertEquals(2, ws.messages("+" + CONTACT).getList("messages").size());
+    }
 }
