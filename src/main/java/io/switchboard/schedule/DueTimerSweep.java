@@ -20,6 +20,8 @@ import java.util.concurrent.Future;
  */
 public final class DueTimerSweep {
 
+    private static final System.Logger LOG = System.getLogger(DueTimerSweep.class.getName());
+
     private final RunStore runs;
     private final RunEngine engine;
     private final Clock clock;
@@ -49,13 +51,17 @@ public final class DueTimerSweep {
                 outcome.merge(r, 1, Integer::sum);
                 resumed += r == WakeUpResult.RESUMED ? 1 : 0;
             }
-            // a full batch may have more behind it; entries that changed nothing (stale index reads) stop the loop
+            // a full batch may have more behind it; a batch that resumed nothing (stale index reads, failures) stops the loop
             if (due.size() < batch || resumed == 0) {
                 return outcome;
             }
         }
     }
 
+    /**
+     * One run that cannot be resumed (its store write keeps failing, say) must not hold up the others
+     * due after it: it is logged, counted as FAILED and tried again on the next sweep.
+     */
     private static WakeUpResult await(Future<WakeUpResult> f) {
         try {
             return f.get();
@@ -63,7 +69,8 @@ public final class DueTimerSweep {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("sweep interrupted", e);
         } catch (ExecutionException e) {
-            throw new IllegalStateException("wake-up failed", e.getCause());
+            LOG.log(System.Logger.Level.ERROR, "a due run could not be resumed; it stays due", e.getCause());
+            return WakeUpResult.FAILED;
         }
     }
 }

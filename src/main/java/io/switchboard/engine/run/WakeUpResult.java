@@ -2,5 +2,7 @@ package io.switchboard.engine.run;
 
 /** What a wake-up delivery did; anything but RESUMED means it changed nothing. */
 public enum WakeUpResult {
-    RESUMED, UNKNOWN_RUN, STALE_TOKEN, NOT_DUE, ALREADY_FINISHED, CLAIMED_ELSEWHERE
+    RESUMED, UNKNOWN_RUN, STALE_TOKEN, NOT_DUE, ALREADY_FINISHED, CLAIMED_ELSEWHERE,
+    /** The wake-up could not be completed (a store error); the run stays due and is tried again. */
+    FAILED
 }
