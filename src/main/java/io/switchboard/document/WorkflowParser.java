@@ -10,6 +10,8 @@ import io.switchboard.engine.step.AddCommentStep;
 import io.switchboard.engine.step.AssignToStep;
 import io.switchboard.engine.step.BranchStep;
 import io.switchboard.engine.step.CloseConversationStep;
+import io.switchboard.engine.step.UpdateContactFieldStep;
+import io.switchboard.engine.step.UpdateContactTagStep;
 import io.switchboard.engine.step.WaitStep;
 import io.switchboard.engine.workflow.Step;
 import io.switchboard.engine.workflow.Trigger;
@@ -45,7 +47,7 @@ public final class WorkflowParser {
         }
         Context ctx = new Context(problems);
         Trigger trigger = new Trigger(TriggerType.fromWire(doc.get("trigger").get("type").asText()),
-                group(doc.get("trigger"), "$.trigger", ctx, true));
+                group(doc.get("trigger"), "$.trigger", ctx, true), triggerSettings(doc.get("trigger")));
         List<Step> steps = steps(doc.get("steps"), "$.steps", ctx);
         if (ctx.stepCount > MAX_STEPS) {
             problems.add(new Problem("$.steps", "a workflow has at most " + MAX_STEPS + " steps; this one has "
@@ -55,6 +57,21 @@ public final class WorkflowParser {
             throw new InvalidWorkflowException(problems);
         }
         return new WorkflowDefinition(workspaceId, workflowId, version, doc.get("name").asText(), trigger, steps);
+    }
+
+    /** The trigger's own settings that an event must carry (see {@link Trigger#accepts}). */
+    private static java.util.Map<String, String> triggerSettings(JsonNode trigger) {
+        java.util.Map<String, String> expected = new java.util.LinkedHashMap<>();
+        for (String name : List.of("tag", "field", "value")) {
+            if (trigger.hasNonNull(name)) {
+                expected.put(name, trigger.get(name).asText());
+            }
+        }
+        String change = trigger.path("change").asText("any");
+        if (!"any".equals(change)) {
+            expected.put("change", change);
+        }
+        return expected;
     }
 
     private static final class Context {
@@ -98,6 +115,11 @@ public final class WorkflowParser {
             case "branch" -> branch(id, node, path, ctx);
             case "add_comment" -> new AddCommentStep(id, node.get("text").asText());
             case "close_conversation" -> new CloseConversationStep(id, text(node, "category"), text(node, "summary"));
+            case "update_contact_tag" -> new UpdateContactTagStep(id,
+                    UpdateContactTagStep.Action.valueOf(node.get("action").asText().toUpperCase()),
+                    strings(node.get("tags")));
+            case "update_contact_field" -> new UpdateContactFieldStep(id, node.get("field").asText(),
+                    node.get("value").asText());
             default -> throw new IllegalStateException("schema admitted unknown step type " + type);
         };
     }
@@ -179,6 +201,12 @@ public final class WorkflowParser {
             ctx.problems.add(new Problem(path, "a queue timeout lasts from 1 minute to 7 days; " + text + " is too short"));
         }
         return duration;
+    }
+
+    private static List<String> strings(JsonNode array) {
+        List<String> out = new ArrayList<>();
+        array.forEach(v -> out.add(v.asText()));
+        return List.copyOf(out);
     }
 
     private static String text(JsonNode node, String field) {

@@ -1,7 +1,9 @@
 package io.switchboard.inbox;
 
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /** Contacts with their current conversation. Every write is safe to repeat. */
 public interface ContactStore {
@@ -31,6 +33,32 @@ public interface ContactStore {
 
     /** Open conversations currently assigned to this agent: the load that "least open contacts" balances. */
     int openContactsOf(String workspaceId, String agentId);
+
+    /**
+     * Adds and removes tags. {@code effectKey} names the one change this call makes: a second call with
+     * the same key changes nothing and reports the change made first, so the triggers it fires can be
+     * fired again with the same event ids.
+     */
+    TagsChange changeTags(String workspaceId, String contactId, Set<String> add, Set<String> remove,
+            String effectKey, Instant at);
+
+    /**
+     * Sets contact fields; a null value removes the field. Keyed by {@code effectKey} as
+     * {@link #changeTags}. The change lists only fields whose value actually changed.
+     */
+    FieldsChange changeFields(String workspaceId, String contactId, Map<String, String> values, String effectKey,
+            Instant at);
+
+    /** Tags a call actually added and removed, and the contact after it. */
+    record TagsChange(Set<String> added, Set<String> removed, Contact contact) {
+        public boolean changedSomething() {
+            return !added.isEmpty() || !removed.isEmpty();
+        }
+    }
+
+    /** Fields a call actually changed, with their new values (null: removed), and the contact after it. */
+    record FieldsChange(Map<String, String> changed, Contact contact) {
+    }
 
     /** Contact details carried by an incoming message. */
     record IncomingContact(String id, String name) {

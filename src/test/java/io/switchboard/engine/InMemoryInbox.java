@@ -35,6 +35,8 @@ final class InMemoryInbox implements ContactStore, CommentStore, DirectoryStore,
     final Map<String, Contact> contacts = new HashMap<>();
     final Map<String, String> assignKeys = new HashMap<>();
     final Map<String, String> previousAssignees = new HashMap<>();
+    final Map<String, TagsChange> tagChanges = new HashMap<>();
+    final Map<String, FieldsChange> fieldChanges = new HashMap<>();
     final Map<String, Comment> comments = new LinkedHashMap<>();
     final Map<String, Run> runs = new HashMap<>();
     final Map<String, Long> versions = new HashMap<>();
@@ -102,6 +104,53 @@ final class InMemoryInbox implements ContactStore, CommentStore, DirectoryStore,
         contacts.put(contactId, c.withConversation(new Conversation(v.id(), ConversationStatus.CLOSED, v.openedBy(),
                 v.channelId(), v.openedAt(), at, v.lastIncomingAt(), v.lastOutgoingAt())));
         return true;
+    }
+
+    @Override
+    public TagsChange changeTags(String ws, String contactId, Set<String> add, Set<String> remove, String effectKey,
+            Instant at) {
+        Contact c = contacts.get(contactId);
+        if (tagChanges.containsKey(effectKey)) {
+            return tagChanges.get(effectKey);
+        }
+        Set<String> tags = new java.util.TreeSet<>(c.tags());
+        Set<String> added = new java.util.TreeSet<>(add);
+        added.removeAll(tags);
+        Set<String> removed = new java.util.TreeSet<>(remove);
+        removed.retainAll(tags);
+        tags.addAll(added);
+        tags.removeAll(removed);
+        Contact updated = new Contact(ws, contactId, c.name(), c.fields(), tags, c.assigneeId(), c.conversation());
+        contacts.put(contactId, updated);
+        TagsChange change = new TagsChange(added, removed, updated);
+        tagChanges.put(effectKey, change);
+        return change;
+    }
+
+    @Override
+    public FieldsChange changeFields(String ws, String contactId, Map<String, String> values, String effectKey,
+            Instant at) {
+        Contact c = contacts.get(contactId);
+        if (fieldChanges.containsKey(effectKey)) {
+            return fieldChanges.get(effectKey);
+        }
+        Map<String, String> fields = new HashMap<>(c.fields());
+        Map<String, String> changed = new LinkedHashMap<>();
+        values.forEach((k, v) -> {
+            if (!java.util.Objects.equals(fields.get(k), v)) {
+                changed.put(k, v);
+                if (v == null) {
+                    fields.remove(k);
+                } else {
+                    fields.put(k, v);
+                }
+            }
+        });
+        Contact updated = new Contact(ws, contactId, c.name(), fields, c.tags(), c.assigneeId(), c.conversation());
+        contacts.put(contactId, updated);
+        FieldsChange change = new FieldsChange(changed, updated);
+        fieldChanges.put(effectKey, change);
+        return change;
     }
 
     @Override

@@ -42,6 +42,14 @@ public final class RunEngine {
     public static final Duration DEFAULT_LEASE = Duration.ofSeconds(30);
     /** A bound on steps per segment, so a malformed tree can never spin a process forever. */
     static final int MAX_STEPS_PER_SEGMENT = 500;
+    /**
+     * How many workflow-fired trigger events may follow one another: a run started by an event a run
+     * caused is one link further down the chain; runs beyond this depth are not started (workflows
+     * that tag, close or trigger each other would otherwise loop).
+     */
+    public static final int MAX_CHAIN_DEPTH = 5;
+    /** The run variable holding the run's chain depth; absent for runs started by people or messages. */
+    public static final String CHAIN_DEPTH = "chain.depth";
 
     private static final System.Logger LOG = System.getLogger(RunEngine.class.getName());
 
@@ -74,6 +82,10 @@ public final class RunEngine {
      * reading it again.
      */
     public List<Run> handle(TriggerEvent event, Contact contactNow) {
+        return start(event, contactNow, 0);
+    }
+
+    private List<Run> start(TriggerEvent event, Contact contactNow, int depth) {
         List<Run> started = new ArrayList<>();
         List<WorkflowDefinition> candidates = workflows.publishedFor(event.workspaceId(), event.type());
         if (candidates.isEmpty()) {
@@ -87,14 +99,15 @@ public final class RunEngine {
         Directory directory = inbox.directory().load(event.workspaceId());
         Facts facts = new Facts(contact, directory, clock.instant(), event.data());
         for (WorkflowDefinition workflow : candidates) {
-            if (!evaluator.evaluate(workflow.trigger().conditions(), facts).matched()) {
+            if (!workflow.trigger().accepts(event)
+                    || !evaluator.evaluate(workflow.trigger().conditions(), facts).matched()) {
                 continue;
             }
             Instant now = clock.instant();
             Run run = new Run(event.workspaceId(), runId(workflow, event), workflow.id(), workflow.version(),
                     event.contactId(), event.conversationId(), triggerData(event), now, RunStatus.RUNNING,
                     workflow.steps().isEmpty() ? null : StepPath.START, 0, now.plus(lease), now.plus(lease), null,
-                    now, 0, List.of(), Map.of());
+                    now, 0, List.of(), depth == 0 ? Map.of() : Map.of(CHAIN_DEPTH, String.valueOf(depth)));
             if (runs.create(run)) {
                 advance(run, workflow, new SegmentCache(contact, directory));
                 started.add(run);
@@ -163,15 +176,24 @@ public final class RunEngine {
             }
             int sequence = run.beginStep();
             StepResult result;
+            StepContext ctx = new StepContext(run, workflow, run.id() + "#" + sequence, now, inbox, cache);
             try {
-                result = steps.run(step, new StepContext(run, workflow, run.id() + "#" + sequence, now, inbox, cache));
+                result = steps.run(step, ctx);
             } catch (RuntimeException e) {
                 fail(run, step, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage(), now);
                 return;
             }
+            List<TriggerEvent> fired = ctx.fired();
+            int depth = chainDepth(run) + 1;
             if (result.recorded()) {
+                Map<String, String> details = result.details();
+                if (!fired.isEmpty() && depth > MAX_CHAIN_DEPTH) {
+                    details = new LinkedHashMap<>(details);
+                    details.put("triggersNotFired", fired.size() + " trigger event(s) not fired: more than "
+                            + MAX_CHAIN_DEPTH + " workflows in a row triggered by workflows");
+                }
                 run.record(new StepRecord(sequence, step.id(), step.type(), at.toString(), now, result.outcome(),
-                        result.details(), result.observations()));
+                        details, result.observations()));
             }
             switch (result.next()) {
                 case CONTINUE -> run.moveTo(at.next(workflow.steps()));
@@ -190,7 +212,18 @@ public final class RunEngine {
             if (result.changedSomething() && !savesNext(run.cursor(), workflow) && !save(run)) {
                 return;
             }
+            if (!fired.isEmpty() && depth <= MAX_CHAIN_DEPTH) {
+                // run ids derive from the event ids, which derive from this step's effect key: a step
+                // repeated after a crash fires the same events and starts no second run
+                fired.forEach(event -> start(event, null, depth));
+                ctx.contactChanged(null);
+            }
         }
+    }
+
+    private static int chainDepth(Run run) {
+        String depth = run.variable(CHAIN_DEPTH);
+        return depth == null ? 0 : Integer.parseInt(depth);
     }
 
     /** A queued assignment re-offers the contact every minute; those wake-ups are not history. */

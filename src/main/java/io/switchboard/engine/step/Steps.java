@@ -11,7 +11,9 @@ public final class Steps {
             WaitStep.class, new WaitHandler(),
             BranchStep.class, new BranchHandler(),
             AddCommentStep.class, new AddCommentHandler(),
-            CloseConversationStep.class, new CloseConversationHandler());
+            CloseConversationStep.class, new CloseConversationHandler(),
+            UpdateContactTagStep.class, new UpdateContactTagHandler(),
+            UpdateContactFieldStep.class, new UpdateContactFieldHandler());
 
     @SuppressWarnings("unchecked")
     public StepResult run(Step step, StepContext ctx) {

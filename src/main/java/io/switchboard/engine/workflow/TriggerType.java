@@ -2,7 +2,9 @@ package io.switchboard.engine.workflow;
 
 public enum TriggerType {
     CONVERSATION_OPENED("conversation_opened"),
-    CONVERSATION_CLOSED("conversation_closed");
+    CONVERSATION_CLOSED("conversation_closed"),
+    CONTACT_TAG_UPDATED("contact_tag_updated"),
+    CONTACT_FIELD_UPDATED("contact_field_updated");
 
     private final String wireName;
 
