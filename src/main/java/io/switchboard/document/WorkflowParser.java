@@ -10,6 +10,7 @@ import io.switchboard.engine.step.AddCommentStep;
 import io.switchboard.engine.step.AssignToStep;
 import io.switchboard.engine.step.BranchStep;
 import io.switchboard.engine.step.CloseConversationStep;
+import io.switchboard.engine.step.OpenConversationStep;
 import io.switchboard.engine.step.UpdateContactFieldStep;
 import io.switchboard.engine.step.UpdateContactTagStep;
 import io.switchboard.engine.step.WaitStep;
@@ -118,6 +119,7 @@ public final class WorkflowParser {
             case "update_contact_tag" -> new UpdateContactTagStep(id,
                     UpdateContactTagStep.Action.valueOf(node.get("action").asText().toUpperCase()),
                     strings(node.get("tags")));
+            case "open_conversation" -> new OpenConversationStep(id);
             case "update_contact_field" -> new UpdateContactFieldStep(id, node.get("field").asText(),
                     node.get("value").asText());
             default -> throw new IllegalStateException("schema admitted unknown step type " + type);

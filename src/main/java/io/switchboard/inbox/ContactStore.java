@@ -28,6 +28,14 @@ public interface ContactStore {
      */
     AssignmentChange assign(String workspaceId, String contactId, String assigneeId, String effectKey, Instant at);
 
+    /**
+     * Opens conversation {@code conversationId} for the contact when none is open, on the channel of
+     * its last conversation. Returns the contact when that conversation is open (now, or by an earlier
+     * call with the same id); empty when another conversation is open.
+     */
+    Optional<Contact> openConversation(String workspaceId, String contactId, String conversationId,
+            OpenedBy openedBy, Instant at);
+
     /** Closes the open conversation {@code conversationId}; false when it is not open any more. */
     boolean close(String workspaceId, String contactId, String conversationId, Instant at);
 

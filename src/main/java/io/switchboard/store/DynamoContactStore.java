@@ -189,6 +189,46 @@ public final class DynamoContactStore implements ContactStore {
     }
 
     @Override
+    public Optional<Contact> openConversation(String ws, String contactId, String conversationId, OpenedBy openedBy,
+            Instant at) {
+        while (true) {
+            Map<String, AttributeValue> item = current(ws, contactId);
+            if ("open".equals(str(item, "convStatus"))) {
+                return conversationId.equals(str(item, "convId"))
+                        ? Optional.of(toContact(ws, contactId, item)) : Optional.empty();
+            }
+            String assignee = str(item, "assigneeId");
+            Map<String, AttributeValue> values = new HashMap<>();
+            values.put(":open", s("open"));
+            values.put(":at", time(at));
+            values.put(":cid", s(conversationId));
+            values.put(":by", s(openedBy.wireName()));
+            values.put(":contactId", s(contactId));
+            String set = "SET convId = :cid, convStatus = :open, convOpenedBy = :by, convOpenedAt = :at, "
+                    + "gsi1sk = :contactId";
+            String condition = "attribute_exists(pk) AND (attribute_not_exists(convStatus) OR convStatus <> :open)";
+            if (assignee != null) {
+                set += ", gsi1pk = :owner";
+                values.put(":owner", s(Keys.openContactsOf(ws, assignee)));
+                values.put(":assignee", s(assignee));
+                condition += " AND assigneeId = :assignee";
+            } else {
+                condition += " AND attribute_not_exists(assigneeId)";
+            }
+            try {
+                return Optional.of(toContact(ws, contactId, db.updateItem(update(ws, contactId)
+                        .updateExpression(set + " REMOVE convClosedAt, lastOutgoingAt, lastIncomingAt")
+                        .conditionExpression(condition)
+                        .expressionAttributeValues(values)
+                        .returnValues(ReturnValue.ALL_NEW)
+                        .build()).attributes()));
+            } catch (ConditionalCheckFailedException changedMeanwhile) {
+                // opened or reassigned between the read and the write: decide again from the new state
+            }
+        }
+    }
+
+    @Override
     public boolean close(String ws, String contactId, String conversationId, Instant at) {
         try {
             db.updateItem(update(ws, contactId)

@@ -95,6 +95,20 @@ final class InMemoryInbox implements ContactStore, CommentStore, DirectoryStore,
     }
 
     @Override
+    public Optional<Contact> openConversation(String ws, String contactId, String conversationId, OpenedBy openedBy,
+            Instant at) {
+        Contact c = contacts.get(contactId);
+        if (c.hasOpenConversation()) {
+            return conversationId.equals(c.conversation().id()) ? Optional.of(c) : Optional.empty();
+        }
+        String channel = c.conversation() == null ? null : c.conversation().channelId();
+        Contact opened = c.withConversation(new Conversation(conversationId, ConversationStatus.OPEN, openedBy, channel,
+                at, null, null, null));
+        contacts.put(contactId, opened);
+        return Optional.of(opened);
+    }
+
+    @Override
     public boolean close(String ws, String contactId, String conversationId, Instant at) {
         Contact c = contacts.get(contactId);
         Conversation v = c.conversation();

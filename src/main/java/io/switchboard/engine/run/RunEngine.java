@@ -87,33 +87,42 @@ public final class RunEngine {
 
     private List<Run> start(TriggerEvent event, Contact contactNow, int depth) {
         List<Run> started = new ArrayList<>();
-        List<WorkflowDefinition> candidates = workflows.publishedFor(event.workspaceId(), event.type());
-        if (candidates.isEmpty()) {
-            return started;
-        }
-        Contact contact = contactNow != null ? contactNow
-                : inbox.contacts().find(event.workspaceId(), event.contactId()).orElse(null);
-        if (contact == null) {
-            return started;
-        }
-        Directory directory = inbox.directory().load(event.workspaceId());
-        Facts facts = new Facts(contact, directory, clock.instant(), event.data());
-        for (WorkflowDefinition workflow : candidates) {
-            if (!workflow.trigger().accepts(event)
-                    || !evaluator.evaluate(workflow.trigger().conditions(), facts).matched()) {
-                continue;
-            }
+        Matches matches = matching(event, contactNow);
+        for (WorkflowDefinition workflow : matches.workflows()) {
             Instant now = clock.instant();
             Run run = new Run(event.workspaceId(), runId(workflow, event), workflow.id(), workflow.version(),
                     event.contactId(), event.conversationId(), triggerData(event), now, RunStatus.RUNNING,
                     workflow.steps().isEmpty() ? null : StepPath.START, 0, now.plus(lease), now.plus(lease), null,
                     now, 0, List.of(), depth == 0 ? Map.of() : Map.of(CHAIN_DEPTH, String.valueOf(depth)));
             if (runs.create(run)) {
-                advance(run, workflow, new SegmentCache(contact, directory));
+                advance(run, workflow, new SegmentCache(matches.contact(), matches.directory()));
                 started.add(run);
             }
         }
         return started;
+    }
+
+    private record Matches(Contact contact, Directory directory, List<WorkflowDefinition> workflows) {
+    }
+
+    /** The published workflows whose trigger, settings and conditions the event meets. */
+    private Matches matching(TriggerEvent event, Contact contactNow) {
+        List<WorkflowDefinition> candidates = workflows.publishedFor(event.workspaceId(), event.type());
+        if (candidates.isEmpty()) {
+            return new Matches(null, null, List.of());
+        }
+        Contact contact = contactNow != null ? contactNow
+                : inbox.contacts().find(event.workspaceId(), event.contactId()).orElse(null);
+        if (contact == null) {
+            return new Matches(null, null, List.of());
+        }
+        Directory directory = inbox.directory().load(event.workspaceId());
+        Facts facts = new Facts(contact, directory, clock.instant(), event.data());
+        List<WorkflowDefinition> matched = candidates.stream()
+                .filter(w -> w.trigger().accepts(event))
+                .filter(w -> evaluator.evaluate(w.trigger().conditions(), facts).matched())
+                .toList();
+        return new Matches(contact, directory, matched);
     }
 
     /**
@@ -187,10 +196,12 @@ public final class RunEngine {
             int depth = chainDepth(run) + 1;
             if (result.recorded()) {
                 Map<String, String> details = result.details();
-                if (!fired.isEmpty() && depth > MAX_CHAIN_DEPTH) {
+                long refused = depth > MAX_CHAIN_DEPTH
+                        ? fired.stream().filter(e -> !matching(e, null).workflows().isEmpty()).count() : 0;
+                if (refused > 0) {
                     details = new LinkedHashMap<>(details);
-                    details.put("triggersNotFired", fired.size() + " trigger event(s) not fired: more than "
-                            + MAX_CHAIN_DEPTH + " workflows in a row triggered by workflows");
+                    details.put("triggersNotFired", refused + " trigger event(s) would start workflows but were not "
+                            + "fired: more than " + MAX_CHAIN_DEPTH + " workflows in a row started by workflows");
                 }
                 run.record(new StepRecord(sequence, step.id(), step.type(), at.toString(), now, result.outcome(),
                         details, result.observations()));

@@ -13,7 +13,8 @@ public final class Steps {
             AddCommentStep.class, new AddCommentHandler(),
             CloseConversationStep.class, new CloseConversationHandler(),
             UpdateContactTagStep.class, new UpdateContactTagHandler(),
-            UpdateContactFieldStep.class, new UpdateContactFieldHandler());
+            UpdateContactFieldStep.class, new UpdateContactFieldHandler(),
+            OpenConversationStep.class, new OpenConversationHandler());
 
     @SuppressWarnings("unchecked")
     public StepResult run(Step step, StepContext ctx) {
