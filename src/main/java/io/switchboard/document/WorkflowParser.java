@@ -11,6 +11,7 @@ import io.switchboard.engine.step.AssignToStep;
 import io.switchboard.engine.step.BranchStep;
 import io.switchboard.engine.step.CloseConversationStep;
 import io.switchboard.engine.step.OpenConversationStep;
+import io.switchboard.engine.step.TriggerWorkflowStep;
 import io.switchboard.engine.step.UpdateContactFieldStep;
 import io.switchboard.engine.step.UpdateContactTagStep;
 import io.switchboard.engine.step.WaitStep;
@@ -120,6 +121,7 @@ public final class WorkflowParser {
                     UpdateContactTagStep.Action.valueOf(node.get("action").asText().toUpperCase()),
                     strings(node.get("tags")));
             case "open_conversation" -> new OpenConversationStep(id);
+            case "trigger_workflow" -> new TriggerWorkflowStep(id, node.get("workflowId").asText());
             case "update_contact_field" -> new UpdateContactFieldStep(id, node.get("field").asText(),
                     node.get("value").asText());
             default -> throw new IllegalStateException("schema admitted unknown step type " + type);

@@ -14,7 +14,8 @@ public final class Steps {
             CloseConversationStep.class, new CloseConversationHandler(),
             UpdateContactTagStep.class, new UpdateContactTagHandler(),
             UpdateContactFieldStep.class, new UpdateContactFieldHandler(),
-            OpenConversationStep.class, new OpenConversationHandler());
+            OpenConversationStep.class, new OpenConversationHandler(),
+            TriggerWorkflowStep.class, new TriggerWorkflowHandler());
 
     @SuppressWarnings("unchecked")
     public StepResult run(Step step, StepContext ctx) {
