@@ -10,6 +10,7 @@ import io.switchboard.engine.step.AddCommentStep;
 import io.switchboard.engine.step.AssignToStep;
 import io.switchboard.engine.step.BranchStep;
 import io.switchboard.engine.step.CloseConversationStep;
+import io.switchboard.engine.step.JumpToStep;
 import io.switchboard.engine.step.OpenConversationStep;
 import io.switchboard.engine.step.TriggerWorkflowStep;
 import io.switchboard.engine.step.UpdateContactFieldStep;
@@ -51,6 +52,11 @@ public final class WorkflowParser {
         Trigger trigger = new Trigger(TriggerType.fromWire(doc.get("trigger").get("type").asText()),
                 group(doc.get("trigger"), "$.trigger", ctx, true), triggerSettings(doc.get("trigger")));
         List<Step> steps = steps(doc.get("steps"), "$.steps", ctx);
+        ctx.jumps.forEach((at, target) -> {
+            if (!ctx.ids.contains(target)) {
+                problems.add(new Problem(at, "no step has the id \"" + target + "\"; a Jump To targets a step of this workflow"));
+            }
+        });
         if (ctx.stepCount > MAX_STEPS) {
             problems.add(new Problem("$.steps", "a workflow has at most " + MAX_STEPS + " steps; this one has "
                     + ctx.stepCount));
@@ -79,6 +85,8 @@ public final class WorkflowParser {
     private static final class Context {
         final List<Problem> problems;
         final Set<String> ids = new HashSet<>();
+        /** Jump To targets by the JSON path that names them, checked once every id is known. */
+        final java.util.Map<String, String> jumps = new java.util.LinkedHashMap<>();
         int stepCount;
 
         Context(List<Problem> problems) {
@@ -121,6 +129,10 @@ public final class WorkflowParser {
                     UpdateContactTagStep.Action.valueOf(node.get("action").asText().toUpperCase()),
                     strings(node.get("tags")));
             case "open_conversation" -> new OpenConversationStep(id);
+            case "jump_to" -> {
+                ctx.jumps.put(path + ".target", node.get("target").asText());
+                yield new JumpToStep(id, node.get("target").asText(), node.path("maxJumps").asInt(JumpToStep.MAX_JUMPS));
+            }
             case "trigger_workflow" -> new TriggerWorkflowStep(id, node.get("workflowId").asText());
             case "update_contact_field" -> new UpdateContactFieldStep(id, node.get("field").asText(),
                     node.get("value").asText());

@@ -214,6 +214,7 @@ public final class RunEngine {
                 case CONTINUE -> run.moveTo(at.next(workflow.steps()));
                 case ENTER_BRANCH -> run.moveTo(at.enter(result.branch(), workflow.steps()));
                 case END -> run.moveTo(null);
+                case JUMP -> run.moveTo(result.jumpTarget());
                 case WAIT, RETRY -> {
                     run.moveTo(result.next() == StepResult.Next.WAIT ? at.next(workflow.steps()) : at);
                     String token = newToken();

@@ -6,4 +6,7 @@ import java.util.List;
 public interface StepContainer extends Step {
 
     List<Step> pathSteps(int index);
+
+    /** How many paths {@link #pathSteps} has. */
+    int pathCount();
 }
