@@ -10,6 +10,7 @@ import io.switchboard.engine.step.AddCommentStep;
 import io.switchboard.engine.step.AssignToStep;
 import io.switchboard.engine.step.BranchStep;
 import io.switchboard.engine.step.CloseConversationStep;
+import io.switchboard.engine.step.DateTimeStep;
 import io.switchboard.engine.step.JumpToStep;
 import io.switchboard.engine.step.OpenConversationStep;
 import io.switchboard.engine.step.TriggerWorkflowStep;
@@ -129,6 +130,7 @@ public final class WorkflowParser {
                     UpdateContactTagStep.Action.valueOf(node.get("action").asText().toUpperCase()),
                     strings(node.get("tags")));
             case "open_conversation" -> new OpenConversationStep(id);
+            case "date_time" -> dateTime(id, node, path, ctx);
             case "jump_to" -> {
                 ctx.jumps.put(path + ".target", node.get("target").asText());
                 yield new JumpToStep(id, node.get("target").asText(), node.path("maxJumps").asInt(JumpToStep.MAX_JUMPS));
@@ -138,6 +140,63 @@ public final class WorkflowParser {
                     node.get("value").asText());
             default -> throw new IllegalStateException("schema admitted unknown step type " + type);
         };
+    }
+
+    private DateTimeStep dateTime(String id, JsonNode node, String path, Context ctx) {
+        java.time.ZoneId zone = java.time.ZoneOffset.UTC;
+        try {
+            zone = java.time.ZoneId.of(node.get("timeZone").asText());
+        } catch (java.time.DateTimeException e) {
+            ctx.problems.add(new Problem(path + ".timeZone", "\"" + node.get("timeZone").asText()
+                    + "\" is not an IANA time zone such as Europe/Lisbon"));
+        }
+        java.util.Map<java.time.DayOfWeek, List<DateTimeStep.Window>> hours = null;
+        if (node.has("businessHours")) {
+            hours = new java.util.EnumMap<>(java.time.DayOfWeek.class);
+            for (java.time.DayOfWeek day : java.time.DayOfWeek.values()) {
+                String name = day.name().toLowerCase();
+                JsonNode windows = node.get("businessHours").get(name);
+                List<DateTimeStep.Window> list = new ArrayList<>();
+                for (int i = 0; windows != null && i < windows.size(); i++) {
+                    String wp = path + ".businessHours." + name + "[" + i + "]";
+                    java.time.LocalTime from = localTime(windows.get(i).get("from").asText());
+                    java.time.LocalTime to = localTime(windows.get(i).get("to").asText());
+                    if (!from.isBefore(to)) {
+                        ctx.problems.add(new Problem(wp, "opening hours end after they start"));
+                    }
+                    list.add(new DateTimeStep.Window(from, to));
+                }
+                hours.put(day, List.copyOf(list));
+            }
+        }
+        java.time.LocalDateTime from = null;
+        java.time.LocalDateTime to = null;
+        if (node.has("dateRange")) {
+            JsonNode range = node.get("dateRange");
+            from = localDateTime(range.get("from"), path + ".dateRange.from", ctx);
+            to = localDateTime(range.get("to"), path + ".dateRange.to", ctx);
+            if (from != null && to != null && !from.isBefore(to)) {
+                ctx.problems.add(new Problem(path + ".dateRange", "a date range ends after it starts"));
+            }
+        }
+        return new DateTimeStep(id, zone, hours, from, to, steps(node.get("outside"), path + ".outside", ctx));
+    }
+
+    /** "24:00" closes a day at midnight. */
+    private static java.time.LocalTime localTime(String text) {
+        return "24:00".equals(text) ? java.time.LocalTime.MAX : java.time.LocalTime.parse(text);
+    }
+
+    private static java.time.LocalDateTime localDateTime(JsonNode value, String path, Context ctx) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return java.time.LocalDateTime.parse(value.asText());
+        } catch (DateTimeParseException e) {
+            ctx.problems.add(new Problem(path, "\"" + value.asText() + "\" is not a date and time such as 2026-12-24T18:00"));
+            return null;
+        }
     }
 
     private BranchStep branch(String id, JsonNode node, String path, Context ctx) {

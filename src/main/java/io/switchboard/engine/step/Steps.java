@@ -16,7 +16,8 @@ public final class Steps {
             Map.entry(UpdateContactFieldStep.class, new UpdateContactFieldHandler()),
             Map.entry(OpenConversationStep.class, new OpenConversationHandler()),
             Map.entry(TriggerWorkflowStep.class, new TriggerWorkflowHandler()),
-            Map.entry(JumpToStep.class, new JumpToHandler()));
+            Map.entry(JumpToStep.class, new JumpToHandler()),
+            Map.entry(DateTimeStep.class, new DateTimeHandler()));
 
     @SuppressWarnings("unchecked")
     public StepResult run(Step step, StepContext ctx) {
