@@ -35,6 +35,7 @@ final class InMemoryInbox implements ContactStore, CommentStore, DirectoryStore,
     final Map<String, Contact> contacts = new HashMap<>();
     final Map<String, String> assignKeys = new HashMap<>();
     final Map<String, String> previousAssignees = new HashMap<>();
+    final Map<String, String> enrolments = new HashMap<>();
     final Map<String, TagsChange> tagChanges = new HashMap<>();
     final Map<String, FieldsChange> fieldChanges = new HashMap<>();
     final Map<String, Comment> comments = new LinkedHashMap<>();
@@ -200,6 +201,11 @@ final class InMemoryInbox implements ContactStore, CommentStore, DirectoryStore,
     }
 
     // --- runs (stored as copies, as a database would)
+    @Override
+    public boolean enrolOnce(String ws, String workflowId, String contactId, String runId, Instant at) {
+        return runId.equals(enrolments.computeIfAbsent(workflowId + "|" + contactId, k -> runId));
+    }
+
     @Override
     public boolean create(Run run) {
         if (runs.containsKey(run.id())) {

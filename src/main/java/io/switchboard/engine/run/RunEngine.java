@@ -93,6 +93,10 @@ public final class RunEngine {
         Matches matches = matching(event, contactNow);
         for (WorkflowDefinition workflow : matches.workflows()) {
             Instant now = clock.instant();
+            if (workflow.trigger().oncePerContact()
+                    && !runs.enrolOnce(event.workspaceId(), workflow.id(), event.contactId(), runId(workflow, event), now)) {
+                continue;
+            }
             Run run = new Run(event.workspaceId(), runId(workflow, event), workflow.id(), workflow.version(),
                     event.contactId(), event.conversationId(), triggerData(event), now, RunStatus.RUNNING,
                     workflow.steps().isEmpty() ? null : StepPath.START, 0, now.plus(lease), now.plus(lease), null,
