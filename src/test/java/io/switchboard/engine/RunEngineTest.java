@@ -192,4 +192,30 @@ class RunEngineTest {
         assertEquals(List.of(), second);
         assertEquals(1, runsOf("welcome").size());
     }
+
+    @Test
+    void aTagStepRepeatedAfterACrashFiresItsEventOnceAndStartsOneRun() {
+        inbox.workflows.clear();
+        inbox.workflows.add(new WorkflowDefinition("ws", "tagger", 1, "Tagger",
+                new Trigger(TriggerType.CONVERSATION_OPENED, ConditionGroup.ALWAYS), List.of(
+                new WaitStep("wait", Duration.ofMinutes(1)),
+                new UpdateContactTagStep("tag", UpdateContactTagStep.Action.ADD, List.of("vip")),
+                new AddCommentStep("done", "tagged"))));
+        inbox.workflows.add(new WorkflowDefinition("ws", "vip", 1, "VIP",
+                new Trigger(TriggerType.CONTACT_TAG_UPDATED, ConditionGroup.ALWAYS, Map.of("tag", "vip"), false),
+                List.of(new AddCommentStep("note", "vip"))));
+        Run run = open("ada");
+        clock.advance(Duration.ofMinutes(1));
+        // the wake-up claims the run, tags, and dies at the checkpoint, before the event is dispatched
+        inbox.crashAfterClaim();
+        assertThrows(InMemoryInbox.ProcessDied.class, () -> engine.wakeUp(armed.get(0)));
+        assertEquals(List.of(), runsOf("vip"));
+
+        clock.advance(Duration.ofSeconds(31));
+        assertEquals(WakeUpResult.RESUMED, engine.wakeUp(new WakeUpCall("ws", "ada", run.id(), null, null)));
+
+        assertEquals(1, runsOf("vip").size(), "the repeated step fired the event it fired first");
+        assertEquals(List.of("vip", "tagged"), inbox.comments.values().stream().map(c -> c.text()).toList());
+        assertEquals("1", runsOf("vip").get(0).variable(RunEngine.CHAIN_DEPTH));
+    }
 }
