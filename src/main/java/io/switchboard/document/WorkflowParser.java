@@ -10,6 +10,12 @@ import io.switchboard.engine.step.AddCommentStep;
 import io.switchboard.engine.step.AssignToStep;
 import io.switchboard.engine.step.BranchStep;
 import io.switchboard.engine.step.CloseConversationStep;
+import io.switchboard.engine.step.DateTimeStep;
+import io.switchboard.engine.step.JumpToStep;
+import io.switchboard.engine.step.OpenConversationStep;
+import io.switchboard.engine.step.TriggerWorkflowStep;
+import io.switchboard.engine.step.UpdateContactFieldStep;
+import io.switchboard.engine.step.UpdateContactTagStep;
 import io.switchboard.engine.step.WaitStep;
 import io.switchboard.engine.workflow.Step;
 import io.switchboard.engine.workflow.Trigger;
@@ -45,8 +51,14 @@ public final class WorkflowParser {
         }
         Context ctx = new Context(problems);
         Trigger trigger = new Trigger(TriggerType.fromWire(doc.get("trigger").get("type").asText()),
-                group(doc.get("trigger"), "$.trigger", ctx, true));
+                group(doc.get("trigger"), "$.trigger", ctx, true), triggerSettings(doc.get("trigger")),
+                doc.get("trigger").path("oncePerContact").asBoolean(false));
         List<Step> steps = steps(doc.get("steps"), "$.steps", ctx);
+        ctx.jumps.forEach((at, target) -> {
+            if (!ctx.ids.contains(target)) {
+                problems.add(new Problem(at, "no step has the id \"" + target + "\"; a Jump To targets a step of this workflow"));
+            }
+        });
         if (ctx.stepCount > MAX_STEPS) {
             problems.add(new Problem("$.steps", "a workflow has at most " + MAX_STEPS + " steps; this one has "
                     + ctx.stepCount));
@@ -57,9 +69,26 @@ public final class WorkflowParser {
         return new WorkflowDefinition(workspaceId, workflowId, version, doc.get("name").asText(), trigger, steps);
     }
 
+    /** The trigger's own settings that an event must carry (see {@link Trigger#accepts}). */
+    private static java.util.Map<String, String> triggerSettings(JsonNode trigger) {
+        java.util.Map<String, String> expected = new java.util.LinkedHashMap<>();
+        for (String name : List.of("tag", "field", "value")) {
+            if (trigger.hasNonNull(name)) {
+                expected.put(name, trigger.get(name).asText());
+            }
+        }
+        String change = trigger.path("change").asText("any");
+        if (!"any".equals(change)) {
+            expected.put("change", change);
+        }
+        return expected;
+    }
+
     private static final class Context {
         final List<Problem> problems;
         final Set<String> ids = new HashSet<>();
+        /** Jump To targets by the JSON path that names them, checked once every id is known. */
+        final java.util.Map<String, String> jumps = new java.util.LinkedHashMap<>();
         int stepCount;
 
         Context(List<Problem> problems) {
@@ -98,8 +127,77 @@ public final class WorkflowParser {
             case "branch" -> branch(id, node, path, ctx);
             case "add_comment" -> new AddCommentStep(id, node.get("text").asText());
             case "close_conversation" -> new CloseConversationStep(id, text(node, "category"), text(node, "summary"));
+            case "update_contact_tag" -> new UpdateContactTagStep(id,
+                    UpdateContactTagStep.Action.valueOf(node.get("action").asText().toUpperCase()),
+                    strings(node.get("tags")));
+            case "open_conversation" -> new OpenConversationStep(id);
+            case "date_time" -> dateTime(id, node, path, ctx);
+            case "jump_to" -> {
+                ctx.jumps.put(path + ".target", node.get("target").asText());
+                yield new JumpToStep(id, node.get("target").asText(), node.path("maxJumps").asInt(JumpToStep.MAX_JUMPS));
+            }
+            case "trigger_workflow" -> new TriggerWorkflowStep(id, node.get("workflowId").asText());
+            case "update_contact_field" -> new UpdateContactFieldStep(id, node.get("field").asText(),
+                    node.get("value").asText());
             default -> throw new IllegalStateException("schema admitted unknown step type " + type);
         };
+    }
+
+    private DateTimeStep dateTime(String id, JsonNode node, String path, Context ctx) {
+        java.time.ZoneId zone = java.time.ZoneOffset.UTC;
+        try {
+            zone = java.time.ZoneId.of(node.get("timeZone").asText());
+        } catch (java.time.DateTimeException e) {
+            ctx.problems.add(new Problem(path + ".timeZone", "\"" + node.get("timeZone").asText()
+                    + "\" is not an IANA time zone such as Europe/Lisbon"));
+        }
+        java.util.Map<java.time.DayOfWeek, List<DateTimeStep.Window>> hours = null;
+        if (node.has("businessHours")) {
+            hours = new java.util.EnumMap<>(java.time.DayOfWeek.class);
+            for (java.time.DayOfWeek day : java.time.DayOfWeek.values()) {
+                String name = day.name().toLowerCase();
+                JsonNode windows = node.get("businessHours").get(name);
+                List<DateTimeStep.Window> list = new ArrayList<>();
+                for (int i = 0; windows != null && i < windows.size(); i++) {
+                    String wp = path + ".businessHours." + name + "[" + i + "]";
+                    java.time.LocalTime from = localTime(windows.get(i).get("from").asText());
+                    java.time.LocalTime to = localTime(windows.get(i).get("to").asText());
+                    if (!from.isBefore(to)) {
+                        ctx.problems.add(new Problem(wp, "opening hours end after they start"));
+                    }
+                    list.add(new DateTimeStep.Window(from, to));
+                }
+                hours.put(day, List.copyOf(list));
+            }
+        }
+        java.time.LocalDateTime from = null;
+        java.time.LocalDateTime to = null;
+        if (node.has("dateRange")) {
+            JsonNode range = node.get("dateRange");
+            from = localDateTime(range.get("from"), path + ".dateRange.from", ctx);
+            to = localDateTime(range.get("to"), path + ".dateRange.to", ctx);
+            if (from != null && to != null && !from.isBefore(to)) {
+                ctx.problems.add(new Problem(path + ".dateRange", "a date range ends after it starts"));
+            }
+        }
+        return new DateTimeStep(id, zone, hours, from, to, steps(node.get("outside"), path + ".outside", ctx));
+    }
+
+    /** "24:00" closes a day at midnight. */
+    private static java.time.LocalTime localTime(String text) {
+        return "24:00".equals(text) ? java.time.LocalTime.MAX : java.time.LocalTime.parse(text);
+    }
+
+    private static java.time.LocalDateTime localDateTime(JsonNode value, String path, Context ctx) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return java.time.LocalDateTime.parse(value.asText());
+        } catch (DateTimeParseException e) {
+            ctx.problems.add(new Problem(path, "\"" + value.asText() + "\" is not a date and time such as 2026-12-24T18:00"));
+            return null;
+        }
     }
 
     private BranchStep branch(String id, JsonNode node, String path, Context ctx) {
@@ -179,6 +277,12 @@ public final class WorkflowParser {
             ctx.problems.add(new Problem(path, "a queue timeout lasts from 1 minute to 7 days; " + text + " is too short"));
         }
         return duration;
+    }
+
+    private static List<String> strings(JsonNode array) {
+        List<String> out = new ArrayList<>();
+        array.forEach(v -> out.add(v.asText()));
+        return List.copyOf(out);
     }
 
     private static String text(JsonNode node, String field) {

@@ -1,6 +1,7 @@
 package io.switchboard.engine;
 
 import io.switchboard.engine.run.RunEngine;
+import io.switchboard.engine.workflow.ContactEvents;
 import io.switchboard.engine.workflow.TriggerEvent;
 import io.switchboard.engine.workflow.TriggerType;
 import io.switchboard.inbox.Attachment;
@@ -18,6 +19,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -171,6 +173,32 @@ public final class InboxActions {
     /** Assigns or ({@code agentId == null}) unassigns; {@code requestId} makes a retried call a no-op. */
     public AssignmentChange assign(String workspaceId, String contactId, String agentId, String requestId) {
         return contacts.assign(workspaceId, contactId, agentId, "api:" + requestId, clock.instant());
+    }
+
+    /**
+     * Adds and removes a contact's tags and fires Contact Tag Updated for each tag that actually
+     * changed; {@code requestId} makes a retried call a no-op.
+     */
+    public ContactStore.TagsChange changeTags(String workspaceId, String contactId, Set<String> add,
+            Set<String> remove, String requestId, String source) {
+        String key = "api:" + requestId;
+        Instant now = clock.instant();
+        ContactStore.TagsChange change = contacts.changeTags(workspaceId, contactId, add, remove, key, now);
+        ContactEvents.of(workspaceId, change, key, source, now).forEach(e -> engine.handle(e, change.contact()));
+        return change;
+    }
+
+    /**
+     * Sets (null: removes) a contact's fields and fires Contact Field Updated for each field whose
+     * value actually changed; {@code requestId} makes a retried call a no-op.
+     */
+    public ContactStore.FieldsChange changeFields(String workspaceId, String contactId, Map<String, String> values,
+            String requestId, String source) {
+        String key = "api:" + requestId;
+        Instant now = clock.instant();
+        ContactStore.FieldsChange change = contacts.changeFields(workspaceId, contactId, values, key, now);
+        ContactEvents.of(workspaceId, change, key, source, now).forEach(e -> engine.handle(e, change.contact()));
+        return change;
     }
 
     /** Closes the contact's open conversation and fires Conversation Closed; false when none was open. */

@@ -10,7 +10,8 @@ public class ApiRoutes {
     @Produces
     @Singleton
     Routes routes(AdminEndpoints admin, ChannelEndpoints channels, DirectoryEndpoints directory,
-            WorkflowEndpoints workflows, ContactEndpoints contacts, RunEndpoints runs,
+            WorkflowEndpoints workflows, ContactEndpoints contacts, ContactProfileEndpoints profiles, ManualTriggerEndpoints manual,
+            RunEndpoints runs,
             PlatformWebhookEndpoints platformWebhooks) {
         Routes routes = new Routes();
         admin.register(routes);
@@ -19,6 +20,8 @@ public class ApiRoutes {
         directory.register(routes);
         workflows.register(routes);
         contacts.register(routes);
+        profiles.register(routes);
+        manual.register(routes);
         runs.register(routes);
         return routes;
     }

@@ -2,7 +2,10 @@ package io.switchboard.function;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.switchboard.config.Stores;
+import io.switchboard.document.InvalidWorkflowException;
+import io.switchboard.document.Problem;
 import io.switchboard.document.WorkflowSchema;
+import io.switchboard.engine.workflow.TriggerType;
 import io.switchboard.engine.workflow.WorkflowDefinition;
 import io.switchboard.function.http.Api;
 import io.switchboard.function.http.ApiException;
@@ -13,7 +16,10 @@ import io.switchboard.inbox.ConcurrentUpdateException;
 import io.switchboard.store.DynamoWorkflowStore.Draft;
 import jakarta.inject.Singleton;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.UUID;
 
@@ -30,6 +36,52 @@ public class WorkflowEndpoints {
         this.api = api;
         this.stores = stores;
         this.clock = clock;
+    }
+
+    /**
+     * Trigger Another Workflow may only start a published workflow with a manual trigger, and not the
+     * workflow itself: checked on publish, when the targets' state is what will be run against.
+     */
+    private void checkTriggeredWorkflows(String ws, String id, JsonNode steps, String path, List<Problem> problems) {
+        if (steps == null || !steps.isArray()) {
+            return;
+        }
+        for (int i = 0; i < steps.size(); i++) {
+            JsonNode step = steps.get(i);
+            String at = path + "[" + i + "]";
+            if ("trigger_workflow".equals(step.path("type").asText())) {
+                String target = step.path("workflowId").asText();
+                String problem = null;
+                if (target.equals(id)) {
+                    problem = "a workflow cannot trigger itself";
+                } else {
+                    Optional<Draft> draft = stores.workflows().find(ws, target);
+                    Optional<WorkflowDefinition> published = draft.filter(d -> d.publishedVersion() > 0)
+                            .flatMap(d -> stores.workflows().version(ws, target, d.publishedVersion()));
+                    if (draft.isEmpty()) {
+                        problem = "no workflow " + target;
+                    } else if (published.isEmpty()) {
+                        problem = "workflow " + target + " is not published; publish it first";
+                    } else if (published.get().trigger().type() != TriggerType.MANUAL) {
+                        problem = "workflow " + target + " starts on " + published.get().trigger().type().wireName()
+                                + "; only a workflow with a manual trigger can be triggered";
+                    }
+                }
+                if (problem != null) {
+                    problems.add(new Problem(at + ".workflowId", problem));
+                }
+            }
+            checkTriggeredWorkflows(ws, id, step.get("onTimeout"), at + ".onTimeout", problems);
+            checkTriggeredWorkflows(ws, id, step.get("else"), at + ".else", problems);
+            checkTriggeredWorkflows(ws, id, step.get("outside"), at + ".outside", problems);
+            JsonNode branches = step.get("branches");
+            if (branches != null && branches.isArray()) {
+                for (int b = 0; b < branches.size(); b++) {
+                    checkTriggeredWorkflows(ws, id, branches.get(b).get("steps"), at + ".branches[" + b + "].steps",
+                            problems);
+                }
+            }
+        }
     }
 
     public void register(Routes routes) {
@@ -83,7 +135,12 @@ public class WorkflowEndpoints {
     HttpResponse publish(HttpRequest request) {
         String ws = api.workspace(request);
         String id = request.param("workflowId");
-        stores.workflows().find(ws, id).orElseThrow(() -> ApiException.notFound("no workflow " + id));
+        Draft draft = stores.workflows().find(ws, id).orElseThrow(() -> ApiException.notFound("no workflow " + id));
+        List<Problem> problems = new ArrayList<>();
+        checkTriggeredWorkflows(ws, id, draft.document().get("steps"), "$.steps", problems);
+        if (!problems.isEmpty()) {
+            throw new InvalidWorkflowException(problems);
+        }
         WorkflowDefinition published = stores.workflows().publish(ws, id, clock.instant());
         return api.ok(200, Map.of("id", id, "status", "published", "version", published.version()));
     }

@@ -1,7 +1,9 @@
 package io.switchboard.inbox;
 
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /** Contacts with their current conversation. Every write is safe to repeat. */
 public interface ContactStore {
@@ -26,6 +28,14 @@ public interface ContactStore {
      */
     AssignmentChange assign(String workspaceId, String contactId, String assigneeId, String effectKey, Instant at);
 
+    /**
+     * Opens conversation {@code conversationId} for the contact when none is open, on the channel of
+     * its last conversation. Returns the contact when that conversation is open (now, or by an earlier
+     * call with the same id); empty when another conversation is open.
+     */
+    Optional<Contact> openConversation(String workspaceId, String contactId, String conversationId,
+            OpenedBy openedBy, Instant at);
+
     /** Closes the open conversation {@code conversationId}; false when it is not open any more. */
     boolean close(String workspaceId, String contactId, String conversationId, Instant at);
 
@@ -47,6 +57,32 @@ public interface ContactStore {
      * to another contact; linking the same pair again is a no-op that returns true.
      */
     boolean link(String workspaceId, String contactId, String channelId, String externalId);
+
+    /**
+     * Adds and removes tags. {@code effectKey} names the one change this call makes: a second call with
+     * the same key changes nothing and reports the change made first, so the triggers it fires can be
+     * fired again with the same event ids.
+     */
+    TagsChange changeTags(String workspaceId, String contactId, Set<String> add, Set<String> remove,
+            String effectKey, Instant at);
+
+    /**
+     * Sets contact fields; a null value removes the field. Keyed by {@code effectKey} as
+     * {@link #changeTags}. The change lists only fields whose value actually changed.
+     */
+    FieldsChange changeFields(String workspaceId, String contactId, Map<String, String> values, String effectKey,
+            Instant at);
+
+    /** Tags a call actually added and removed, and the contact after it. */
+    record TagsChange(Set<String> added, Set<String> removed, Contact contact) {
+        public boolean changedSomething() {
+            return !added.isEmpty() || !removed.isEmpty();
+        }
+    }
+
+    /** Fields a call actually changed, with their new values (null: removed), and the contact after it. */
+    record FieldsChange(Map<String, String> changed, Contact contact) {
+    }
 
     /** Contact details carried by an incoming message. */
     record IncomingContact(String id, String name) {

@@ -189,6 +189,46 @@ public final class DynamoContactStore implements ContactStore {
     }
 
     @Override
+    public Optional<Contact> openConversation(String ws, String contactId, String conversationId, OpenedBy openedBy,
+            Instant at) {
+        while (true) {
+            Map<String, AttributeValue> item = current(ws, contactId);
+            if ("open".equals(str(item, "convStatus"))) {
+                return conversationId.equals(str(item, "convId"))
+                        ? Optional.of(toContact(ws, contactId, item)) : Optional.empty();
+            }
+            String assignee = str(item, "assigneeId");
+            Map<String, AttributeValue> values = new HashMap<>();
+            values.put(":open", s("open"));
+            values.put(":at", time(at));
+            values.put(":cid", s(conversationId));
+            values.put(":by", s(openedBy.wireName()));
+            values.put(":contactId", s(contactId));
+            String set = "SET convId = :cid, convStatus = :open, convOpenedBy = :by, convOpenedAt = :at, "
+                    + "gsi1sk = :contactId";
+            String condition = "attribute_exists(pk) AND (attribute_not_exists(convStatus) OR convStatus <> :open)";
+            if (assignee != null) {
+                set += ", gsi1pk = :owner";
+                values.put(":owner", s(Keys.openContactsOf(ws, assignee)));
+                values.put(":assignee", s(assignee));
+                condition += " AND assigneeId = :assignee";
+            } else {
+                condition += " AND attribute_not_exists(assigneeId)";
+            }
+            try {
+                return Optional.of(toContact(ws, contactId, db.updateItem(update(ws, contactId)
+                        .updateExpression(set + " REMOVE convClosedAt, lastOutgoingAt, lastIncomingAt")
+                        .conditionExpression(condition)
+                        .expressionAttributeValues(values)
+                        .returnValues(ReturnValue.ALL_NEW)
+                        .build()).attributes()));
+            } catch (ConditionalCheckFailedException changedMeanwhile) {
+                // opened or reassigned between the read and the write: decide again from the new state
+            }
+        }
+    }
+
+    @Override
     public boolean close(String ws, String contactId, String conversationId, Instant at) {
         try {
             db.updateItem(update(ws, contactId)
@@ -240,6 +280,143 @@ public final class DynamoContactStore implements ContactStore {
 
     private static String linkKey(String ws, String channelId, String externalId) {
         return Keys.workspace(ws) + "#LINK#" + channelId + "#" + externalId;
+    }
+
+    @Override
+    public TagsChange changeTags(String ws, String contactId, Set<String> add, Set<String> remove, String effectKey,
+            Instant at) {
+        while (true) {
+            Map<String, AttributeValue> item = current(ws, contactId);
+            if (effectKey.equals(str(item, "tagKey"))) {
+                return new TagsChange(strings(item.get("tagAdded")), strings(item.get("tagRemoved")),
+                        toContact(ws, contactId, item));
+            }
+            Set<String> tags = new TreeSet<>(toContact(ws, contactId, item).tags());
+            Set<String> added = new TreeSet<>();
+            Set<String> removed = new TreeSet<>();
+            for (String tag : add) {
+                if (tags.add(tag)) {
+                    added.add(tag);
+                }
+            }
+            for (String tag : remove) {
+                if (tags.remove(tag)) {
+                    removed.add(tag);
+                }
+            }
+            Map<String, AttributeValue> values = new HashMap<>();
+            values.put(":added", list(added));
+            values.put(":removed", list(removed));
+            String set = "SET tagKey = :key, tagAdded = :added, tagRemoved = :removed";
+            if (tags.isEmpty()) {
+                set += " REMOVE #tags";
+            } else {
+                set = set.replace("SET ", "SET #tags = :tags, ");
+                values.put(":tags", AttributeValue.builder().ss(tags).build());
+            }
+            Optional<Map<String, AttributeValue>> written = writeProfile(ws, contactId, item, set, effectKey, at, values);
+            if (written.isPresent()) {
+                return new TagsChange(added, removed, toContact(ws, contactId, written.get()));
+            }
+        }
+    }
+
+    @Override
+    public FieldsChange changeFields(String ws, String contactId, Map<String, String> updates, String effectKey,
+            Instant at) {
+        while (true) {
+            Map<String, AttributeValue> item = current(ws, contactId);
+            if (effectKey.equals(str(item, "fieldKey"))) {
+                Map<String, String> changed = new LinkedHashMap<>();
+                AttributeValue stored = item.get("fieldChanged");
+                if (stored != null && stored.hasM()) {
+                    stored.m().forEach((k, v) -> changed.put(k, v.s()));
+                }
+                return new FieldsChange(changed, toContact(ws, contactId, item));
+            }
+            Map<String, String> fields = new LinkedHashMap<>(toContact(ws, contactId, item).fields());
+            Map<String, String> changed = new LinkedHashMap<>();
+            Map<String, AttributeValue> changedItem = new HashMap<>();
+            updates.forEach((name, value) -> {
+                String before = fields.get(name);
+                if (java.util.Objects.equals(before, value)) {
+                    return;
+                }
+                if (value == null) {
+                    fields.remove(name);
+                    changedItem.put(name, AttributeValue.builder().nul(true).build());
+                } else {
+                    fields.put(name, value);
+                    changedItem.put(name, s(value));
+                }
+                changed.put(name, value);
+            });
+            Map<String, AttributeValue> fieldItem = new HashMap<>();
+            fields.forEach((k, v) -> fieldItem.put(k, s(v)));
+            Map<String, AttributeValue> values = new HashMap<>();
+            values.put(":fields", AttributeValue.builder().m(fieldItem).build());
+            values.put(":changed", AttributeValue.builder().m(changedItem).build());
+            Optional<Map<String, AttributeValue>> written = writeProfile(ws, contactId, item,
+                    "SET #fields = :fields, fieldKey = :key, fieldChanged = :changed", effectKey, at, values);
+            if (written.isPresent()) {
+                return new FieldsChange(changed, toContact(ws, contactId, written.get()));
+            }
+        }
+    }
+
+    private Map<String, AttributeValue> current(String ws, String contactId) {
+        Map<String, AttributeValue> item = db.getItem(GetItemRequest.builder().tableName(table)
+                .key(Attr.key(Keys.contact(ws, contactId), SORT)).consistentRead(true).build()).item();
+        if (item == null || item.isEmpty()) {
+            throw new IllegalArgumentException("contact " + contactId + " does not exist");
+        }
+        return item;
+    }
+
+    /**
+     * Tags and fields are rewritten whole from what was read, so the write is conditional on the
+     * profile version read: a concurrent edit makes this one start over instead of being lost.
+     * Empty when that happened.
+     */
+    private Optional<Map<String, AttributeValue>> writeProfile(String ws, String contactId,
+            Map<String, AttributeValue> read, String set, String effectKey, Instant at,
+            Map<String, AttributeValue> values) {
+        AttributeValue version = read.get("profileVersion");
+        long next = version == null ? 1 : Long.parseLong(version.n()) + 1;
+        Map<String, AttributeValue> all = new HashMap<>(values);
+        all.put(":key", s(effectKey));
+        all.put(":at", time(at));
+        all.put(":next", AttributeValue.builder().n(Long.toString(next)).build());
+        String condition = "attribute_exists(pk) AND attribute_not_exists(profileVersion)";
+        if (version != null) {
+            all.put(":read", version);
+            condition = "attribute_exists(pk) AND profileVersion = :read";
+        }
+        String expression = set.replaceFirst("^SET ", "SET profileVersion = :next, profileUpdatedAt = :at, ");
+        try {
+            return Optional.of(db.updateItem(update(ws, contactId)
+                    .updateExpression(expression)
+                    .conditionExpression(condition)
+                    .expressionAttributeNames(expression.contains("#fields") ? Map.of("#fields", "fields")
+                            : Map.of("#tags", "tags"))
+                    .expressionAttributeValues(all)
+                    .returnValues(ReturnValue.ALL_NEW)
+                    .build()).attributes());
+        } catch (ConditionalCheckFailedException editedMeanwhile) {
+            return Optional.empty();
+        }
+    }
+
+    private static AttributeValue list(Set<String> values) {
+        return AttributeValue.builder().l(values.stream().map(Attr::s).toList()).build();
+    }
+
+    private static Set<String> strings(AttributeValue list) {
+        Set<String> out = new TreeSet<>();
+        if (list != null && list.hasL()) {
+            list.l().forEach(v -> out.add(v.s()));
+        }
+        return out;
     }
 
     @Override

@@ -71,6 +71,22 @@ public final class DynamoRunStore implements RunStore {
     }
 
     @Override
+    public boolean enrolOnce(String ws, String workflowId, String contactId, String runId, Instant at) {
+        try {
+            db.putItem(PutItemRequest.builder().tableName(table)
+                    .item(Map.of("pk", s(Keys.contact(ws, contactId)), "sk", s(Keys.enrolmentSort(workflowId)),
+                            "runId", s(runId), "enrolledAt", s(at.toString())))
+                    // the same run may enrol again (a redelivered event); no other run may
+                    .conditionExpression("attribute_not_exists(pk) OR runId = :run")
+                    .expressionAttributeValues(Map.of(":run", s(runId)))
+                    .build());
+            return true;
+        } catch (ConditionalCheckFailedException enrolledBefore) {
+            return false;
+        }
+    }
+
+    @Override
     public Optional<Run> find(String ws, String contactId, String runId) {
         var item = db.getItem(GetItemRequest.builder().tableName(table)
                 .key(Attr.key(Keys.contact(ws, contactId), Keys.runSort(runId))).consistentRead(true).build()).item();

@@ -19,6 +19,11 @@ final class Keys {
         return "RUN#" + runId;
     }
 
+    /** A contact's enrolment in a workflow that triggers once per contact; in the contact's partition. */
+    static String enrolmentSort(String workflowId) {
+        return "ENROLLED#" + workflowId;
+    }
+
     /** Partition of the byOwner index holding the contacts with an open conversation assigned to the agent. */
     static String openContactsOf(String ws, String agentId) {
         return workspace(ws) + "#OPEN#" + agentId;

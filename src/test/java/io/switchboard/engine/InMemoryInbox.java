@@ -35,6 +35,9 @@ final class InMemoryInbox implements ContactStore, CommentStore, DirectoryStore,
     final Map<String, Contact> contacts = new HashMap<>();
     final Map<String, String> assignKeys = new HashMap<>();
     final Map<String, String> previousAssignees = new HashMap<>();
+    final Map<String, String> enrolments = new HashMap<>();
+    final Map<String, TagsChange> tagChanges = new HashMap<>();
+    final Map<String, FieldsChange> fieldChanges = new HashMap<>();
     final Map<String, Comment> comments = new LinkedHashMap<>();
     final Map<String, Run> runs = new HashMap<>();
     final Map<String, Long> versions = new HashMap<>();
@@ -93,6 +96,20 @@ final class InMemoryInbox implements ContactStore, CommentStore, DirectoryStore,
     }
 
     @Override
+    public Optional<Contact> openConversation(String ws, String contactId, String conversationId, OpenedBy openedBy,
+            Instant at) {
+        Contact c = contacts.get(contactId);
+        if (c.hasOpenConversation()) {
+            return conversationId.equals(c.conversation().id()) ? Optional.of(c) : Optional.empty();
+        }
+        String channel = c.conversation() == null ? null : c.conversation().channelId();
+        Contact opened = c.withConversation(new Conversation(conversationId, ConversationStatus.OPEN, openedBy, channel,
+                at, null, null, null));
+        contacts.put(contactId, opened);
+        return Optional.of(opened);
+    }
+
+    @Override
     public boolean close(String ws, String contactId, String conversationId, Instant at) {
         Contact c = contacts.get(contactId);
         Conversation v = c.conversation();
@@ -117,6 +134,53 @@ final class InMemoryInbox implements ContactStore, CommentStore, DirectoryStore,
     @Override
     public boolean link(String ws, String contactId, String channelId, String externalId) {
         throw new UnsupportedOperationException("not used by the engine");
+    }
+
+    @Override
+    public TagsChange changeTags(String ws, String contactId, Set<String> add, Set<String> remove, String effectKey,
+            Instant at) {
+        Contact c = contacts.get(contactId);
+        if (tagChanges.containsKey(effectKey)) {
+            return tagChanges.get(effectKey);
+        }
+        Set<String> tags = new java.util.TreeSet<>(c.tags());
+        Set<String> added = new java.util.TreeSet<>(add);
+        added.removeAll(tags);
+        Set<String> removed = new java.util.TreeSet<>(remove);
+        removed.retainAll(tags);
+        tags.addAll(added);
+        tags.removeAll(removed);
+        Contact updated = new Contact(ws, contactId, c.name(), c.fields(), tags, c.assigneeId(), c.conversation());
+        contacts.put(contactId, updated);
+        TagsChange change = new TagsChange(added, removed, updated);
+        tagChanges.put(effectKey, change);
+        return change;
+    }
+
+    @Override
+    public FieldsChange changeFields(String ws, String contactId, Map<String, String> values, String effectKey,
+            Instant at) {
+        Contact c = contacts.get(contactId);
+        if (fieldChanges.containsKey(effectKey)) {
+            return fieldChanges.get(effectKey);
+        }
+        Map<String, String> fields = new HashMap<>(c.fields());
+        Map<String, String> changed = new LinkedHashMap<>();
+        values.forEach((k, v) -> {
+            if (!java.util.Objects.equals(fields.get(k), v)) {
+                changed.put(k, v);
+                if (v == null) {
+                    fields.remove(k);
+                } else {
+                    fields.put(k, v);
+                }
+            }
+        });
+        Contact updated = new Contact(ws, contactId, c.name(), fields, c.tags(), c.assigneeId(), c.conversation());
+        contacts.put(contactId, updated);
+        FieldsChange change = new FieldsChange(changed, updated);
+        fieldChanges.put(effectKey, change);
+        return change;
     }
 
     @Override
@@ -152,6 +216,11 @@ final class InMemoryInbox implements ContactStore, CommentStore, DirectoryStore,
     }
 
     // --- runs (stored as copies, as a database would)
+    @Override
+    public boolean enrolOnce(String ws, String workflowId, String contactId, String runId, Instant at) {
+        return runId.equals(enrolments.computeIfAbsent(workflowId + "|" + contactId, k -> runId));
+    }
+
     @Override
     public boolean create(Run run) {
         if (runs.containsKey(run.id())) {

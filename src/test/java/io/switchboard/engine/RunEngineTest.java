@@ -14,6 +14,9 @@ import io.switchboard.engine.run.WakeUpCall;
 import io.switchboard.engine.run.WakeUpResult;
 import io.switchboard.engine.step.AddCommentStep;
 import io.switchboard.engine.step.AssignToStep;
+import io.switchboard.engine.step.DateTimeStep;
+import io.switchboard.engine.step.JumpToStep;
+import io.switchboard.engine.step.UpdateContactTagStep;
 import io.switchboard.engine.step.BranchStep;
 import io.switchboard.engine.step.InboxPorts;
 import io.switchboard.engine.step.WaitStep;
@@ -115,5 +118,104 @@ class RunEngineTest {
         clock.advance(Duration.ofHours(1));
         assertEquals(WakeUpResult.STALE_TOKEN, engine.wakeUp(stale));
         assertEquals("alice", inbox.contacts.get("ada").assigneeId());
+    }
+
+    WorkflowDefinition workflow(String id, Trigger trigger, io.switchboard.engine.workflow.Step... steps) {
+        WorkflowDefinition w = new WorkflowDefinition("ws", id, 1, id, trigger, List.of(steps));
+        inbox.workflows.clear();
+        inbox.workflows.add(w);
+        return w;
+    }
+
+    List<Run> runsOf(String workflowId) {
+        return inbox.runs.values().stream().filter(r -> r.workflowId().equals(workflowId)).toList();
+    }
+
+    @Test
+    void workflowsStartingEachOtherStopAfterFiveLinksAndTheLastRunSaysSo() {
+        workflow("flip", new Trigger(TriggerType.CONTACT_TAG_UPDATED, ConditionGroup.ALWAYS,
+                        Map.of("tag", "flip", "change", "added"), false),
+                new UpdateContactTagStep("off", UpdateContactTagStep.Action.REMOVE, List.of("flip")),
+                new UpdateContactTagStep("on", UpdateContactTagStep.Action.ADD, List.of("flip")));
+        inbox.recordIncoming("ws", new IncomingContact("ada", "Ada"), "web", clock.instant(), "conv-ada");
+        var change = inbox.changeTags("ws", "ada", java.util.Set.of("flip"), java.util.Set.of(), "api:1", clock.instant());
+
+        io.switchboard.engine.workflow.ContactEvents.of("ws", change, "api:1", "user", clock.instant())
+                .forEach(engine::handle);
+
+        List<Run> runs = runsOf("flip");
+        assertEquals(RunEngine.MAX_CHAIN_DEPTH + 1, runs.size());
+        Run deepest = runs.stream().filter(r -> String.valueOf(RunEngine.MAX_CHAIN_DEPTH)
+                .equals(r.variable(RunEngine.CHAIN_DEPTH))).findFirst().orElseThrow();
+        assertEquals(List.of(false, true), deepest.history().stream()
+                .map(h -> h.details().containsKey("triggersNotFired")).toList());
+        assertEquals(java.util.Set.of("flip"), inbox.contacts.get("ada").tags());
+    }
+
+    @Test
+    void aJumpIsSkippedAfterItsMaximumAndTheRunGoesOn() {
+        workflow("loop", new Trigger(TriggerType.CONVERSATION_OPENED, ConditionGroup.ALWAYS),
+                new AddCommentStep("note", "again"),
+                new JumpToStep("back", "note", 2),
+                new AddCommentStep("end", "end"));
+        Run run = open("ada");
+        assertEquals(List.of("again", "again", "again", "end"),
+                inbox.comments.values().stream().map(c -> c.text()).toList());
+        assertEquals("2", inbox.runs.get(run.id()).variable("jumps.back"));
+        assertEquals(RunStatus.COMPLETED, inbox.runs.get(run.id()).status());
+    }
+
+    @Test
+    void outsideBusinessHoursTheOutsideStepsRunAndThenTheRunEnds() {
+        clock.set(Instant.parse("2026-11-29T10:00:00Z")); // a Sunday in Lisbon
+        workflow("hours", new Trigger(TriggerType.CONVERSATION_OPENED, ConditionGroup.ALWAYS),
+                new DateTimeStep("hours", java.time.ZoneId.of("Europe/Lisbon"),
+                        Map.of(java.time.DayOfWeek.SUNDAY, List.of(new DateTimeStep.Window(
+                                java.time.LocalTime.of(11, 0), java.time.LocalTime.of(12, 0)))),
+                        null, null, List.of(new AddCommentStep("closed", "closed"))),
+                new AddCommentStep("open", "open"));
+        open("ada");
+        clock.set(Instant.parse("2026-11-29T11:30:00Z"));
+        open("ben");
+        assertEquals(List.of("closed", "open"), inbox.comments.values().stream().map(c -> c.text()).toList());
+    }
+
+    @Test
+    void aWorkflowTriggeringOncePerContactNeverEnrolsTheSameContactTwice() {
+        workflow("welcome", new Trigger(TriggerType.CONVERSATION_OPENED, ConditionGroup.ALWAYS, Map.of(), true),
+                new AddCommentStep("hi", "hi"));
+        open("ada");
+        inbox.close("ws", "ada", "conv-ada", clock.instant());
+        inbox.recordIncoming("ws", new IncomingContact("ada", "ada"), "web", clock.instant(), "conv-ada-2");
+        List<Run> second = engine.handle(new TriggerEvent("ws", TriggerType.CONVERSATION_OPENED, "conv-ada-2", "ada",
+                "conv-ada-2", clock.instant(), Map.of("source", "contact")));
+        assertEquals(List.of(), second);
+        assertEquals(1, runsOf("welcome").size());
+    }
+
+    @Test
+    void aTagStepRepeatedAfterACrashFiresItsEventOnceAndStartsOneRun() {
+        inbox.workflows.clear();
+        inbox.workflows.add(new WorkflowDefinition("ws", "tagger", 1, "Tagger",
+                new Trigger(TriggerType.CONVERSATION_OPENED, ConditionGroup.ALWAYS), List.of(
+                new WaitStep("wait", Duration.ofMinutes(1)),
+                new UpdateContactTagStep("tag", UpdateContactTagStep.Action.ADD, List.of("vip")),
+                new AddCommentStep("done", "tagged"))));
+        inbox.workflows.add(new WorkflowDefinition("ws", "vip", 1, "VIP",
+                new Trigger(TriggerType.CONTACT_TAG_UPDATED, ConditionGroup.ALWAYS, Map.of("tag", "vip"), false),
+                List.of(new AddCommentStep("note", "vip"))));
+        Run run = open("ada");
+        clock.advance(Duration.ofMinutes(1));
+        // the wake-up claims the run, tags, and dies at the checkpoint, before the event is dispatched
+        inbox.crashAfterClaim();
+        assertThrows(InMemoryInbox.ProcessDied.class, () -> engine.wakeUp(armed.get(0)));
+        assertEquals(List.of(), runsOf("vip"));
+
+        clock.advance(Duration.ofSeconds(31));
+        assertEquals(WakeUpResult.RESUMED, engine.wakeUp(new WakeUpCall("ws", "ada", run.id(), null, null)));
+
+        assertEquals(1, runsOf("vip").size(), "the repeated step fired the event it fired first");
+        assertEquals(List.of("vip", "tagged"), inbox.comments.values().stream().map(c -> c.text()).toList());
+        assertEquals("1", runsOf("vip").get(0).variable(RunEngine.CHAIN_DEPTH));
     }
 }

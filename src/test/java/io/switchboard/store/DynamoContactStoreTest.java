@@ -73,4 +73,42 @@ class DynamoContactStoreTest {
         assertEquals(0, store.openContactsOf("ws", "alice"));
         assertNotEquals(0, store.openContactsOf("ws", "bob"));
     }
+
+    @Test
+    void tagsAndFieldsChangeOnceByEffectKeyAndReportOnlyWhatChanged() {
+        store.recordIncoming("ws", ada, "web", t0, "conv-1"); // a contact from a message: no fields attribute yet
+        java.util.Map<String, String> set = new java.util.HashMap<>();
+        set.put("city", "Lisbon");
+        set.put("tier", null);
+        var fields = store.changeFields("ws", "ada", set, "run-1#1", t0);
+        assertEquals(java.util.Map.of("city", "Lisbon"), fields.changed());
+        var replayed = store.changeFields("ws", "ada", java.util.Map.of("city", "Porto"), "run-1#1", t0);
+        assertEquals(java.util.Map.of("city", "Lisbon"), replayed.changed(), "a replay reports the first change");
+        assertEquals("Lisbon", store.find("ws", "ada").orElseThrow().fields().get("city"));
+
+        var tags = store.changeTags("ws", "ada", java.util.Set.of("vip", "new"), java.util.Set.of(), "run-1#2", t0);
+        assertEquals(java.util.Set.of("new", "vip"), tags.added());
+        var again = store.changeTags("ws", "ada", java.util.Set.of("vip"), java.util.Set.of("new"), "run-1#3", t0);
+        assertEquals(java.util.Set.of(), again.added());
+        assertEquals(java.util.Set.of("new"), again.removed());
+        assertEquals(java.util.Set.of("new"), store.changeTags("ws", "ada", java.util.Set.of(), java.util.Set.of("vip"),
+                "run-1#3", t0).removed(), "a replay reports the first change");
+        var none = store.changeTags("ws", "ada", java.util.Set.of(), java.util.Set.of("vip"), "run-1#4", t0);
+        assertEquals(java.util.Set.of(), none.contact().tags());
+        assertEquals("Lisbon", none.contact().fields().get("city"));
+    }
+
+    @Test
+    void openingAConversationForAContactIsIdempotentAndRefusedWhileOneIsOpen() {
+        store.recordIncoming("ws", ada, "web", t0, "conv-1");
+        store.assign("ws", "ada", "alice", "k1", t0);
+        assertTrue(store.openConversation("ws", "ada", "conv-2", io.switchboard.inbox.OpenedBy.WORKFLOW, t0).isEmpty());
+        store.close("ws", "ada", "conv-1", t0);
+        Contact opened = store.openConversation("ws", "ada", "conv-2", io.switchboard.inbox.OpenedBy.WORKFLOW, t0)
+                .orElseThrow();
+        assertEquals("conv-2", opened.conversation().id());
+        assertEquals("web", opened.conversation().channelId());
+        assertTrue(store.openConversation("ws", "ada", "conv-2", io.switchboard.inbox.OpenedBy.WORKFLOW, t0).isPresent());
+        assertEquals(1, store.openContactsOf("ws", "alice"));
+    }
 }

@@ -75,4 +75,14 @@ class DynamoRunStoreTest {
         assertEquals(2, store.listByContact("ws", "ben").size());
         assertEquals(0, store.listByContact("ws", "nobody").size());
     }
+
+    @Test
+    void aContactIsEnrolledInAWorkflowOnceButItsOwnRunMayEnrolAgain() {
+        java.time.Instant at = java.time.Instant.parse("2026-11-24T10:00:00Z");
+        org.junit.jupiter.api.Assertions.assertTrue(store.enrolOnce("ws", "wf", "ada", "run-1", at));
+        org.junit.jupiter.api.Assertions.assertTrue(store.enrolOnce("ws", "wf", "ada", "run-1", at));
+        org.junit.jupiter.api.Assertions.assertFalse(store.enrolOnce("ws", "wf", "ada", "run-2", at));
+        org.junit.jupiter.api.Assertions.assertTrue(store.enrolOnce("ws", "wf", "ben", "run-3", at));
+        org.junit.jupiter.api.Assertions.assertTrue(store.listByContact("ws", "ada").isEmpty(), "not a run");
+    }
 }

@@ -12,6 +12,7 @@ import io.switchboard.engine.workflow.PublishedWorkflows;
 import io.switchboard.engine.workflow.Step;
 import io.switchboard.engine.workflow.StepPath;
 import io.switchboard.engine.workflow.TriggerEvent;
+import io.switchboard.engine.workflow.TriggerType;
 import io.switchboard.engine.workflow.WorkflowDefinition;
 import io.switchboard.inbox.ConcurrentUpdateException;
 import io.switchboard.inbox.Contact;
@@ -42,6 +43,16 @@ public final class RunEngine {
     public static final Duration DEFAULT_LEASE = Duration.ofSeconds(30);
     /** A bound on steps per segment, so a malformed tree can never spin a process forever. */
     static final int MAX_STEPS_PER_SEGMENT = 500;
+    /**
+     * How many workflow-fired trigger events may follow one another: a run started by an event a run
+     * caused is one link further down the chain; runs beyond this depth are not started (workflows
+     * that tag, close or trigger each other would otherwise loop).
+     */
+    public static final int MAX_CHAIN_DEPTH = 5;
+    /** The event data naming the workflow a manual start is for. */
+    public static final String MANUAL_WORKFLOW = "workflowId";
+    /** The run variable holding the run's chain depth; absent for runs started by people or messages. */
+    public static final String CHAIN_DEPTH = "chain.depth";
 
     private static final System.Logger LOG = System.getLogger(RunEngine.class.getName());
 
@@ -74,33 +85,52 @@ public final class RunEngine {
      * reading it again.
      */
     public List<Run> handle(TriggerEvent event, Contact contactNow) {
+        return start(event, contactNow, 0);
+    }
+
+    private List<Run> start(TriggerEvent event, Contact contactNow, int depth) {
         List<Run> started = new ArrayList<>();
-        List<WorkflowDefinition> candidates = workflows.publishedFor(event.workspaceId(), event.type());
-        if (candidates.isEmpty()) {
-            return started;
-        }
-        Contact contact = contactNow != null ? contactNow
-                : inbox.contacts().find(event.workspaceId(), event.contactId()).orElse(null);
-        if (contact == null) {
-            return started;
-        }
-        Directory directory = inbox.directory().load(event.workspaceId());
-        Facts facts = new Facts(contact, directory, clock.instant(), event.data());
-        for (WorkflowDefinition workflow : candidates) {
-            if (!evaluator.evaluate(workflow.trigger().conditions(), facts).matched()) {
+        Matches matches = matching(event, contactNow);
+        for (WorkflowDefinition workflow : matches.workflows()) {
+            Instant now = clock.instant();
+            if (workflow.trigger().oncePerContact()
+                    && !runs.enrolOnce(event.workspaceId(), workflow.id(), event.contactId(), runId(workflow, event), now)) {
                 continue;
             }
-            Instant now = clock.instant();
             Run run = new Run(event.workspaceId(), runId(workflow, event), workflow.id(), workflow.version(),
                     event.contactId(), event.conversationId(), triggerData(event), now, RunStatus.RUNNING,
                     workflow.steps().isEmpty() ? null : StepPath.START, 0, now.plus(lease), now.plus(lease), null,
-                    now, 0, List.of(), Map.of());
+                    now, 0, List.of(), depth == 0 ? Map.of() : Map.of(CHAIN_DEPTH, String.valueOf(depth)));
             if (runs.create(run)) {
-                advance(run, workflow, new SegmentCache(contact, directory));
+                advance(run, workflow, new SegmentCache(matches.contact(), matches.directory()));
                 started.add(run);
             }
         }
         return started;
+    }
+
+    private record Matches(Contact contact, Directory directory, List<WorkflowDefinition> workflows) {
+    }
+
+    /** The published workflows whose trigger, settings and conditions the event meets. */
+    private Matches matching(TriggerEvent event, Contact contactNow) {
+        List<WorkflowDefinition> candidates = workflows.publishedFor(event.workspaceId(), event.type());
+        if (candidates.isEmpty()) {
+            return new Matches(null, null, List.of());
+        }
+        Contact contact = contactNow != null ? contactNow
+                : inbox.contacts().find(event.workspaceId(), event.contactId()).orElse(null);
+        if (contact == null) {
+            return new Matches(null, null, List.of());
+        }
+        Directory directory = inbox.directory().load(event.workspaceId());
+        Facts facts = new Facts(contact, directory, clock.instant(), event.data());
+        List<WorkflowDefinition> matched = candidates.stream()
+                .filter(w -> event.type() != TriggerType.MANUAL || w.id().equals(event.data().get(MANUAL_WORKFLOW)))
+                .filter(w -> w.trigger().accepts(event))
+                .filter(w -> evaluator.evaluate(w.trigger().conditions(), facts).matched())
+                .toList();
+        return new Matches(contact, directory, matched);
     }
 
     /**
@@ -163,20 +193,32 @@ public final class RunEngine {
             }
             int sequence = run.beginStep();
             StepResult result;
+            StepContext ctx = new StepContext(run, workflow, run.id() + "#" + sequence, now, inbox, cache);
             try {
-                result = steps.run(step, new StepContext(run, workflow, run.id() + "#" + sequence, now, inbox, cache));
+                result = steps.run(step, ctx);
             } catch (RuntimeException e) {
                 fail(run, step, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage(), now);
                 return;
             }
+            List<TriggerEvent> fired = ctx.fired();
+            int depth = chainDepth(run) + 1;
             if (result.recorded()) {
+                Map<String, String> details = result.details();
+                long refused = depth > MAX_CHAIN_DEPTH
+                        ? fired.stream().filter(e -> !matching(e, null).workflows().isEmpty()).count() : 0;
+                if (refused > 0) {
+                    details = new LinkedHashMap<>(details);
+                    details.put("triggersNotFired", refused + " trigger event(s) would start workflows but were not "
+                            + "fired: more than " + MAX_CHAIN_DEPTH + " workflows in a row started by workflows");
+                }
                 run.record(new StepRecord(sequence, step.id(), step.type(), at.toString(), now, result.outcome(),
-                        result.details(), result.observations()));
+                        details, result.observations()));
             }
             switch (result.next()) {
                 case CONTINUE -> run.moveTo(at.next(workflow.steps()));
                 case ENTER_BRANCH -> run.moveTo(at.enter(result.branch(), workflow.steps()));
                 case END -> run.moveTo(null);
+                case JUMP -> run.moveTo(result.jumpTarget());
                 case WAIT, RETRY -> {
                     run.moveTo(result.next() == StepResult.Next.WAIT ? at.next(workflow.steps()) : at);
                     String token = newToken();
@@ -190,7 +232,18 @@ public final class RunEngine {
             if (result.changedSomething() && !savesNext(run.cursor(), workflow) && !save(run)) {
                 return;
             }
+            if (!fired.isEmpty() && depth <= MAX_CHAIN_DEPTH) {
+                // run ids derive from the event ids, which derive from this step's effect key: a step
+                // repeated after a crash fires the same events and starts no second run
+                fired.forEach(event -> start(event, null, depth));
+                ctx.contactChanged(null);
+            }
         }
+    }
+
+    private static int chainDepth(Run run) {
+        String depth = run.variable(CHAIN_DEPTH);
+        return depth == null ? 0 : Integer.parseInt(depth);
     }
 
     /** A queued assignment re-offers the contact every minute; those wake-ups are not history. */

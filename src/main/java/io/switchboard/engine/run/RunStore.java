@@ -10,6 +10,13 @@ public interface RunStore {
     /** Stores a new run; false when a run with this id exists (the same trigger event delivered again). */
     boolean create(Run run);
 
+    /**
+     * Records that the contact is enrolled in the workflow by run {@code runId}; false when the contact
+     * was enrolled before by another run ("Trigger once per contact"). Repeating it for the same run
+     * returns true, so a redelivered event still resumes its own run.
+     */
+    boolean enrolOnce(String workspaceId, String workflowId, String contactId, String runId, Instant at);
+
     Optional<Run> find(String workspaceId, String contactId, String runId);
 
     /** Writes the run if its stored version is still {@code run.version()}, then bumps the version. */

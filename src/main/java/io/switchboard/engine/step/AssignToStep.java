@@ -46,6 +46,11 @@ public record AssignToStep(String id, Action action, String userId, String teamI
     }
 
     @Override
+    public int pathCount() {
+        return 1;
+    }
+
+    @Override
     public String type() {
         return "assign_to";
     }

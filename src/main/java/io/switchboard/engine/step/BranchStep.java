@@ -23,6 +23,11 @@ public record BranchStep(String id, List<Path> branches, List<Step> elseSteps) i
     }
 
     @Override
+    public int pathCount() {
+        return branches.size() + 1;
+    }
+
+    @Override
     public String type() {
         return "branch";
     }

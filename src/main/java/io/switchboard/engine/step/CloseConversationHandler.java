@@ -1,5 +1,7 @@
 package io.switchboard.engine.step;
 
+import io.switchboard.engine.workflow.TriggerEvent;
+import io.switchboard.engine.workflow.TriggerType;
 import io.switchboard.inbox.Conversation;
 import io.switchboard.inbox.ConversationStatus;
 import java.util.LinkedHashMap;
@@ -18,6 +20,10 @@ public final class CloseConversationHandler implements StepHandler<CloseConversa
         ctx.contactChanged(ctx.contact().withConversation(new Conversation(conversation.id(),
                 ConversationStatus.CLOSED, conversation.openedBy(), conversation.channelId(), conversation.openedAt(),
                 ctx.now(), conversation.lastIncomingAt(), conversation.lastOutgoingAt())));
+        if (closed) {
+            ctx.fire(new TriggerEvent(ctx.run().workspaceId(), TriggerType.CONVERSATION_CLOSED, conversation.id(),
+                    ctx.run().contactId(), conversation.id(), ctx.now(), Map.of("source", "workflow")));
+        }
         Map<String, String> details = new LinkedHashMap<>();
         details.put("conversation", conversation.id());
         if (step.category() != null) {

@@ -4,7 +4,10 @@ import io.switchboard.engine.run.Run;
 import io.switchboard.engine.workflow.WorkflowDefinition;
 import io.switchboard.inbox.Contact;
 import io.switchboard.inbox.Directory;
+import io.switchboard.engine.workflow.TriggerEvent;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * What a step sees while it runs. The contact and directory are read once per resumed segment of the
@@ -19,6 +22,7 @@ public final class StepContext {
     private final Instant now;
     private final InboxPorts inbox;
     private final SegmentCache cache;
+    private final List<TriggerEvent> fired = new ArrayList<>();
 
     public StepContext(Run run, WorkflowDefinition workflow, String effectKey, Instant now, InboxPorts inbox,
             SegmentCache cache) {
@@ -36,6 +40,18 @@ public final class StepContext {
     public String effectKey() { return effectKey; }
     public Instant now() { return now; }
     public InboxPorts inbox() { return inbox; }
+
+    /**
+     * A trigger event this step caused (a tag it added, a conversation it closed). The engine starts
+     * the runs it triggers once the step is recorded, one link further down the run's chain.
+     */
+    public void fire(TriggerEvent event) {
+        fired.add(event);
+    }
+
+    public List<TriggerEvent> fired() {
+        return List.copyOf(fired);
+    }
 
     public Contact contact() {
         if (cache.contact == null) {

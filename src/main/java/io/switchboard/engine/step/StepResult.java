@@ -1,6 +1,7 @@
 package io.switchboard.engine.step;
 
 import io.switchboard.engine.condition.Observation;
+import io.switchboard.engine.workflow.StepPath;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -12,10 +13,20 @@ import java.util.Map;
  * {@code recorded} false keeps such repeated attempts out of the history.
  */
 public record StepResult(Next next, int branch, Instant waitUntil, String outcome, Map<String, String> details,
-        List<Observation> observations, boolean changedSomething, boolean recorded) {
+        List<Observation> observations, boolean changedSomething, boolean recorded, StepPath jumpTarget) {
 
     public enum Next {
-        CONTINUE, ENTER_BRANCH, WAIT, RETRY, END
+        CONTINUE, ENTER_BRANCH, WAIT, RETRY, END, JUMP
+    }
+
+    public StepResult(Next next, int branch, Instant waitUntil, String outcome, Map<String, String> details,
+            List<Observation> observations, boolean changedSomething, boolean recorded) {
+        this(next, branch, waitUntil, outcome, details, observations, changedSomething, recorded, null);
+    }
+
+    /** Continues at {@code target}, anywhere in the workflow (Jump To). */
+    public static StepResult jump(StepPath target, String outcome, Map<String, String> details) {
+        return new StepResult(Next.JUMP, -1, null, outcome, details, List.of(), true, true, target);
     }
 
     public StepResult(Next next, int branch, Instant waitUntil, String outcome, Map<String, String> details,

@@ -6,12 +6,18 @@ import java.util.Map;
 /** Dispatches each step type to its handler. */
 public final class Steps {
 
-    private final Map<Class<?>, StepHandler<?>> handlers = Map.of(
-            AssignToStep.class, new AssignToHandler(),
-            WaitStep.class, new WaitHandler(),
-            BranchStep.class, new BranchHandler(),
-            AddCommentStep.class, new AddCommentHandler(),
-            CloseConversationStep.class, new CloseConversationHandler());
+    private final Map<Class<?>, StepHandler<?>> handlers = Map.ofEntries(
+            Map.entry(AssignToStep.class, new AssignToHandler()),
+            Map.entry(WaitStep.class, new WaitHandler()),
+            Map.entry(BranchStep.class, new BranchHandler()),
+            Map.entry(AddCommentStep.class, new AddCommentHandler()),
+            Map.entry(CloseConversationStep.class, new CloseConversationHandler()),
+            Map.entry(UpdateContactTagStep.class, new UpdateContactTagHandler()),
+            Map.entry(UpdateContactFieldStep.class, new UpdateContactFieldHandler()),
+            Map.entry(OpenConversationStep.class, new OpenConversationHandler()),
+            Map.entry(TriggerWorkflowStep.class, new TriggerWorkflowHandler()),
+            Map.entry(JumpToStep.class, new JumpToHandler()),
+            Map.entry(DateTimeStep.class, new DateTimeHandler()));
 
     @SuppressWarnings("unchecked")
     public StepResult run(Step step, StepContext ctx) {

@@ -6,4 +6,16 @@ import java.util.List;
 public interface StepContainer extends Step {
 
     List<Step> pathSteps(int index);
+
+    /** How many paths {@link #pathSteps} has. */
+    int pathCount();
+
+    /**
+     * True when the run ends after the last step of path {@code index} instead of going on with the
+     * steps after this container (Date &amp; Time's outside path: the steps after the step are its
+     * inside path).
+     */
+    default boolean pathEndsRun(int index) {
+        return false;
+    }
 }

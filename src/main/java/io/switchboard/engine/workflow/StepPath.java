@@ -63,6 +63,10 @@ public record StepPath(List<Integer> parts) {
             if (p.size() == 1) {
                 return null;
             }
+            Step container = new StepPath(List.copyOf(p.subList(0, p.size() - 2))).resolve(top);
+            if (container instanceof StepContainer c && c.pathEndsRun(p.get(p.size() - 2))) {
+                return null;
+            }
             p.remove(p.size() - 1);
             p.remove(p.size() - 1);
         }

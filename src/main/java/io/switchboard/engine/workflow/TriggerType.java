@@ -2,7 +2,11 @@ package io.switchboard.engine.workflow;
 
 public enum TriggerType {
     CONVERSATION_OPENED("conversation_opened"),
-    CONVERSATION_CLOSED("conversation_closed");
+    CONVERSATION_CLOSED("conversation_closed"),
+    CONTACT_TAG_UPDATED("contact_tag_updated"),
+    CONTACT_FIELD_UPDATED("contact_field_updated"),
+    /** Started for one contact through the API or by a Trigger Another Workflow step; names its workflow. */
+    MANUAL("manual");
 
     private final String wireName;
 
