@@ -13,6 +13,7 @@ import io.switchboard.engine.step.CloseConversationStep;
 import io.switchboard.engine.step.DateTimeStep;
 import io.switchboard.engine.step.JumpToStep;
 import io.switchboard.engine.step.OpenConversationStep;
+import io.switchboard.engine.step.SendMessageStep;
 import io.switchboard.engine.step.TriggerWorkflowStep;
 import io.switchboard.engine.step.UpdateContactFieldStep;
 import io.switchboard.engine.step.UpdateContactTagStep;
@@ -139,6 +140,8 @@ public final class WorkflowParser {
             case "trigger_workflow" -> new TriggerWorkflowStep(id, node.get("workflowId").asText());
             case "update_contact_field" -> new UpdateContactFieldStep(id, node.get("field").asText(),
                     node.get("value").asText());
+            case "send_message" -> new SendMessageStep(id, node.get("text").asText(),
+                    steps(node.get("onFailure"), path + ".onFailure", ctx));
             default -> throw new IllegalStateException("schema admitted unknown step type " + type);
         };
     }
