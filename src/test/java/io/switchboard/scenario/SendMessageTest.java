@@ -122,4 +122,33 @@ class SendMessageTest {
         assertEquals(1, PlatformRequests.recorded().size());
         assertEquals(2, ws.messages("+" + CONTACT).getList("messages").size());
     }
+
+    @Test
+    void onTheCustomChannelTheMessageIsRecordedWithoutSending() {
+        Workspace custom = Workspace.create().connectChannel();
+        custom.publish(welcome(null));
+        custom.contactSays("ben", "m-1", "Hi").then().statusCode(200);
+
+        assertEquals(List.of(), PlatformRequests.recorded());
+        assertEquals("Hello Ben, we will answer shortly.", custom.messages("ben").getString("messages[1].text"));
+        assertNotNull(custom.conversation("ben").getString("lastOutgoingAt"));
+    }
+
+    @Test
+    void withoutAnOpenConversationTheFailureIsRecordedAndTheRunGoesOn() {
+        Workspace custom = Workspace.create().connectChannel();
+        custom.contactSays("cy", "m-1", "Hi").then().statusCode(200);
+        custom.close("cy");
+        custom.publish("""
+            {"name": "Tell VIPs", "trigger": {"type": "contact_tag_updated", "tag": "vip"},
+             "steps": [{"id": "tell", "type": "send_message", "text": "You are a VIP now"},
+                       {"id": "mark", "type": "update_contact_tag", "action": "add", "tags": ["told"]}]}
+            """);
+        custom.api().body(Map.of("add", List.of("vip"))).put("/api/v1/contacts/cy/tags").then().statusCode(200);
+
+        List<Map<String, Object>> history = custom.runs("cy").getList("runs[0].history");
+        assertEquals("not sent: the contact has no open conversation", history.get(0).get("outcome"));
+        assertEquals("update_contact_tag", history.get(1).get("stepType"), "the run goes on");
+        assertEquals(1, custom.messages("cy").getList("messages").size());
+    }
 }
