@@ -18,7 +18,8 @@ public final class Steps {
             Map.entry(TriggerWorkflowStep.class, new TriggerWorkflowHandler()),
             Map.entry(JumpToStep.class, new JumpToHandler()),
             Map.entry(DateTimeStep.class, new DateTimeHandler()),
-            Map.entry(SendMessageStep.class, new SendMessageHandler()));
+            Map.entry(SendMessageStep.class, new SendMessageHandler()),
+            Map.entry(HttpRequestStep.class, new HttpRequestHandler()));
 
     @SuppressWarnings("unchecked")
     public StepResult run(Step step, StepContext ctx) {
