@@ -38,6 +38,12 @@ public record HttpRequestStep(String id, String method, String url, Map<String, 
         return onFailure;
     }
 
+    /** The steps after this one are the success path; the failure path ends the run after its steps. */
+    @Override
+    public boolean pathEndsRun(int index) {
+        return true;
+    }
+
     @Override
     public int pathCount() {
         return 1;

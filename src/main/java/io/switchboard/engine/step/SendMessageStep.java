@@ -22,6 +22,12 @@ public record SendMessageStep(String id, String text, List<Step> onFailure) impl
         return onFailure;
     }
 
+    /** The steps after this one are the success path; the failure path ends the run after its steps. */
+    @Override
+    public boolean pathEndsRun(int index) {
+        return true;
+    }
+
     @Override
     public int pathCount() {
         return 1;
