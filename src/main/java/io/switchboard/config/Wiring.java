@@ -9,6 +9,8 @@ import io.switchboard.engine.InboxActions;
 import io.switchboard.engine.run.RunEngine;
 import io.switchboard.engine.run.WakeUpScheduler;
 import io.switchboard.engine.step.InboxPorts;
+import io.switchboard.inbox.Outbox;
+import io.switchboard.outbound.OutboundHttpCalls;
 import io.switchboard.schedule.DueIndexScheduler;
 import io.switchboard.schedule.DueTimerSweep;
 import io.switchboard.schedule.EventBridgeWakeUpScheduler;
@@ -86,9 +88,14 @@ public class Wiring {
 
     @Produces
     @Singleton
-    RunEngine runEngine(Stores stores, WakeUpScheduler scheduler, Clock clock, SwitchboardConfig config) {
+    RunEngine runEngine(Stores stores, WakeUpScheduler scheduler, Clock clock, SwitchboardConfig config,
+            PlatformChannels platforms, ObjectMapper json) {
         return new RunEngine(stores.workflows(), stores.runs(), scheduler,
-                new InboxPorts(stores.contacts(), stores.directory(), stores.comments()), clock, config.lease());
+                new InboxPorts(stores.contacts(), stores.directory(), stores.comments(),
+                        new Outbox(stores.contacts(), stores.messages(), platforms, clock),
+                        new OutboundHttpCalls(HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                                .connectTimeout(java.time.Duration.ofSeconds(10)).build(), json,
+                                stores.workspaces()::allowsPrivateHttpTargets)), clock, config.lease());
     }
 
     @Produces

@@ -13,6 +13,8 @@ import io.switchboard.engine.step.CloseConversationStep;
 import io.switchboard.engine.step.DateTimeStep;
 import io.switchboard.engine.step.JumpToStep;
 import io.switchboard.engine.step.OpenConversationStep;
+import io.switchboard.engine.step.HttpRequestStep;
+import io.switchboard.engine.step.SendMessageStep;
 import io.switchboard.engine.step.TriggerWorkflowStep;
 import io.switchboard.engine.step.UpdateContactFieldStep;
 import io.switchboard.engine.step.UpdateContactTagStep;
@@ -139,8 +141,22 @@ public final class WorkflowParser {
             case "trigger_workflow" -> new TriggerWorkflowStep(id, node.get("workflowId").asText());
             case "update_contact_field" -> new UpdateContactFieldStep(id, node.get("field").asText(),
                     node.get("value").asText());
+            case "send_message" -> new SendMessageStep(id, node.get("text").asText(),
+                    steps(node.get("onFailure"), path + ".onFailure", ctx));
+            case "http_request" -> httpRequest(id, node, path, ctx);
             default -> throw new IllegalStateException("schema admitted unknown step type " + type);
         };
+    }
+
+    private HttpRequestStep httpRequest(String id, JsonNode node, String path, Context ctx) {
+        java.util.Map<String, String> headers = new java.util.LinkedHashMap<>();
+        node.path("headers").fields().forEachRemaining(e -> headers.put(e.getKey(), e.getValue().asText()));
+        List<HttpRequestStep.Mapping> mappings = new ArrayList<>();
+        node.path("responseMapping").forEach(m -> mappings.add(new HttpRequestStep.Mapping(m.get("path").asText(),
+                HttpRequestStep.Target.valueOf(m.get("saveTo").asText().toUpperCase()), m.get("name").asText())));
+        return new HttpRequestStep(id, node.get("method").asText(), node.get("url").asText(), headers,
+                text(node, "body"), Duration.ofSeconds(node.path("timeoutSeconds").asInt(10)), mappings,
+                steps(node.get("onFailure"), path + ".onFailure", ctx));
     }
 
     private DateTimeStep dateTime(String id, JsonNode node, String path, Context ctx) {

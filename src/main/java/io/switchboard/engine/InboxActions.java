@@ -14,6 +14,7 @@ import io.switchboard.inbox.Message;
 import io.switchboard.inbox.MessageStore;
 import io.switchboard.inbox.OpenedBy;
 import io.switchboard.inbox.OutboundSender;
+import io.switchboard.inbox.Outbox;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
@@ -37,7 +38,7 @@ public final class InboxActions {
     private final MessageStore messages;
     private final RunEngine engine;
     private final Clock clock;
-    private final OutboundSender.Channels senders;
+    private final Outbox outbox;
 
     public InboxActions(ContactStore contacts, MessageStore messages, RunEngine engine, Clock clock) {
         this(contacts, messages, engine, clock, (ws, channelId) -> Optional.empty());
@@ -49,7 +50,7 @@ public final class InboxActions {
         this.messages = messages;
         this.engine = engine;
         this.clock = clock;
-        this.senders = senders;
+        this.outbox = new Outbox(contacts, messages, senders, clock);
     }
 
     /**
@@ -145,29 +146,7 @@ public final class InboxActions {
         if (contact.isEmpty() || !contact.get().hasOpenConversation()) {
             return Optional.empty();
         }
-        if (messages.exists(workspaceId, contactId, "api", messageId)) {
-            return contact;
-        }
-        // The message is stored before it is sent: of two concurrent deliveries of the same reply only
-        // the one that stored it sends it. A refused send removes it again so that a retry can send.
-        Instant now = clock.instant();
-        String channelId = contact.get().conversation().channelId();
-        if (!messages.append(new Message(workspaceId, contactId, contact.get().conversation().id(), "api", messageId,
-                Message.Direction.OUTGOING, agentId, text, now, null, null, null))) {
-            return contact;
-        }
-        String platformMessageId;
-        try {
-            String address = contacts.addressOn(workspaceId, contactId, channelId).orElse(contactId);
-            platformMessageId = senders.forChannel(workspaceId, channelId)
-                    .map(sender -> sender.send(address, text, messageId).platformMessageId())
-                    .orElse(null);
-        } catch (RuntimeException refusedOrUnreachable) {
-            messages.discardUnsent(workspaceId, contactId, "api", messageId);
-            throw refusedOrUnreachable;
-        }
-        messages.confirmSent(workspaceId, contactId, "api", messageId, platformMessageId);
-        return contacts.recordOutgoing(workspaceId, contactId, clock.instant());
+        return outbox.send(workspaceId, contact.get(), agentId, text, messageId).or(() -> contact);
     }
 
     /** Assigns or ({@code agentId == null}) unassigns; {@code requestId} makes a retried call a no-op. */

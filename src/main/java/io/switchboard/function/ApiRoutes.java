@@ -11,7 +11,7 @@ public class ApiRoutes {
     @Singleton
     Routes routes(AdminEndpoints admin, ChannelEndpoints channels, DirectoryEndpoints directory,
             WorkflowEndpoints workflows, ContactEndpoints contacts, ContactProfileEndpoints profiles, ManualTriggerEndpoints manual,
-            RunEndpoints runs,
+            RunEndpoints runs, WorkspaceSettingsEndpoints settings,
             PlatformWebhookEndpoints platformWebhooks) {
         Routes routes = new Routes();
         admin.register(routes);
@@ -23,6 +23,7 @@ public class ApiRoutes {
         profiles.register(routes);
         manual.register(routes);
         runs.register(routes);
+        settings.register(routes);
         return routes;
     }
 }

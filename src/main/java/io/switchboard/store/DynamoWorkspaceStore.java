@@ -20,6 +20,7 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
 import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 
 /**
  * Workspaces, their API keys and their channels. API keys are stored only as SHA-256 digests: the
@@ -73,6 +74,28 @@ public final class DynamoWorkspaceStore {
         var item = db.getItem(GetItemRequest.builder().tableName(table)
                 .key(Attr.key(Keys.workspace(workspaceId), "WORKSPACE")).build()).item();
         return item != null && !item.isEmpty();
+    }
+
+    /** Whether the workspace's HTTP Request steps may call private and loopback addresses (default no). */
+    public boolean allowsPrivateHttpTargets(String workspaceId) {
+        var item = db.getItem(GetItemRequest.builder().tableName(table).consistentRead(true)
+                .key(Attr.key(Keys.workspace(workspaceId), "WORKSPACE")).build()).item();
+        AttributeValue value = item == null ? null : item.get("allowPrivateHttpTargets");
+        return value != null && Boolean.TRUE.equals(value.bool());
+    }
+
+    /** Stored on the workspace item; false when the workspace does not exist. */
+    public boolean allowPrivateHttpTargets(String workspaceId, boolean allow) {
+        try {
+            db.updateItem(UpdateItemRequest.builder().tableName(table)
+                    .key(Attr.key(Keys.workspace(workspaceId), "WORKSPACE"))
+                    .conditionExpression("attribute_exists(pk)")
+                    .updateExpression("SET allowPrivateHttpTargets = :allow")
+                    .expressionAttributeValues(Map.of(":allow", AttributeValue.fromBool(allow))).build());
+            return true;
+        } catch (ConditionalCheckFailedException missing) {
+            return false;
+        }
     }
 
     public Optional<String> workspaceOfApiKey(String apiKey) {

@@ -17,7 +17,9 @@ public final class Steps {
             Map.entry(OpenConversationStep.class, new OpenConversationHandler()),
             Map.entry(TriggerWorkflowStep.class, new TriggerWorkflowHandler()),
             Map.entry(JumpToStep.class, new JumpToHandler()),
-            Map.entry(DateTimeStep.class, new DateTimeHandler()));
+            Map.entry(DateTimeStep.class, new DateTimeHandler()),
+            Map.entry(SendMessageStep.class, new SendMessageHandler()),
+            Map.entry(HttpRequestStep.class, new HttpRequestHandler()));
 
     @SuppressWarnings("unchecked")
     public StepResult run(Step step, StepContext ctx) {

@@ -50,6 +50,11 @@ public final class Variables {
         put(v, "system.current_date", DATE_TIME.format(ctx.now()).substring(0, 10));
         put(v, "system.current_time", DATE_TIME.format(ctx.now()).substring(11));
         put(v, "workflow.name", ctx.workflow().name());
+        ctx.run().variables().forEach((k, value) -> {
+            if (k.startsWith(HttpRequestHandler.VARIABLE_PREFIX)) {
+                put(v, k, value);
+            }
+        });
         return new Variables(v);
     }
 
