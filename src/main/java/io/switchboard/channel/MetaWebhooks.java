@@ -1,7 +1,6 @@
 package io.switchboard.channel;
 
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * What WhatsApp, Messenger and Instagram webhooks share, as Meta documents it for all three: the
@@ -35,11 +34,7 @@ public final class MetaWebhooks {
 
     /** Checks {@code X-Hub-Signature-256: sha256=<hex>} before anything reads the body. */
     public static void verify(PlatformWebhook.Delivery delivery, String appSecret) {
-        Optional<String> header = delivery.header(SIGNATURE_HEADER);
-        if (header.isEmpty() || header.get().isBlank()) {
-            throw new WebhookRejected(401, "missing " + SIGNATURE_HEADER + " header");
-        }
-        String value = header.get().trim();
+        String value = delivery.requiredHeader(SIGNATURE_HEADER).trim();
         if (!value.startsWith("sha256=") || !HmacSignature.matchesHex(appSecret, delivery.body(), value.substring(7))) {
             throw new WebhookRejected(401, SIGNATURE_HEADER + " does not match the body signed with the app secret");
         }

@@ -26,5 +26,11 @@ public interface PlatformWebhook {
         public Optional<String> header(String name) {
             return Optional.ofNullable(headers.get(name.toLowerCase()));
         }
+
+        /** The header a platform signs or authenticates with; its absence is a 401, before the body is read. */
+        public String requiredHeader(String name) {
+            return header(name).filter(v -> !v.isBlank())
+                    .orElseThrow(() -> new WebhookRejected(401, "missing " + name + " header"));
+        }
     }
 }

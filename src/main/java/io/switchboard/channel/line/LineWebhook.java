@@ -32,10 +32,7 @@ public final class LineWebhook implements PlatformWebhook {
 
     @Override
     public List<ChannelEvent> receive(Delivery delivery) {
-        String signature = delivery.header(SIGNATURE_HEADER).orElse(null);
-        if (signature == null || signature.isBlank()) {
-            throw new WebhookRejected(401, "missing " + SIGNATURE_HEADER + " header");
-        }
+        String signature = delivery.requiredHeader(SIGNATURE_HEADER);
         if (!HmacSignature.matchesBase64(HmacSignature.sha256(channelSecret, delivery.body()), signature)) {
             throw new WebhookRejected(401, SIGNATURE_HEADER + " does not match the body signed with the channel secret");
         }

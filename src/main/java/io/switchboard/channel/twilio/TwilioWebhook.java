@@ -32,10 +32,7 @@ public final class TwilioWebhook implements PlatformWebhook {
 
     @Override
     public List<ChannelEvent> receive(Delivery delivery) {
-        String signature = delivery.header(SIGNATURE_HEADER).orElse(null);
-        if (signature == null || signature.isBlank()) {
-            throw new WebhookRejected(401, "missing " + SIGNATURE_HEADER + " header");
-        }
+        String signature = delivery.requiredHeader(SIGNATURE_HEADER);
         TwilioForm form = TwilioForm.parse(delivery.body());
         byte[] expected = HmacSignature.sha1(authToken, form.signedString(delivery.url()).getBytes(StandardCharsets.UTF_8));
         if (!HmacSignature.matchesBase64(expected, signature)) {

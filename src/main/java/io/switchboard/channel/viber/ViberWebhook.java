@@ -33,10 +33,7 @@ public final class ViberWebhook implements PlatformWebhook {
 
     @Override
     public List<ChannelEvent> receive(Delivery delivery) {
-        String signature = delivery.header(SIGNATURE_HEADER).orElse(null);
-        if (signature == null || signature.isBlank()) {
-            throw new WebhookRejected(401, "missing " + SIGNATURE_HEADER + " header");
-        }
+        String signature = delivery.requiredHeader(SIGNATURE_HEADER);
         if (!HmacSignature.matchesHex(authToken, delivery.body(), signature.trim())) {
             throw new WebhookRejected(401, SIGNATURE_HEADER + " does not match the body signed with the auth token");
         }
