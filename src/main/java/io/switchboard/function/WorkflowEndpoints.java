@@ -100,12 +100,18 @@ public class WorkflowEndpoints {
                 : "wf_" + UUID.randomUUID().toString().substring(0, 8);
         Draft draft;
         try {
-            draft = stores.workflows().saveDraft(ws, id, doc, 0, clock.instant());
+            draft = createDraft(ws, id, doc);
         } catch (ConcurrentUpdateException e) {
             throw new ApiException(409, "conflict", "workflow " + id + " already exists");
         }
-        stores.workflows().register(ws, id);
         return api.ok(201, view(draft));
+    }
+
+    /** Saves a new workflow as a draft (validated); also how a template is installed. */
+    public Draft createDraft(String ws, String id, JsonNode doc) {
+        Draft draft = stores.workflows().saveDraft(ws, id, doc, 0, clock.instant());
+        stores.workflows().register(ws, id);
+        return draft;
     }
 
     HttpResponse update(HttpRequest request) {
@@ -135,14 +141,19 @@ public class WorkflowEndpoints {
     HttpResponse publish(HttpRequest request) {
         String ws = api.workspace(request);
         String id = request.param("workflowId");
+        stores.workflows().find(ws, id).orElseThrow(() -> ApiException.notFound("no workflow " + id));
+        return api.ok(200, Map.of("id", id, "status", "published", "version", publishDraft(ws, id)));
+    }
+
+    /** Publishes the workflow's draft as its next version; returns the version. */
+    public int publishDraft(String ws, String id) {
         Draft draft = stores.workflows().find(ws, id).orElseThrow(() -> ApiException.notFound("no workflow " + id));
         List<Problem> problems = new ArrayList<>();
         checkTriggeredWorkflows(ws, id, draft.document().get("steps"), "$.steps", problems);
         if (!problems.isEmpty()) {
             throw new InvalidWorkflowException(problems);
         }
-        WorkflowDefinition published = stores.workflows().publish(ws, id, clock.instant());
-        return api.ok(200, Map.of("id", id, "status", "published", "version", published.version()));
+        return stores.workflows().publish(ws, id, clock.instant()).version();
     }
 
     private Map<String, Object> view(Draft draft) {
