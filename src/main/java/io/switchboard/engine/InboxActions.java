@@ -100,6 +100,10 @@ public final class InboxActions {
             engine.handle(new TriggerEvent(workspaceId, TriggerType.CONVERSATION_OPENED, conversation.id(),
                     contact.id(), conversation.id(), now, Map.of("source", OpenedBy.CONTACT.wireName())), contact);
         }
+        // a question waiting for this contact takes the message as its answer; before the message is
+        // stored, so a redelivery after a crash offers it again (a run it already resumed ignores it)
+        contact.awaitingReply().forEach(runId -> engine.replied(workspaceId, contact.id(), runId,
+                new RunEngine.Reply(m.externalId(), m.text())));
         boolean stored = messages.append(new Message(workspaceId, m.contactId(), conversation.id(), m.channelId(),
                 m.externalId(), Message.Direction.INCOMING, m.contactId(), m.text(), m.sentAt(), m.attachment(), null,
                 null));
