@@ -28,13 +28,14 @@ final class Installs {
         return hours;
     }
 
-    /**
-     * The contact's tags, read from the tag endpoint's answer: removing a tag the contact does not have
-     * changes nothing and lists the tags they do have.
-     */
+    /** The contact's tags, as the contact's page shows them. */
     static java.util.List<String> tags(Workspace ws, String contactId) {
-        return ws.api().body(Map.of("remove", java.util.List.of("no-such-tag")))
-                .put("/api/v1/contacts/" + contactId + "/tags").then().statusCode(200).extract().jsonPath().getList("tags");
+        return ws.api().get("/api/v1/contacts/" + contactId).then().statusCode(200).extract().jsonPath().getList("tags");
+    }
+
+    /** The contact's fields, as the contact's page shows them. */
+    static Map<String, String> fieldsOf(Workspace ws, String contactId) {
+        return ws.api().get("/api/v1/contacts/" + contactId).then().statusCode(200).extract().jsonPath().getMap("fields");
     }
 
     /** Sets contact fields as a user or an integration does. */
