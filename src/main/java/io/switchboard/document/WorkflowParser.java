@@ -16,6 +16,7 @@ import io.switchboard.engine.step.OpenConversationStep;
 import io.switchboard.engine.step.HttpRequestStep;
 import io.switchboard.engine.step.SendMessageStep;
 import io.switchboard.engine.step.AnswerType;
+import io.switchboard.engine.step.AiAgentStep;
 import io.switchboard.engine.step.AskQuestionStep;
 import io.switchboard.engine.step.TriggerWorkflowStep;
 import io.switchboard.engine.step.UpdateContactFieldStep;
@@ -147,8 +148,25 @@ public final class WorkflowParser {
                     steps(node.get("onFailure"), path + ".onFailure", ctx));
             case "http_request" -> httpRequest(id, node, path, ctx);
             case "ask_question" -> askQuestion(id, node, path, ctx);
+            case "ai_agent" -> aiAgent(id, node, path, ctx);
             default -> throw new IllegalStateException("schema admitted unknown step type " + type);
         };
+    }
+
+    private AiAgentStep aiAgent(String id, JsonNode node, String path, Context ctx) {
+        Duration timeout = null;
+        if (node.hasNonNull("timeout")) {
+            timeout = waitDuration(node.get("timeout").asText(), path + ".timeout", ctx);
+            if (timeout.compareTo(Duration.ofMinutes(1)) < 0) {
+                ctx.problems.add(new Problem(path + ".timeout", "an AI agent waits from 1 minute to 7 days for the contact; "
+                        + node.get("timeout").asText() + " is too short"));
+            }
+        }
+        return new AiAgentStep(id, node.get("instructions").asText(), text(node, "model"),
+                node.has("fields") ? strings(node.get("fields")) : null,
+                node.has("exitWhen") ? group(node.get("exitWhen"), path + ".exitWhen", ctx, false) : null,
+                node.path("maxTurns").asInt(AiAgentStep.DEFAULT_MAX_TURNS), timeout,
+                steps(node.get("onHandover"), path + ".onHandover", ctx), steps(node.get("onTimeout"), path + ".onTimeout", ctx));
     }
 
     private AskQuestionStep askQuestion(String id, JsonNode node, String path, Context ctx) {

@@ -12,7 +12,7 @@ public class ApiRoutes {
     Routes routes(AdminEndpoints admin, ChannelEndpoints channels, DirectoryEndpoints directory,
             WorkflowEndpoints workflows, ContactEndpoints contacts, ContactProfileEndpoints profiles, ManualTriggerEndpoints manual,
             RunEndpoints runs, WorkspaceSettingsEndpoints settings,
-            PlatformWebhookEndpoints platformWebhooks, TemplateEndpoints templates) {
+            PlatformWebhookEndpoints platformWebhooks, AiSettingsEndpoints ai, TemplateEndpoints templates) {
         Routes routes = new Routes();
         admin.register(routes);
         channels.register(routes);
@@ -24,6 +24,7 @@ public class ApiRoutes {
         manual.register(routes);
         runs.register(routes);
         settings.register(routes);
+        ai.register(routes);
         templates.register(routes);
         return routes;
     }

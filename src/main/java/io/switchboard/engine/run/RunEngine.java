@@ -2,7 +2,7 @@ package io.switchboard.engine.run;
 
 import io.switchboard.engine.condition.ConditionEvaluator;
 import io.switchboard.engine.condition.Facts;
-import io.switchboard.engine.step.AskQuestionHandler;
+import io.switchboard.engine.step.Replies;
 import io.switchboard.engine.step.StepContext;
 import io.switchboard.engine.step.StepContext.SegmentCache;
 import io.switchboard.engine.step.InboxPorts;
@@ -178,27 +178,23 @@ public final class RunEngine {
         return WakeUpResult.RESUMED;
     }
 
-    /** A contact's message, offered as the answer to a question a run is waiting on. */
-    public record Reply(String messageId, String text) {
-    }
-
     /**
-     * Resumes a run whose Ask a Question waits for this contact's reply. Only the delivery that claims
+     * Resumes a run whose step (Ask a Question, AI Agent) waits for this contact's next message. Only the delivery that claims
      * the run (a write conditional on its version) resumes it; a run that is no longer waiting (it
      * timed out, finished, or the same message already answered it) is left alone and the contact's
      * marker for it removed.
      */
-    public WakeUpResult replied(String workspaceId, String contactId, String runId, Reply reply) {
+    public WakeUpResult replied(String workspaceId, String contactId, String runId, Replies.Reply reply) {
         for (int attempt = 0; ; attempt++) {
             Optional<Run> found = runs.find(workspaceId, contactId, runId);
             Run run = found.orElse(null);
-            boolean asking = run != null && !run.isFinished() && run.variable(AskQuestionHandler.ASKED) != null;
+            boolean asking = run != null && !run.isFinished() && run.variable(Replies.AWAITED) != null;
             if (asking && run.status() == RunStatus.RUNNING && attempt < REPLY_RACE_RETRIES) {
                 // the question was sent a moment ago and its run is being written: read it again shortly
                 pause();
                 continue;
             }
-            if (asking && reply.messageId().equals(run.variable(AskQuestionHandler.LAST_REPLY_ID))) {
+            if (asking && reply.messageId().equals(run.variable(Replies.LAST_MESSAGE_ID))) {
                 return WakeUpResult.ALREADY_FINISHED; // a redelivered message that already answered
             }
             if (!asking || run.status() != RunStatus.WAITING) {
@@ -206,9 +202,9 @@ public final class RunEngine {
                 return run == null ? WakeUpResult.UNKNOWN_RUN : WakeUpResult.ALREADY_FINISHED;
             }
             Instant now = clock.instant();
-            run.setVariable(AskQuestionHandler.REPLY, reply.text());
-            run.setVariable(AskQuestionHandler.REPLY_ID, reply.messageId());
-            run.setVariable(AskQuestionHandler.LAST_REPLY_ID, reply.messageId());
+            run.setVariable(Replies.TEXT, reply.text());
+            run.setVariable(Replies.MESSAGE_ID, reply.messageId());
+            run.setVariable(Replies.LAST_MESSAGE_ID, reply.messageId());
             run.lease(now.plus(lease), now);
             if (!save(run)) {
                 return WakeUpResult.CLAIMED_ELSEWHERE;

@@ -15,7 +15,7 @@ import java.util.Set;
 /**
  * Runs a question in turns. The first turn sends it, marks the contact as awaited (so the contact's
  * next message finds this run without a query) and pauses the run on the step until the timeout.
- * A reply resumes the run on the same step with the reply in {@link #REPLY}: an answer is saved and
+ * A reply resumes the run on the same step with the reply (see {@link Replies}): an answer is saved and
  * the run goes on; anything else is answered with a hint and the question again, up to the step's
  * retries. The wake-up at the timeout finds no reply and takes the timeout path.
  *
@@ -25,13 +25,6 @@ import java.util.Set;
  */
 public final class AskQuestionHandler implements StepHandler<AskQuestionStep> {
 
-    /** The id of the question step waiting for an answer. */
-    public static final String ASKED = "ask.step";
-    /** The contact's reply, set by the engine when the reply resumes the run. */
-    public static final String REPLY = "ask.reply";
-    public static final String REPLY_ID = "ask.replyId";
-    /** The last message taken as a reply; a redelivery of it is not a second reply. */
-    public static final String LAST_REPLY_ID = "ask.lastReplyId";
     private static final String DEADLINE = "ask.deadline";
     private static final String INVALID = "ask.invalid";
     /** Saved answers are run variables readable as {@code $answer.<name>}. */
@@ -40,11 +33,11 @@ public final class AskQuestionHandler implements StepHandler<AskQuestionStep> {
     @Override
     public StepResult run(AskQuestionStep step, StepContext ctx) {
         Run run = ctx.run();
-        if (!step.id().equals(run.variable(ASKED))) {
-            return ask(step, ctx, null, "asked", true);
+        if (!Replies.awaitedBy(ctx, step.id())) {
+            return ask(step, ctx, null, "asked");
         }
-        String reply = run.variable(REPLY);
-        if (reply == null) {
+        Replies.Reply taken = Replies.take(run);
+        if (taken == null) {
             Instant deadline = Instant.parse(run.variable(DEADLINE));
             if (ctx.now().isBefore(deadline)) {
                 return StepResult.retryAt(deadline, "waiting for an answer", Map.of(), false);
@@ -53,11 +46,10 @@ public final class AskQuestionHandler implements StepHandler<AskQuestionStep> {
             return leave(step, AskQuestionStep.TIMEOUT_PATH, "no answer by " + deadline, Map.of("timeout",
                     step.timeout().toString()));
         }
+        String reply = taken.text();
         Map<String, String> details = new LinkedHashMap<>();
         details.put("reply", reply);
-        details.put("message", run.variable(REPLY_ID));
-        run.setVariable(REPLY, null);
-        run.setVariable(REPLY_ID, null);
+        details.put("message", taken.messageId());
         Optional<String> answer = step.answerType().accept(reply, step);
         if (answer.isPresent()) {
             details.put("answer", answer.get());
@@ -75,10 +67,10 @@ public final class AskQuestionHandler implements StepHandler<AskQuestionStep> {
         String hint = step.invalidMessage() != null ? Variables.of(ctx).render(step.invalidMessage())
                 : step.answerType().hint(step);
         return ask(step, ctx, hint, "not an answer: \"" + reply + "\"; asked again (" + invalid + " of "
-                + step.retries() + ")", false);
+                + step.retries() + ")");
     }
 
-    private StepResult ask(AskQuestionStep step, StepContext ctx, String hint, String outcome, boolean first) {
+    private StepResult ask(AskQuestionStep step, StepContext ctx, String hint, String outcome) {
         String question = step.prompt(Variables.of(ctx).render(step.question()));
         String text = hint == null ? question : hint + "\n\n" + question;
         Map<String, String> details = new LinkedHashMap<>();
@@ -97,11 +89,8 @@ public final class AskQuestionHandler implements StepHandler<AskQuestionStep> {
             return StepResult.end("not asked: " + refused.getMessage(), details);
         }
         Instant deadline = ctx.now().plus(step.timeout());
-        ctx.run().setVariable(ASKED, step.id());
         ctx.run().setVariable(DEADLINE, deadline.toString());
-        if (first) {
-            ctx.inbox().contacts().awaitReply(ctx.run().workspaceId(), ctx.run().contactId(), ctx.run().id(), true);
-        }
+        Replies.await(ctx, step.id());
         details.put("until", deadline.toString());
         return StepResult.retryAt(deadline, outcome, details, true);
     }
@@ -137,14 +126,9 @@ public final class AskQuestionHandler implements StepHandler<AskQuestionStep> {
 
     /** The question is over: its state goes, and the contact's next message is no longer an answer. */
     private static void done(StepContext ctx) {
-        Run run = ctx.run();
-        boolean wasWaiting = run.variable(ASKED) != null;
-        for (String name : List.of(ASKED, DEADLINE, INVALID, REPLY, REPLY_ID)) {
-            run.setVariable(name, null);
-        }
-        if (wasWaiting) {
-            ctx.inbox().contacts().awaitReply(run.workspaceId(), run.contactId(), run.id(), false);
-        }
+        ctx.run().setVariable(DEADLINE, null);
+        ctx.run().setVariable(INVALID, null);
+        Replies.stop(ctx);
     }
 
     private static StepResult leave(AskQuestionStep step, int path, String outcome, Map<String, String> details) {

@@ -57,7 +57,8 @@ public final class Variables {
         put(v, "system.current_time", DATE_TIME.format(ctx.now()).substring(11));
         put(v, "workflow.name", ctx.workflow().name());
         ctx.run().variables().forEach((k, value) -> {
-            if (k.startsWith(HttpRequestHandler.VARIABLE_PREFIX) || k.startsWith(AskQuestionHandler.ANSWER_PREFIX)) {
+            if (k.startsWith(HttpRequestHandler.VARIABLE_PREFIX) || k.startsWith(AskQuestionHandler.ANSWER_PREFIX)
+                    || k.startsWith(AiAgentHandler.VARIABLE_PREFIX)) {
                 put(v, k, value);
             }
         });
