@@ -138,4 +138,24 @@ class AiTemplatesTest {
         assertEquals("open", ws.conversation("ben").getString("status"));
         assertEquals(List.of("AI handed over: the contact wants a refund"), ws.conversation("ben").getList("comments.text"));
     }
+
+    @Test
+    void aContactIsAnsweredByTheAgentTheirFieldChoosesAndOthersByTheDefaultAgent() {
+        install(ws, "ai-route-preferred-agent", Map.of("firstValue", "es",
+                "firstAgentInstructions", "Eres el asistente de Acme. Responde en español.",
+                "defaultAgentInstructions", "You are Acme's assistant. Answer in English.", "teamId", "support"));
+        model.says("Let me find a colleague.", Map.of("handover_to_human", Map.of("reason", "asked for a person")));
+        says("ben", "m-1", "Hi, a person please");
+        assertTrue(systemPrompt(0).startsWith("You are Acme's assistant."), "no language known: " + systemPrompt(0));
+        assertEquals("sue", ws.assignee("ben"));
+        assertEquals(List.of("AI handed over: asked for a person"), ws.conversation("ben").getList("comments.text"));
+        ws.close("ben");
+
+        Installs.fields(ws, "ben", Map.of("language", "es"));
+        model.says("¡Hola Ben!");
+        says("ben", "m-2", "Hola");
+
+        assertTrue(systemPrompt(1).startsWith("Eres el asistente de Acme."), systemPrompt(1));
+        assertEquals(List.of("Let me find a colleague.", "¡Hola Ben!"), sentTo(ws, "ben"));
+    }
 }
