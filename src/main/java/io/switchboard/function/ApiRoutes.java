@@ -12,7 +12,7 @@ public class ApiRoutes {
     Routes routes(AdminEndpoints admin, ChannelEndpoints channels, DirectoryEndpoints directory,
             WorkflowEndpoints workflows, ContactEndpoints contacts, ContactProfileEndpoints profiles, ManualTriggerEndpoints manual,
             RunEndpoints runs, WorkspaceSettingsEndpoints settings,
-            PlatformWebhookEndpoints platformWebhooks) {
+            PlatformWebhookEndpoints platformWebhooks, IntegrationEndpoints integrations) {
         Routes routes = new Routes();
         admin.register(routes);
         channels.register(routes);
@@ -24,6 +24,7 @@ public class ApiRoutes {
         manual.register(routes);
         runs.register(routes);
         settings.register(routes);
+        integrations.register(routes);
         return routes;
     }
 }

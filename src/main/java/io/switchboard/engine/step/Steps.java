@@ -19,7 +19,8 @@ public final class Steps {
             Map.entry(JumpToStep.class, new JumpToHandler()),
             Map.entry(DateTimeStep.class, new DateTimeHandler()),
             Map.entry(SendMessageStep.class, new SendMessageHandler()),
-            Map.entry(HttpRequestStep.class, new HttpRequestHandler()));
+            Map.entry(HttpRequestStep.class, new HttpRequestHandler()),
+            Map.entry(AddGoogleSheetsRowStep.class, new AddGoogleSheetsRowHandler()));
 
     @SuppressWarnings("unchecked")
     public StepResult run(Step step, StepContext ctx) {
