@@ -104,12 +104,14 @@ public final class GoogleServiceAccounts {
     }
 
     private Account open(String workspaceId, Integration integration) {
+        CredentialCipher cipher = cipher();
         try {
-            ServiceAccountKey key = json.readValue(cipher().open(aad(workspaceId), integration.sealedCredentials()),
+            ServiceAccountKey key = json.readValue(cipher.open(aad(workspaceId), integration.sealedCredentials()),
                     ServiceAccountKey.class);
             return new Account(key.clientEmail(), key.credentials());
-        } catch (IOException e) {
-            throw new IllegalStateException("the stored Google service-account key is not readable; configure it again");
+        } catch (IOException | IllegalStateException unreadable) {
+            throw new IllegalStateException("the stored Google service-account key does not open with "
+                    + "switchboard.secrets-key (was it changed?); configure the key again");
         }
     }
 

@@ -57,7 +57,9 @@ public final class GoogleSheetsAppender implements GoogleSheets {
             return Outcome.failed("Google did not give " + account.clientEmail() + " an access token: "
                     + brief(tokenRefused.getMessage()));
         } catch (SendFailed unreachable) {
-            return Outcome.failed(unreachable.getMessage());
+            // PlatformHttp speaks of messages; here the thing that may have been taken is a row
+            return Outcome.failed(unreachable.getMessage()
+                    .replace("taken the message, so it was not sent again", "added the row, so it was not repeated"));
         }
     }
 
