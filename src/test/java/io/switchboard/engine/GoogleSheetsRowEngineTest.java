@@ -58,7 +58,7 @@ class GoogleSheetsRowEngineTest {
             appended.add(row);
             return answer;
         };
-        engine = new RunEngine(inbox, inbox, armed::add, new InboxPorts(inbox, inbox, inbox, null, null, sheets,
+        engine = new RunEngine(inbox, inbox, armed::add, new InboxPorts(inbox, inbox, inbox, null, null, null, null, sheets,
                 inMemoryClaims), clock, Duration.ofSeconds(30));
         inbox.workflows.add(new WorkflowDefinition("ws", "csat", 1, "CSAT",
                 new Trigger(TriggerType.CONVERSATION_OPENED, ConditionGroup.ALWAYS), List.of(

@@ -67,7 +67,8 @@ final class InMemoryInbox implements ContactStore, CommentStore, DirectoryStore,
             return current;
         }
         Contact opened = new Contact(ws, c.id(), c.name(), Map.of(), Set.of(), current == null ? null : current.assigneeId(),
-                new Conversation(conversationId, ConversationStatus.OPEN, OpenedBy.CONTACT, channelId, at, null, at, null));
+                new Conversation(conversationId, ConversationStatus.OPEN, OpenedBy.CONTACT, channelId, at, null, at, null),
+                current == null ? Set.of() : current.awaitingReply());
         contacts.put(c.id(), opened);
         return opened;
     }
@@ -150,11 +151,28 @@ final class InMemoryInbox implements ContactStore, CommentStore, DirectoryStore,
         removed.retainAll(tags);
         tags.addAll(added);
         tags.removeAll(removed);
-        Contact updated = new Contact(ws, contactId, c.name(), c.fields(), tags, c.assigneeId(), c.conversation());
+        Contact updated = new Contact(ws, contactId, c.name(), c.fields(), tags, c.assigneeId(), c.conversation(),
+                c.awaitingReply());
         contacts.put(contactId, updated);
         TagsChange change = new TagsChange(added, removed, updated);
         tagChanges.put(effectKey, change);
         return change;
+    }
+
+    @Override
+    public void awaitReply(String ws, String contactId, String runId, boolean waiting) {
+        Contact c = contacts.get(contactId);
+        if (c == null) {
+            return;
+        }
+        Set<String> awaiting = new java.util.HashSet<>(c.awaitingReply());
+        if (waiting) {
+            awaiting.add(runId);
+        } else {
+            awaiting.remove(runId);
+        }
+        contacts.put(contactId, new Contact(ws, contactId, c.name(), c.fields(), c.tags(), c.assigneeId(),
+                c.conversation(), awaiting));
     }
 
     @Override
@@ -176,7 +194,8 @@ final class InMemoryInbox implements ContactStore, CommentStore, DirectoryStore,
                 }
             }
         });
-        Contact updated = new Contact(ws, contactId, c.name(), fields, c.tags(), c.assigneeId(), c.conversation());
+        Contact updated = new Contact(ws, contactId, c.name(), fields, c.tags(), c.assigneeId(), c.conversation(),
+                c.awaitingReply());
         contacts.put(contactId, updated);
         FieldsChange change = new FieldsChange(changed, updated);
         fieldChanges.put(effectKey, change);
@@ -216,6 +235,25 @@ final class InMemoryInbox implements ContactStore, CommentStore, DirectoryStore,
     }
 
     // --- runs (stored as copies, as a database would)
+    private final Map<String, String> active = new java.util.concurrent.ConcurrentHashMap<>();
+
+    @Override
+    public synchronized String claimActive(String ws, String workflowId, String contactId, String runId,
+            String replacing) {
+        String key = workflowId + "|" + contactId;
+        String holder = active.get(key);
+        if (holder == null || holder.equals(runId) || holder.equals(replacing)) {
+            active.put(key, runId);
+            return runId;
+        }
+        return holder;
+    }
+
+    @Override
+    public synchronized void releaseActive(String ws, String workflowId, String contactId, String runId) {
+        active.remove(workflowId + "|" + contactId, runId);
+    }
+
     @Override
     public boolean enrolOnce(String ws, String workflowId, String contactId, String runId, Instant at) {
         return runId.equals(enrolments.computeIfAbsent(workflowId + "|" + contactId, k -> runId));

@@ -2,6 +2,7 @@ package io.switchboard.engine.run;
 
 import io.switchboard.engine.condition.ConditionEvaluator;
 import io.switchboard.engine.condition.Facts;
+import io.switchboard.engine.step.Replies;
 import io.switchboard.engine.step.StepContext;
 import io.switchboard.engine.step.StepContext.SegmentCache;
 import io.switchboard.engine.step.InboxPorts;
@@ -97,6 +98,9 @@ public final class RunEngine {
                     && !runs.enrolOnce(event.workspaceId(), workflow.id(), event.contactId(), runId(workflow, event), now)) {
                 continue;
             }
+            if (workflow.trigger().oneRunAtATime() && !claimActive(event, workflow, runId(workflow, event))) {
+                continue;
+            }
             Run run = new Run(event.workspaceId(), runId(workflow, event), workflow.id(), workflow.version(),
                     event.contactId(), event.conversationId(), triggerData(event), now, RunStatus.RUNNING,
                     workflow.steps().isEmpty() ? null : StepPath.START, 0, now.plus(lease), now.plus(lease), null,
@@ -177,6 +181,59 @@ public final class RunEngine {
         return WakeUpResult.RESUMED;
     }
 
+    /**
+     * Resumes a run whose step (Ask a Question, AI Agent) waits for this contact's next message. Only the delivery that claims
+     * the run (a write conditional on its version) resumes it; a run that is no longer waiting (it
+     * timed out, finished, or the same message already answered it) is left alone and the contact's
+     * marker for it removed.
+     */
+    public WakeUpResult replied(String workspaceId, String contactId, String runId, Replies.Reply reply) {
+        for (int attempt = 0; ; attempt++) {
+            Optional<Run> found = runs.find(workspaceId, contactId, runId);
+            Run run = found.orElse(null);
+            boolean asking = run != null && !run.isFinished() && run.variable(Replies.AWAITED) != null;
+            if (asking && run.status() == RunStatus.RUNNING && attempt < REPLY_RACE_RETRIES) {
+                // the question was sent a moment ago and its run is being written: read it again shortly
+                pause();
+                continue;
+            }
+            if (asking && reply.messageId().equals(run.variable(Replies.LAST_MESSAGE_ID))) {
+                return WakeUpResult.ALREADY_FINISHED; // a redelivered message that already answered
+            }
+            if (!asking || run.status() != RunStatus.WAITING) {
+                inbox.contacts().awaitReply(workspaceId, contactId, runId, false);
+                return run == null ? WakeUpResult.UNKNOWN_RUN : WakeUpResult.ALREADY_FINISHED;
+            }
+            Instant now = clock.instant();
+            run.setVariable(Replies.TEXT, reply.text());
+            run.setVariable(Replies.MESSAGE_ID, reply.messageId());
+            run.setVariable(Replies.LAST_MESSAGE_ID, reply.messageId());
+            run.lease(now.plus(lease), now);
+            if (!save(run)) {
+                return WakeUpResult.CLAIMED_ELSEWHERE;
+            }
+            Optional<WorkflowDefinition> workflow = workflows.version(workspaceId, run.workflowId(),
+                    run.workflowVersion());
+            if (workflow.isEmpty()) {
+                fail(run, null, "workflow version " + run.workflowVersion() + " no longer exists", now);
+            } else {
+                advance(run, workflow.get(), new SegmentCache());
+            }
+            return WakeUpResult.RESUMED;
+        }
+    }
+
+    /** How often a reply re-reads a run that is still being written when the reply arrives. */
+    private static final int REPLY_RACE_RETRIES = 10;
+
+    private static void pause() {
+        try {
+            Thread.sleep(50);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     private void advance(Run run, WorkflowDefinition workflow, SegmentCache cache) {
         for (int executed = 0; ; executed++) {
             Instant now = clock.instant();
@@ -184,11 +241,14 @@ public final class RunEngine {
             Step step = at == null ? null : workflow.stepAt(at);
             if (step == null) {
                 run.finish(RunStatus.COMPLETED, now);
-                save(run);
+                if (save(run)) {
+                    released(run, workflow);
+                }
                 return;
             }
             if (executed >= MAX_STEPS_PER_SEGMENT) {
                 fail(run, step, "more than " + MAX_STEPS_PER_SEGMENT + " steps without a wait", now);
+                released(run, workflow);
                 return;
             }
             int sequence = run.beginStep();
@@ -198,6 +258,7 @@ public final class RunEngine {
                 result = steps.run(step, ctx);
             } catch (RuntimeException e) {
                 fail(run, step, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage(), now);
+                released(run, workflow);
                 return;
             }
             List<TriggerEvent> fired = ctx.fired();
@@ -210,6 +271,15 @@ public final class RunEngine {
                     details = new LinkedHashMap<>(details);
                     details.put("triggersNotFired", refused + " trigger event(s) would start workflows but were not "
                             + "fired: more than " + MAX_CHAIN_DEPTH + " workflows in a row started by workflows");
+                }
+                List<String> unstartable = depth > MAX_CHAIN_DEPTH ? List.of() : fired.stream()
+                        .filter(e -> e.type() == TriggerType.MANUAL && matching(e, null).workflows().isEmpty())
+                        .map(e -> e.data().get(MANUAL_WORKFLOW)).toList();
+                if (!unstartable.isEmpty()) {
+                    // a target unpublished after this workflow was published: say so rather than start nothing silently
+                    details = new LinkedHashMap<>(details);
+                    details.put("notStarted", "workflow " + String.join(", ", unstartable) + " is not published with a "
+                            + "manual trigger, or its conditions do not match; nothing was started");
                 }
                 run.record(new StepRecord(sequence, step.id(), step.type(), at.toString(), now, result.outcome(),
                         details, result.observations()));
@@ -238,6 +308,27 @@ public final class RunEngine {
                 fired.forEach(event -> start(event, null, depth));
                 ctx.contactChanged(null);
             }
+        }
+    }
+
+    /**
+     * Takes the workflow's one-run-at-a-time slot for the contact. A slot held by a run that has ended
+     * (its process died between the end and the release) is taken over; one held by a live run is not.
+     */
+    private boolean claimActive(TriggerEvent event, WorkflowDefinition workflow, String runId) {
+        String holder = runs.claimActive(event.workspaceId(), workflow.id(), event.contactId(), runId, null);
+        if (runId.equals(holder)) {
+            return true;
+        }
+        boolean holderEnded = holder == null || runs.find(event.workspaceId(), event.contactId(), holder)
+                .map(Run::isFinished).orElse(true);
+        return holderEnded
+                && runId.equals(runs.claimActive(event.workspaceId(), workflow.id(), event.contactId(), runId, holder));
+    }
+
+    private void released(Run run, WorkflowDefinition workflow) {
+        if (workflow.trigger().oneRunAtATime()) {
+            runs.releaseActive(run.workspaceId(), workflow.id(), run.contactId(), run.id());
         }
     }
 

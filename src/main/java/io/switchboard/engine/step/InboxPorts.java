@@ -3,22 +3,31 @@ package io.switchboard.engine.step;
 import io.switchboard.inbox.CommentStore;
 import io.switchboard.inbox.ContactStore;
 import io.switchboard.inbox.DirectoryStore;
+import io.switchboard.inbox.MessageStore;
 import io.switchboard.inbox.Outbox;
 
 /**
- * The inbox state steps read and change, the outbox Send a Message sends through, the HTTP calls
- * of HTTP Request, and Google Sheets with the claims that keep its appends at most once.
+ * The inbox state steps read and change, the outbox Send a Message sends through, the HTTP calls of
+ * HTTP Request, the messages and chat model an AI Agent converses with, and Google Sheets with the
+ * claims that keep its appends at most once.
  */
 public record InboxPorts(ContactStore contacts, DirectoryStore directory, CommentStore comments, Outbox outbox,
-        HttpCalls http, GoogleSheets sheets, EffectClaims claims) {
+        HttpCalls http, MessageStore messages, AiModel ai, GoogleSheets sheets, EffectClaims claims) {
 
+    /** Without Google Sheets: for engines whose workflows add no rows. */
     public InboxPorts(ContactStore contacts, DirectoryStore directory, CommentStore comments, Outbox outbox,
-            HttpCalls http) {
-        this(contacts, directory, comments, outbox, http, null, null);
+            HttpCalls http, MessageStore messages, AiModel ai) {
+        this(contacts, directory, comments, outbox, http, messages, ai, null, null);
     }
 
     /** Without an outbox or HTTP calls: for engines whose workflows send no messages and call nothing. */
     public InboxPorts(ContactStore contacts, DirectoryStore directory, CommentStore comments) {
-        this(contacts, directory, comments, null, null);
+        this(contacts, directory, comments, null, null, null, null);
+    }
+
+    /** Without an AI model: for engines whose workflows have no AI Agent. */
+    public InboxPorts(ContactStore contacts, DirectoryStore directory, CommentStore comments, Outbox outbox,
+            HttpCalls http) {
+        this(contacts, directory, comments, outbox, http, null, null);
     }
 }
