@@ -56,6 +56,22 @@ public interface SwitchboardConfig {
 
     Platforms platforms();
 
+    GoogleSheets googleSheets();
+
+    /** Where the Google Sheets API is (tests point it at a local server), and how patiently we call it. */
+    interface GoogleSheets {
+        @WithDefault("https://sheets.googleapis.com")
+        String baseUrl();
+
+        /** Time limit of one append call. */
+        @WithDefault("PT10S")
+        Duration timeout();
+
+        /** Attempts of one append, repeated only when Google surely did not take it (429, no connection). */
+        @WithDefault("3")
+        int attempts();
+    }
+
     Scheduler scheduler();
 
     /** Where the platforms' send APIs are, and how patiently we call them. */

@@ -12,6 +12,8 @@ import io.switchboard.engine.step.InboxPorts;
 import io.switchboard.inbox.Outbox;
 import io.switchboard.outbound.ChatCompletionsModel;
 import io.switchboard.outbound.OutboundHttpCalls;
+import io.switchboard.outbound.sheets.GoogleServiceAccounts;
+import io.switchboard.outbound.sheets.GoogleSheetsAppender;
 import io.switchboard.schedule.DueIndexScheduler;
 import io.switchboard.schedule.DueTimerSweep;
 import io.switchboard.schedule.EventBridgeWakeUpScheduler;
@@ -19,6 +21,7 @@ import io.switchboard.store.DynamoAiSettingsStore;
 import io.switchboard.store.DynamoCommentStore;
 import io.switchboard.store.DynamoContactStore;
 import io.switchboard.store.DynamoDirectoryStore;
+import io.switchboard.store.DynamoEffectClaims;
 import io.switchboard.store.DynamoMessageStore;
 import io.switchboard.store.DynamoRunStore;
 import io.switchboard.store.DynamoWorkflowStore;
@@ -91,7 +94,8 @@ public class Wiring {
     @Produces
     @Singleton
     RunEngine runEngine(Stores stores, WakeUpScheduler scheduler, Clock clock, SwitchboardConfig config,
-            PlatformChannels platforms, ObjectMapper json, DynamoAiSettingsStore aiSettings) {
+            PlatformChannels platforms, ObjectMapper json, DynamoAiSettingsStore aiSettings, DynamoDbClient db,
+            GoogleServiceAccounts googleAccounts) {
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(java.time.Duration.ofSeconds(10)).build();
         return new RunEngine(stores.workflows(), stores.runs(), scheduler,
@@ -102,7 +106,23 @@ public class Wiring {
                         new ChatCompletionsModel(new PlatformHttp(http, java.time.Duration.ofSeconds(60), 3,
                                 java.time.Duration.ofSeconds(5)), json, aiSettings,
                                 config.secretsKey().map(CredentialCipher::new),
-                                stores.workspaces()::allowsPrivateHttpTargets)), clock, config.lease());
+                                stores.workspaces()::allowsPrivateHttpTargets),
+                        googleSheets(config, json, googleAccounts), new DynamoEffectClaims(db, config.table())),
+                clock, config.lease());
+    }
+
+    @Produces
+    @Singleton
+    GoogleServiceAccounts googleServiceAccounts(Stores stores, SwitchboardConfig config, ObjectMapper json) {
+        return new GoogleServiceAccounts(stores.workspaces(), config.secretsKey().map(CredentialCipher::new), json);
+    }
+
+    private static GoogleSheetsAppender googleSheets(SwitchboardConfig config, ObjectMapper json,
+            GoogleServiceAccounts accounts) {
+        SwitchboardConfig.GoogleSheets g = config.googleSheets();
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(g.timeout()).build();
+        return new GoogleSheetsAppender(accounts, new PlatformHttp(client, g.timeout(), g.attempts(),
+                config.platforms().maxRetryWait()), json, g.baseUrl());
     }
 
     @Produces

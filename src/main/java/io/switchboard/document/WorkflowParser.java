@@ -7,6 +7,7 @@ import io.switchboard.engine.condition.ConditionGroup;
 import io.switchboard.engine.condition.ConditionNode;
 import io.switchboard.engine.condition.Operator;
 import io.switchboard.engine.step.AddCommentStep;
+import io.switchboard.engine.step.AddGoogleSheetsRowStep;
 import io.switchboard.engine.step.AssignToStep;
 import io.switchboard.engine.step.BranchStep;
 import io.switchboard.engine.step.CloseConversationStep;
@@ -150,6 +151,8 @@ public final class WorkflowParser {
             case "http_request" -> httpRequest(id, node, path, ctx);
             case "ask_question" -> askQuestion(id, node, path, ctx);
             case "ai_agent" -> aiAgent(id, node, path, ctx);
+            case "add_google_sheets_row" -> new AddGoogleSheetsRowStep(id, node.get("spreadsheetId").asText(),
+                    node.get("sheet").asText(), strings(node.get("values")), steps(node.get("onFailure"), path + ".onFailure", ctx));
             default -> throw new IllegalStateException("schema admitted unknown step type " + type);
         };
     }

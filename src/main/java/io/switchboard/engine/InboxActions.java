@@ -202,10 +202,15 @@ public final class InboxActions {
         return closed;
     }
 
-    /** The opening message as trigger data ({@code $trigger.message}), kept short: runs carry their trigger data. */
+    /**
+     * The opening message as trigger data ({@code $trigger.message}), kept short: every run of the
+     * conversation's workflows carries its trigger data, and a run item over 1 KB costs a second write unit.
+     */
+    static final int MAX_TRIGGER_MESSAGE = 500;
+
     private static String abbreviated(String text) {
         String value = text == null ? "" : text;
-        return value.length() <= 1000 ? value : value.substring(0, 1000);
+        return value.length() <= MAX_TRIGGER_MESSAGE ? value : value.substring(0, MAX_TRIGGER_MESSAGE);
     }
 
     /** The contact a platform identity belongs to: the one it was linked to, or the identity itself. */

@@ -12,7 +12,8 @@ public class ApiRoutes {
     Routes routes(AdminEndpoints admin, ChannelEndpoints channels, DirectoryEndpoints directory,
             WorkflowEndpoints workflows, ContactEndpoints contacts, ContactProfileEndpoints profiles, ManualTriggerEndpoints manual,
             RunEndpoints runs, WorkspaceSettingsEndpoints settings,
-            PlatformWebhookEndpoints platformWebhooks, AiSettingsEndpoints ai, TemplateEndpoints templates) {
+            PlatformWebhookEndpoints platformWebhooks, AiSettingsEndpoints ai,
+            IntegrationEndpoints integrations, TemplateEndpoints templates) {
         Routes routes = new Routes();
         admin.register(routes);
         channels.register(routes);
@@ -25,6 +26,7 @@ public class ApiRoutes {
         runs.register(routes);
         settings.register(routes);
         ai.register(routes);
+        integrations.register(routes);
         templates.register(routes);
         return routes;
     }

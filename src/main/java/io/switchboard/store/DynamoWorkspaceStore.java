@@ -98,6 +98,37 @@ public final class DynamoWorkspaceStore {
         }
     }
 
+    /**
+     * A connection of the workspace to an outside service (such as {@code google-sheets}):
+     * {@code account} names it (shown back), {@code sealedCredentials} is sealed by the caller.
+     */
+    public record Integration(String name, String account, String sealedCredentials, Instant updatedAt) {
+    }
+
+    /** Stored under the workspace; a new one replaces the old. */
+    public void putIntegration(String workspaceId, Integration integration) {
+        Map<String, AttributeValue> item = new HashMap<>(Attr.key(Keys.workspace(workspaceId),
+                "INTEGRATION#" + integration.name()));
+        item.put("account", s(integration.account()));
+        item.put("sealedCredentials", s(integration.sealedCredentials()));
+        item.put("updatedAt", time(integration.updatedAt()));
+        db.putItem(PutItemRequest.builder().tableName(table).item(item).build());
+    }
+
+    public Optional<Integration> integration(String workspaceId, String name) {
+        var item = db.getItem(GetItemRequest.builder().tableName(table).consistentRead(true)
+                .key(Attr.key(Keys.workspace(workspaceId), "INTEGRATION#" + name)).build()).item();
+        if (item == null || item.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new Integration(name, str(item, "account"), str(item, "sealedCredentials"),
+                Attr.instant(item, "updatedAt")));
+    }
+
+    public void removeIntegration(String workspaceId, String name) {
+        db.deleteItem(b -> b.tableName(table).key(Attr.key(Keys.workspace(workspaceId), "INTEGRATION#" + name)));
+    }
+
     public Optional<String> workspaceOfApiKey(String apiKey) {
         var item = db.getItem(GetItemRequest.builder().tableName(table)
                 .key(Attr.key("APIKEY#" + digest(apiKey), "APIKEY")).build()).item();

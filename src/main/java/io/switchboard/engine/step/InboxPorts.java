@@ -8,10 +8,17 @@ import io.switchboard.inbox.Outbox;
 
 /**
  * The inbox state steps read and change, the outbox Send a Message sends through, the HTTP calls of
- * HTTP Request, and the messages and chat model an AI Agent converses with.
+ * HTTP Request, the messages and chat model an AI Agent converses with, and Google Sheets with the
+ * claims that keep its appends at most once.
  */
 public record InboxPorts(ContactStore contacts, DirectoryStore directory, CommentStore comments, Outbox outbox,
-        HttpCalls http, MessageStore messages, AiModel ai) {
+        HttpCalls http, MessageStore messages, AiModel ai, GoogleSheets sheets, EffectClaims claims) {
+
+    /** Without Google Sheets: for engines whose workflows add no rows. */
+    public InboxPorts(ContactStore contacts, DirectoryStore directory, CommentStore comments, Outbox outbox,
+            HttpCalls http, MessageStore messages, AiModel ai) {
+        this(contacts, directory, comments, outbox, http, messages, ai, null, null);
+    }
 
     /** Without an outbox or HTTP calls: for engines whose workflows send no messages and call nothing. */
     public InboxPorts(ContactStore contacts, DirectoryStore directory, CommentStore comments) {

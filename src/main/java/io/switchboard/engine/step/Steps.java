@@ -21,7 +21,8 @@ public final class Steps {
             Map.entry(SendMessageStep.class, new SendMessageHandler()),
             Map.entry(HttpRequestStep.class, new HttpRequestHandler()),
             Map.entry(AskQuestionStep.class, new AskQuestionHandler()),
-            Map.entry(AiAgentStep.class, new AiAgentHandler()));
+            Map.entry(AiAgentStep.class, new AiAgentHandler()),
+            Map.entry(AddGoogleSheetsRowStep.class, new AddGoogleSheetsRowHandler()));
 
     @SuppressWarnings("unchecked")
     public StepResult run(Step step, StepContext ctx) {

@@ -84,11 +84,16 @@ public final class Variables {
     }
 
     public String render(String text) {
+        return render(text, java.util.function.UnaryOperator.identity());
+    }
+
+    /** Renders with each variable's value passed through {@code escape} (Google Sheets keeps formulas out). */
+    public String render(String text, java.util.function.UnaryOperator<String> escape) {
         Matcher m = VARIABLE.matcher(text);
         StringBuilder out = new StringBuilder();
         while (m.find()) {
             String value = values.get(m.group(1) + "." + m.group(2));
-            m.appendReplacement(out, Matcher.quoteReplacement(value != null ? value : m.group()));
+            m.appendReplacement(out, Matcher.quoteReplacement(value != null ? escape.apply(value) : m.group()));
         }
         m.appendTail(out);
         return out.toString();
