@@ -16,7 +16,8 @@ import java.util.regex.Pattern;
  */
 public final class Variables {
 
-    private static final Pattern VARIABLE = Pattern.compile("\\$([a-z_]+)\\.([A-Za-z0-9_]+)");
+    /** A namespace and a name that may go on in dotted segments: {@code $trigger.order.items.0.sku}. */
+    private static final Pattern VARIABLE = Pattern.compile("\\$([a-z_]+)\\.([A-Za-z0-9_]+(?:\\.[A-Za-z0-9_]+)*)");
     private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
             .withZone(ZoneOffset.UTC);
 
@@ -76,12 +77,27 @@ public final class Variables {
         }
     }
 
+    /**
+     * The value of the longest known name the text starts with, followed by the rest as written:
+     * "$contact.name.Thanks" still renders the name, and a name nobody knows stays as written.
+     */
+    private String longestKnown(String name) {
+        for (String candidate = name; ; candidate = candidate.substring(0, candidate.lastIndexOf('.'))) {
+            String value = values.get(candidate);
+            if (value != null) {
+                return value + name.substring(candidate.length());
+            }
+            if (candidate.indexOf('.') == candidate.lastIndexOf('.')) {
+                return "$" + name;
+            }
+        }
+    }
+
     public String render(String text) {
         Matcher m = VARIABLE.matcher(text);
         StringBuilder out = new StringBuilder();
         while (m.find()) {
-            String value = values.get(m.group(1) + "." + m.group(2));
-            m.appendReplacement(out, Matcher.quoteReplacement(value != null ? value : m.group()));
+            m.appendReplacement(out, Matcher.quoteReplacement(longestKnown(m.group(1) + "." + m.group(2))));
         }
         m.appendTail(out);
         return out.toString();

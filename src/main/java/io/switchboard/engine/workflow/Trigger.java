@@ -8,12 +8,17 @@ import java.util.Map;
  * own settings that the event must carry (Contact Tag Updated: {@code tag}, {@code change}; Contact
  * Field Updated: {@code field}, {@code value}), compared without regard to case. With
  * {@code oncePerContact} ("Trigger once per contact") a contact ever enrolled is never enrolled again.
+ * {@code webhook} and {@code shortcut} hold the settings of those two triggers, null for the others.
  */
 public record Trigger(TriggerType type, ConditionGroup conditions, Map<String, String> expected,
-        boolean oncePerContact) {
+        boolean oncePerContact, IncomingWebhook webhook, Shortcut shortcut) {
 
     public Trigger {
         expected = expected == null ? Map.of() : Map.copyOf(expected);
+    }
+
+    public Trigger(TriggerType type, ConditionGroup conditions, Map<String, String> expected, boolean oncePerContact) {
+        this(type, conditions, expected, oncePerContact, null, null);
     }
 
     public Trigger(TriggerType type, ConditionGroup conditions) {
