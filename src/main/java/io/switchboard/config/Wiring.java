@@ -12,10 +12,12 @@ import io.switchboard.engine.run.RunEngine;
 import io.switchboard.engine.run.WakeUpScheduler;
 import io.switchboard.engine.step.InboxPorts;
 import io.switchboard.inbox.Outbox;
+import io.switchboard.outbound.ChatCompletionsModel;
 import io.switchboard.outbound.OutboundHttpCalls;
 import io.switchboard.schedule.DueIndexScheduler;
 import io.switchboard.schedule.DueTimerSweep;
 import io.switchboard.schedule.EventBridgeWakeUpScheduler;
+import io.switchboard.store.DynamoAiSettingsStore;
 import io.switchboard.store.DynamoCommentStore;
 import io.switchboard.store.DynamoContactStore;
 import io.switchboard.store.DynamoDirectoryStore;
@@ -92,13 +94,24 @@ public class Wiring {
     @Produces
     @Singleton
     RunEngine runEngine(Stores stores, WakeUpScheduler scheduler, Clock clock, SwitchboardConfig config,
-            PlatformChannels platforms, ObjectMapper json) {
+            PlatformChannels platforms, ObjectMapper json, DynamoAiSettingsStore aiSettings) {
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(java.time.Duration.ofSeconds(10)).build();
         return new RunEngine(stores.workflows(), stores.runs(), scheduler,
                 new InboxPorts(stores.contacts(), stores.directory(), stores.comments(),
                         new Outbox(stores.contacts(), stores.messages(), platforms, clock),
-                        new OutboundHttpCalls(HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                                .connectTimeout(java.time.Duration.ofSeconds(10)).build(), json,
+                        new OutboundHttpCalls(http, json, stores.workspaces()::allowsPrivateHttpTargets),
+                        stores.messages(),
+                        new ChatCompletionsModel(new PlatformHttp(http, java.time.Duration.ofSeconds(60), 3,
+                                java.time.Duration.ofSeconds(5)), json, aiSettings,
+                                config.secretsKey().map(CredentialCipher::new),
                                 stores.workspaces()::allowsPrivateHttpTargets)), clock, config.lease());
+    }
+
+    @Produces
+    @Singleton
+    DynamoAiSettingsStore aiSettings(DynamoDbClient db, SwitchboardConfig config) {
+        return new DynamoAiSettingsStore(db, config.table());
     }
 
     @Produces

@@ -15,6 +15,9 @@ import io.switchboard.engine.step.JumpToStep;
 import io.switchboard.engine.step.OpenConversationStep;
 import io.switchboard.engine.step.HttpRequestStep;
 import io.switchboard.engine.step.SendMessageStep;
+import io.switchboard.engine.step.AnswerType;
+import io.switchboard.engine.step.AiAgentStep;
+import io.switchboard.engine.step.AskQuestionStep;
 import io.switchboard.engine.step.TriggerWorkflowStep;
 import io.switchboard.engine.step.UpdateContactFieldStep;
 import io.switchboard.engine.step.UpdateContactTagStep;
@@ -145,8 +148,51 @@ public final class WorkflowParser {
             case "send_message" -> new SendMessageStep(id, node.get("text").asText(),
                     steps(node.get("onFailure"), path + ".onFailure", ctx));
             case "http_request" -> httpRequest(id, node, path, ctx);
+            case "ask_question" -> askQuestion(id, node, path, ctx);
+            case "ai_agent" -> aiAgent(id, node, path, ctx);
             default -> throw new IllegalStateException("schema admitted unknown step type " + type);
         };
+    }
+
+    private AiAgentStep aiAgent(String id, JsonNode node, String path, Context ctx) {
+        Duration timeout = null;
+        if (node.hasNonNull("timeout")) {
+            timeout = waitDuration(node.get("timeout").asText(), path + ".timeout", ctx);
+            if (timeout.compareTo(Duration.ofMinutes(1)) < 0) {
+                ctx.problems.add(new Problem(path + ".timeout", "an AI agent waits from 1 minute to 7 days for the contact; "
+                        + node.get("timeout").asText() + " is too short"));
+            }
+        }
+        return new AiAgentStep(id, node.get("instructions").asText(), text(node, "model"),
+                node.has("fields") ? strings(node.get("fields")) : null,
+                node.has("exitWhen") ? group(node.get("exitWhen"), path + ".exitWhen", ctx, false) : null,
+                node.path("maxTurns").asInt(AiAgentStep.DEFAULT_MAX_TURNS), timeout,
+                steps(node.get("onHandover"), path + ".onHandover", ctx), steps(node.get("onTimeout"), path + ".onTimeout", ctx));
+    }
+
+    private AskQuestionStep askQuestion(String id, JsonNode node, String path, Context ctx) {
+        AskQuestionStep.Save save = node.hasNonNull("saveTo")
+                ? new AskQuestionStep.Save(AskQuestionStep.SaveTo.valueOf(node.get("saveTo").asText().toUpperCase()),
+                        text(node, "saveAs"))
+                : null;
+        java.math.BigDecimal min = node.hasNonNull("min") ? node.get("min").decimalValue() : null;
+        java.math.BigDecimal max = node.hasNonNull("max") ? node.get("max").decimalValue() : null;
+        if (min != null && max != null && min.compareTo(max) > 0) {
+            ctx.problems.add(new Problem(path + ".max", "max is below min"));
+        }
+        Duration timeout = null;
+        if (node.hasNonNull("timeout")) {
+            timeout = waitDuration(node.get("timeout").asText(), path + ".timeout", ctx);
+            if (timeout.compareTo(AskQuestionStep.MIN_TIMEOUT) < 0) {
+                ctx.problems.add(new Problem(path + ".timeout", "a question waits from 1 minute to 7 days for an answer; "
+                        + node.get("timeout").asText() + " is too short"));
+            }
+        }
+        return new AskQuestionStep(id, node.get("question").asText(), AnswerType.fromWire(node.get("answerType").asText()),
+                node.has("options") ? strings(node.get("options")) : null, min, max,
+                node.has("dateFormats") ? strings(node.get("dateFormats")) : null, text(node, "countryCode"), save,
+                timeout, node.path("retries").asInt(AskQuestionStep.DEFAULT_RETRIES), text(node, "invalidMessage"),
+                steps(node.get("onTimeout"), path + ".onTimeout", ctx), steps(node.get("onInvalid"), path + ".onInvalid", ctx));
     }
 
     private HttpRequestStep httpRequest(String id, JsonNode node, String path, Context ctx) {

@@ -1,6 +1,7 @@
 package io.switchboard.engine;
 
 import io.switchboard.engine.run.RunEngine;
+import io.switchboard.engine.step.Replies;
 import io.switchboard.engine.workflow.ContactEvents;
 import io.switchboard.engine.workflow.TriggerEvent;
 import io.switchboard.engine.workflow.TriggerType;
@@ -98,8 +99,13 @@ public final class InboxActions {
         boolean opened = conversation.id().equals(conversationId);
         if (opened) {
             engine.handle(new TriggerEvent(workspaceId, TriggerType.CONVERSATION_OPENED, conversation.id(),
-                    contact.id(), conversation.id(), now, Map.of("source", OpenedBy.CONTACT.wireName())), contact);
+                    contact.id(), conversation.id(), now, Map.of("source", OpenedBy.CONTACT.wireName(),
+                    "message", abbreviated(m.text()))), contact);
         }
+        // a step waiting for this contact's message (a question, an AI agent) takes it as its reply; before the message is
+        // stored, so a redelivery after a crash offers it again (a run it already resumed ignores it)
+        contact.awaitingReply().forEach(runId -> engine.replied(workspaceId, contact.id(), runId,
+                new Replies.Reply(m.text(), m.externalId())));
         boolean stored = messages.append(new Message(workspaceId, m.contactId(), conversation.id(), m.channelId(),
                 m.externalId(), Message.Direction.INCOMING, m.contactId(), m.text(), m.sentAt(), m.attachment(), null,
                 null));
@@ -194,6 +200,12 @@ public final class InboxActions {
                     contactId, conversation.id(), now, Map.of("source", closedBy)));
         }
         return closed;
+    }
+
+    /** The opening message as trigger data ({@code $trigger.message}), kept short: runs carry their trigger data. */
+    private static String abbreviated(String text) {
+        String value = text == null ? "" : text;
+        return value.length() <= 1000 ? value : value.substring(0, 1000);
     }
 
     /** The contact a platform identity belongs to: the one it was linked to, or the identity itself. */

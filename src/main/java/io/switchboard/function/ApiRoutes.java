@@ -12,8 +12,8 @@ public class ApiRoutes {
     Routes routes(AdminEndpoints admin, ChannelEndpoints channels, DirectoryEndpoints directory,
             WorkflowEndpoints workflows, ContactEndpoints contacts, ContactProfileEndpoints profiles, ManualTriggerEndpoints manual,
             RunEndpoints runs, WorkspaceSettingsEndpoints settings,
-            PlatformWebhookEndpoints platformWebhooks, IncomingWebhookEndpoints incomingWebhooks,
-            ShortcutEndpoints shortcuts) {
+            PlatformWebhookEndpoints platformWebhooks, AiSettingsEndpoints ai,
+            IncomingWebhookEndpoints incomingWebhooks, ShortcutEndpoints shortcuts) {
         Routes routes = new Routes();
         admin.register(routes);
         channels.register(routes);
@@ -25,6 +25,7 @@ public class ApiRoutes {
         manual.register(routes);
         runs.register(routes);
         settings.register(routes);
+        ai.register(routes);
         incomingWebhooks.register(routes);
         shortcuts.register(routes);
         return routes;

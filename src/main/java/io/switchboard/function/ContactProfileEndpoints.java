@@ -41,8 +41,24 @@ public class ContactProfileEndpoints {
     }
 
     public void register(Routes routes) {
+        routes.add("GET", "/api/v1/contacts/{contactId}", this::profile);
         routes.add("PUT", "/api/v1/contacts/{contactId}/tags", this::tags);
         routes.add("PUT", "/api/v1/contacts/{contactId}/fields", this::fields);
+    }
+
+    /** The contact as steps see it: name, fields (answers saved by Ask a Question among them), tags, assignee. */
+    HttpResponse profile(HttpRequest request) {
+        String ws = api.workspace(request);
+        var contact = stores.contacts().find(ws, request.param("contactId"))
+                .orElseThrow(() -> ApiException.notFound("no contact " + request.param("contactId")));
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("id", contact.id());
+        out.put("name", contact.name());
+        out.put("fields", contact.fields());
+        out.put("tags", contact.tags());
+        out.put("assigneeId", contact.assigneeId());
+        out.put("awaitingReply", contact.awaitingReply().size());
+        return api.ok(200, out);
     }
 
     HttpResponse tags(HttpRequest request) {

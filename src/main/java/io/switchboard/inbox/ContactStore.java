@@ -79,6 +79,12 @@ public interface ContactStore {
     FieldsChange changeFields(String workspaceId, String contactId, Map<String, String> values, String effectKey,
             Instant at);
 
+    /**
+     * Marks ({@code waiting} true) or unmarks a run as waiting for the contact's next message. Both are
+     * safe to repeat; marking a contact that does not exist does nothing.
+     */
+    void awaitReply(String workspaceId, String contactId, String runId, boolean waiting);
+
     /** Tags a call actually added and removed, and the contact after it. */
     record TagsChange(Set<String> added, Set<String> removed, Contact contact) {
         public boolean changedSomething() {

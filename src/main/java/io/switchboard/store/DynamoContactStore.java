@@ -13,6 +13,7 @@ import io.switchboard.inbox.OpenedBy;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -447,6 +448,20 @@ public final class DynamoContactStore implements ContactStore {
         return count;
     }
 
+    @Override
+    public void awaitReply(String ws, String contactId, String runId, boolean waiting) {
+        try {
+            // a string set: adding or removing the same run twice is the same write
+            db.updateItem(update(ws, contactId)
+                    .updateExpression((waiting ? "ADD" : "DELETE") + " awaiting :run")
+                    .conditionExpression("attribute_exists(" + Table.PK + ")")
+                    .expressionAttributeValues(Map.of(":run", AttributeValue.fromSs(List.of(runId))))
+                    .build());
+        } catch (ConditionalCheckFailedException noSuchContact) {
+            // nothing to mark: the contact was never created
+        }
+    }
+
     private UpdateItemRequest.Builder update(String ws, String contactId) {
         return UpdateItemRequest.builder().tableName(table).key(Attr.key(Keys.contact(ws, contactId), SORT));
     }
@@ -470,6 +485,12 @@ public final class DynamoContactStore implements ContactStore {
                     instant(item, "convOpenedAt"), instant(item, "convClosedAt"), instant(item, "lastIncomingAt"),
                     instant(item, "lastOutgoingAt"));
         }
-        return new Contact(ws, contactId, str(item, "name"), fields, tags, str(item, "assigneeId"), conversation);
+        Set<String> awaiting = new TreeSet<>();
+        AttributeValue a = item.get("awaiting");
+        if (a != null && a.hasSs()) {
+            awaiting.addAll(a.ss());
+        }
+        return new Contact(ws, contactId, str(item, "name"), fields, tags, str(item, "assigneeId"), conversation,
+                awaiting);
     }
 }

@@ -67,7 +67,8 @@ final class InMemoryInbox implements ContactStore, CommentStore, DirectoryStore,
             return current;
         }
         Contact opened = new Contact(ws, c.id(), c.name(), Map.of(), Set.of(), current == null ? null : current.assigneeId(),
-                new Conversation(conversationId, ConversationStatus.OPEN, OpenedBy.CONTACT, channelId, at, null, at, null));
+                new Conversation(conversationId, ConversationStatus.OPEN, OpenedBy.CONTACT, channelId, at, null, at, null),
+                current == null ? Set.of() : current.awaitingReply());
         contacts.put(c.id(), opened);
         return opened;
     }
@@ -156,11 +157,28 @@ final class InMemoryInbox implements ContactStore, CommentStore, DirectoryStore,
         removed.retainAll(tags);
         tags.addAll(added);
         tags.removeAll(removed);
-        Contact updated = new Contact(ws, contactId, c.name(), c.fields(), tags, c.assigneeId(), c.conversation());
+        Contact updated = new Contact(ws, contactId, c.name(), c.fields(), tags, c.assigneeId(), c.conversation(),
+                c.awaitingReply());
         contacts.put(contactId, updated);
         TagsChange change = new TagsChange(added, removed, updated);
         tagChanges.put(effectKey, change);
         return change;
+    }
+
+    @Override
+    public void awaitReply(String ws, String contactId, String runId, boolean waiting) {
+        Contact c = contacts.get(contactId);
+        if (c == null) {
+            return;
+        }
+        Set<String> awaiting = new java.util.HashSet<>(c.awaitingReply());
+        if (waiting) {
+            awaiting.add(runId);
+        } else {
+            awaiting.remove(runId);
+        }
+        contacts.put(contactId, new Contact(ws, contactId, c.name(), c.fields(), c.tags(), c.assigneeId(),
+                c.conversation(), awaiting));
     }
 
     @Override
@@ -182,7 +200,8 @@ final class InMemoryInbox implements ContactStore, CommentStore, DirectoryStore,
                 }
             }
         });
-        Contact updated = new Contact(ws, contactId, c.name(), fields, c.tags(), c.assigneeId(), c.conversation());
+        Contact updated = new Contact(ws, contactId, c.name(), fields, c.tags(), c.assigneeId(), c.conversation(),
+                c.awaitingReply());
         contacts.put(contactId, updated);
         FieldsChange change = new FieldsChange(changed, updated);
         fieldChanges.put(effectKey, change);

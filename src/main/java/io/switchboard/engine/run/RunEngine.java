@@ -2,6 +2,7 @@ package io.switchboard.engine.run;
 
 import io.switchboard.engine.condition.ConditionEvaluator;
 import io.switchboard.engine.condition.Facts;
+import io.switchboard.engine.step.Replies;
 import io.switchboard.engine.step.StepContext;
 import io.switchboard.engine.step.StepContext.SegmentCache;
 import io.switchboard.engine.step.InboxPorts;
@@ -174,6 +175,59 @@ public final class RunEngine {
         }
         advance(run, workflow.get(), new SegmentCache());
         return WakeUpResult.RESUMED;
+    }
+
+    /**
+     * Resumes a run whose step (Ask a Question, AI Agent) waits for this contact's next message. Only the delivery that claims
+     * the run (a write conditional on its version) resumes it; a run that is no longer waiting (it
+     * timed out, finished, or the same message already answered it) is left alone and the contact's
+     * marker for it removed.
+     */
+    public WakeUpResult replied(String workspaceId, String contactId, String runId, Replies.Reply reply) {
+        for (int attempt = 0; ; attempt++) {
+            Optional<Run> found = runs.find(workspaceId, contactId, runId);
+            Run run = found.orElse(null);
+            boolean asking = run != null && !run.isFinished() && run.variable(Replies.AWAITED) != null;
+            if (asking && run.status() == RunStatus.RUNNING && attempt < REPLY_RACE_RETRIES) {
+                // the question was sent a moment ago and its run is being written: read it again shortly
+                pause();
+                continue;
+            }
+            if (asking && reply.messageId().equals(run.variable(Replies.LAST_MESSAGE_ID))) {
+                return WakeUpResult.ALREADY_FINISHED; // a redelivered message that already answered
+            }
+            if (!asking || run.status() != RunStatus.WAITING) {
+                inbox.contacts().awaitReply(workspaceId, contactId, runId, false);
+                return run == null ? WakeUpResult.UNKNOWN_RUN : WakeUpResult.ALREADY_FINISHED;
+            }
+            Instant now = clock.instant();
+            run.setVariable(Replies.TEXT, reply.text());
+            run.setVariable(Replies.MESSAGE_ID, reply.messageId());
+            run.setVariable(Replies.LAST_MESSAGE_ID, reply.messageId());
+            run.lease(now.plus(lease), now);
+            if (!save(run)) {
+                return WakeUpResult.CLAIMED_ELSEWHERE;
+            }
+            Optional<WorkflowDefinition> workflow = workflows.version(workspaceId, run.workflowId(),
+                    run.workflowVersion());
+            if (workflow.isEmpty()) {
+                fail(run, null, "workflow version " + run.workflowVersion() + " no longer exists", now);
+            } else {
+                advance(run, workflow.get(), new SegmentCache());
+            }
+            return WakeUpResult.RESUMED;
+        }
+    }
+
+    /** How often a reply re-reads a run that is still being written when the reply arrives. */
+    private static final int REPLY_RACE_RETRIES = 10;
+
+    private static void pause() {
+        try {
+            Thread.sleep(50);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private void advance(Run run, WorkflowDefinition workflow, SegmentCache cache) {

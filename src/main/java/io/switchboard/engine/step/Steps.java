@@ -19,7 +19,9 @@ public final class Steps {
             Map.entry(JumpToStep.class, new JumpToHandler()),
             Map.entry(DateTimeStep.class, new DateTimeHandler()),
             Map.entry(SendMessageStep.class, new SendMessageHandler()),
-            Map.entry(HttpRequestStep.class, new HttpRequestHandler()));
+            Map.entry(HttpRequestStep.class, new HttpRequestHandler()),
+            Map.entry(AskQuestionStep.class, new AskQuestionHandler()),
+            Map.entry(AiAgentStep.class, new AiAgentHandler()));
 
     @SuppressWarnings("unchecked")
     public StepResult run(Step step, StepContext ctx) {

@@ -33,6 +33,12 @@ public final class Variables {
         Directory directory = ctx.directory();
         put(v, "contact.id", contact.id());
         put(v, "contact.name", contact.name());
+        if (contact.name() != null) {
+            // the product's first and last name: a name's first word, and the rest
+            String[] parts = contact.name().strip().split("\\s+", 2);
+            put(v, "contact.firstname", parts[0]);
+            put(v, "contact.lastname", parts.length > 1 ? parts[1] : null);
+        }
         contact.fields().forEach((k, value) -> put(v, "contact." + k, value));
         contact.currentConversation().ifPresent(c -> {
             put(v, "conversation.id", c.id());
@@ -52,7 +58,8 @@ public final class Variables {
         put(v, "system.current_time", DATE_TIME.format(ctx.now()).substring(11));
         put(v, "workflow.name", ctx.workflow().name());
         ctx.run().variables().forEach((k, value) -> {
-            if (k.startsWith(HttpRequestHandler.VARIABLE_PREFIX)) {
+            if (k.startsWith(HttpRequestHandler.VARIABLE_PREFIX) || k.startsWith(AskQuestionHandler.ANSWER_PREFIX)
+                    || k.startsWith(AiAgentHandler.VARIABLE_PREFIX)) {
                 put(v, k, value);
             }
         });
