@@ -57,7 +57,8 @@ public final class WorkflowParser {
         Context ctx = new Context(problems);
         Trigger trigger = new Trigger(TriggerType.fromWire(doc.get("trigger").get("type").asText()),
                 group(doc.get("trigger"), "$.trigger", ctx, true), triggerSettings(doc.get("trigger")),
-                doc.get("trigger").path("oncePerContact").asBoolean(false), TriggerOptions.webhook(doc.get("trigger")),
+                doc.get("trigger").path("oncePerContact").asBoolean(false),
+                doc.get("trigger").path("oneRunAtATime").asBoolean(false), TriggerOptions.webhook(doc.get("trigger")),
                 TriggerOptions.shortcut(doc.get("trigger"), doc.get("name").asText(), problems));
         List<Step> steps = steps(doc.get("steps"), "$.steps", ctx);
         ctx.jumps.forEach((at, target) -> {

@@ -29,7 +29,9 @@ import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.DeleteItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
 import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 
@@ -85,6 +87,43 @@ public final class DynamoRunStore implements RunStore {
             return false;
         }
     }
+
+    @Override
+    public String claimActive(String ws, String workflowId, String contactId, String runId, String replacing) {
+        Map<String, AttributeValue> values = new java.util.HashMap<>(Map.of(":run", s(runId)));
+        String condition = "attribute_not_exists(pk) OR runId = :run";
+        if (replacing != null) {
+            condition += " OR runId = :stale";
+            values.put(":stale", s(replacing));
+        }
+        try {
+            db.putItem(PutItemRequest.builder().tableName(table)
+                    .item(Map.of("pk", s(Keys.contact(ws, contactId)), "sk", s(ACTIVE_SORT + workflowId),
+                            "runId", s(runId)))
+                    .conditionExpression(condition)
+                    .expressionAttributeValues(values)
+                    .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)
+                    .build());
+            return runId;
+        } catch (ConditionalCheckFailedException held) {
+            return held.item() == null ? null : str(held.item(), "runId");
+        }
+    }
+
+    @Override
+    public void releaseActive(String ws, String workflowId, String contactId, String runId) {
+        try {
+            db.deleteItem(DeleteItemRequest.builder().tableName(table)
+                    .key(Attr.key(Keys.contact(ws, contactId), ACTIVE_SORT + workflowId))
+                    .conditionExpression("runId = :run")
+                    .expressionAttributeValues(Map.of(":run", s(runId))).build());
+        } catch (ConditionalCheckFailedException heldByAnother) {
+            // another run holds it now, or nobody: nothing to free
+        }
+    }
+
+    /** The item naming the run that holds a workflow's one-run-at-a-time slot for the contact. */
+    static final String ACTIVE_SORT = "ACTIVE#";
 
     @Override
     public Optional<Run> find(String ws, String contactId, String runId) {

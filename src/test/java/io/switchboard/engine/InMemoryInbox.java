@@ -241,6 +241,25 @@ final class InMemoryInbox implements ContactStore, CommentStore, DirectoryStore,
     }
 
     // --- runs (stored as copies, as a database would)
+    private final Map<String, String> active = new java.util.concurrent.ConcurrentHashMap<>();
+
+    @Override
+    public synchronized String claimActive(String ws, String workflowId, String contactId, String runId,
+            String replacing) {
+        String key = workflowId + "|" + contactId;
+        String holder = active.get(key);
+        if (holder == null || holder.equals(runId) || holder.equals(replacing)) {
+            active.put(key, runId);
+            return runId;
+        }
+        return holder;
+    }
+
+    @Override
+    public synchronized void releaseActive(String ws, String workflowId, String contactId, String runId) {
+        active.remove(workflowId + "|" + contactId, runId);
+    }
+
     @Override
     public boolean enrolOnce(String ws, String workflowId, String contactId, String runId, Instant at) {
         return runId.equals(enrolments.computeIfAbsent(workflowId + "|" + contactId, k -> runId));

@@ -82,4 +82,24 @@ class ManualTriggerTest {
                         "problems.path", hasItem("$.steps[1].branches[0].steps[0].workflowId"),
                         "problems.path", hasItem("$.steps[2].workflowId"));
     }
+
+    @Test
+    void aTargetRepublishedWithAnotherTriggerStartsNothingAndTheCallersHistorySaysSo() {
+        Workspace ws = Workspace.create();
+        String escalate = ws.publish(ESCALATE);
+        ws.publish("""
+            {"name": "Route", "trigger": {"type": "conversation_opened"},
+             "steps": [{"id": "go", "type": "trigger_workflow", "workflowId": "%s"}]}
+            """.formatted(escalate));
+        ws.api().body("""
+            {"name": "Escalate on open", "trigger": {"type": "contact_tag_updated", "tag": "urgent"}, "steps": []}
+            """).put("/api/v1/workflows/" + escalate).then().statusCode(200);
+        ws.api().post("/api/v1/workflows/" + escalate + "/publish").then().statusCode(200);
+
+        ws.contactSays("cy", "m-1", "Hi").then().statusCode(200);
+
+        assertEquals(1, ws.runs("cy").getList("runs").size(), "nothing was started");
+        assertEquals("workflow " + escalate + " is not published with a manual trigger, or its conditions do not match; "
+                + "nothing was started", ws.runs("cy").getString("runs[0].history[0].details.notStarted"));
+    }
 }

@@ -39,6 +39,10 @@ class DueTimerSweepTest {
             public void save(Run run) { }
             public List<Run> listByContact(String ws, String contactId) { return List.of(); }
             public boolean enrolOnce(String ws, String workflowId, String contactId, String runId, Instant at) { return true; }
+            public String claimActive(String ws, String workflowId, String contactId, String runId, String replacing) {
+                return runId;
+            }
+            public void releaseActive(String ws, String workflowId, String contactId, String runId) { }
             public List<WakeUpCall> due(Instant now, int limit) {
                 return List.of(new WakeUpCall("ws", "c", "poison", null, now), new WakeUpCall("ws", "c", "next", null, now));
             }

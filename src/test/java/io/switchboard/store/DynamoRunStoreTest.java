@@ -85,4 +85,17 @@ class DynamoRunStoreTest {
         org.junit.jupiter.api.Assertions.assertTrue(store.enrolOnce("ws", "wf", "ben", "run-3", at));
         org.junit.jupiter.api.Assertions.assertTrue(store.listByContact("ws", "ada").isEmpty(), "not a run");
     }
+
+    @Test
+    void theOneRunAtATimeSlotIsHeldByOneRunUntilReleasedOrTakenOverFromAnEndedRun() {
+        assertEquals("r1", store.claimActive("ws", "wf", "ada", "r1", null));
+        assertEquals("r1", store.claimActive("ws", "wf", "ada", "r1", null), "the same run again");
+        assertEquals("r1", store.claimActive("ws", "wf", "ada", "r2", null), "another run is told who holds it");
+        assertEquals("r2", store.claimActive("ws", "wf2", "ada", "r2", null), "another workflow has its own slot");
+        assertEquals("r3", store.claimActive("ws", "wf", "ada", "r3", "r1"), "taken over from the ended run r1");
+        store.releaseActive("ws", "wf", "ada", "r1");
+        assertEquals("r3", store.claimActive("ws", "wf", "ada", "r4", null), "r1 no longer held it, so nothing was freed");
+        store.releaseActive("ws", "wf", "ada", "r3");
+        assertEquals("r4", store.claimActive("ws", "wf", "ada", "r4", null));
+    }
 }

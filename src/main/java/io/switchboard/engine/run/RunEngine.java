@@ -13,6 +13,7 @@ import io.switchboard.engine.workflow.PublishedWorkflows;
 import io.switchboard.engine.workflow.Step;
 import io.switchboard.engine.workflow.StepPath;
 import io.switchboard.engine.workflow.TriggerEvent;
+import io.switchboard.engine.workflow.TriggerType;
 import io.switchboard.engine.workflow.WorkflowDefinition;
 import io.switchboard.inbox.ConcurrentUpdateException;
 import io.switchboard.inbox.Contact;
@@ -95,6 +96,9 @@ public final class RunEngine {
             Instant now = clock.instant();
             if (workflow.trigger().oncePerContact()
                     && !runs.enrolOnce(event.workspaceId(), workflow.id(), event.contactId(), runId(workflow, event), now)) {
+                continue;
+            }
+            if (workflow.trigger().oneRunAtATime() && !claimActive(event, workflow, runId(workflow, event))) {
                 continue;
             }
             Run run = new Run(event.workspaceId(), runId(workflow, event), workflow.id(), workflow.version(),
@@ -237,11 +241,14 @@ public final class RunEngine {
             Step step = at == null ? null : workflow.stepAt(at);
             if (step == null) {
                 run.finish(RunStatus.COMPLETED, now);
-                save(run);
+                if (save(run)) {
+                    released(run, workflow);
+                }
                 return;
             }
             if (executed >= MAX_STEPS_PER_SEGMENT) {
                 fail(run, step, "more than " + MAX_STEPS_PER_SEGMENT + " steps without a wait", now);
+                released(run, workflow);
                 return;
             }
             int sequence = run.beginStep();
@@ -251,6 +258,7 @@ public final class RunEngine {
                 result = steps.run(step, ctx);
             } catch (RuntimeException e) {
                 fail(run, step, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage(), now);
+                released(run, workflow);
                 return;
             }
             List<TriggerEvent> fired = ctx.fired();
@@ -263,6 +271,15 @@ public final class RunEngine {
                     details = new LinkedHashMap<>(details);
                     details.put("triggersNotFired", refused + " trigger event(s) would start workflows but were not "
                             + "fired: more than " + MAX_CHAIN_DEPTH + " workflows in a row started by workflows");
+                }
+                List<String> unstartable = depth > MAX_CHAIN_DEPTH ? List.of() : fired.stream()
+                        .filter(e -> e.type() == TriggerType.MANUAL && matching(e, null).workflows().isEmpty())
+                        .map(e -> e.data().get(MANUAL_WORKFLOW)).toList();
+                if (!unstartable.isEmpty()) {
+                    // a target unpublished after this workflow was published: say so rather than start nothing silently
+                    details = new LinkedHashMap<>(details);
+                    details.put("notStarted", "workflow " + String.join(", ", unstartable) + " is not published with a "
+                            + "manual trigger, or its conditions do not match; nothing was started");
                 }
                 run.record(new StepRecord(sequence, step.id(), step.type(), at.toString(), now, result.outcome(),
                         details, result.observations()));
@@ -291,6 +308,27 @@ public final class RunEngine {
                 fired.forEach(event -> start(event, null, depth));
                 ctx.contactChanged(null);
             }
+        }
+    }
+
+    /**
+     * Takes the workflow's one-run-at-a-time slot for the contact. A slot held by a run that has ended
+     * (its process died between the end and the release) is taken over; one held by a live run is not.
+     */
+    private boolean claimActive(TriggerEvent event, WorkflowDefinition workflow, String runId) {
+        String holder = runs.claimActive(event.workspaceId(), workflow.id(), event.contactId(), runId, null);
+        if (runId.equals(holder)) {
+            return true;
+        }
+        boolean holderEnded = holder == null || runs.find(event.workspaceId(), event.contactId(), holder)
+                .map(Run::isFinished).orElse(true);
+        return holderEnded
+                && runId.equals(runs.claimActive(event.workspaceId(), workflow.id(), event.contactId(), runId, holder));
+    }
+
+    private void released(Run run, WorkflowDefinition workflow) {
+        if (workflow.trigger().oneRunAtATime()) {
+            runs.releaseActive(run.workspaceId(), workflow.id(), run.contactId(), run.id());
         }
     }
 

@@ -17,6 +17,16 @@ public interface RunStore {
      */
     boolean enrolOnce(String workspaceId, String workflowId, String contactId, String runId, Instant at);
 
+    /**
+     * Claims the workflow's "one run at a time" slot for the contact for run {@code runId}, or takes it
+     * over from run {@code replacing} (which ended without releasing it); repeating it for the same run
+     * succeeds. Returns the run holding the slot afterwards: {@code runId} when claimed.
+     */
+    String claimActive(String workspaceId, String workflowId, String contactId, String runId, String replacing);
+
+    /** Frees the slot when run {@code runId} holds it; does nothing otherwise. */
+    void releaseActive(String workspaceId, String workflowId, String contactId, String runId);
+
     Optional<Run> find(String workspaceId, String contactId, String runId);
 
     /** Writes the run if its stored version is still {@code run.version()}, then bumps the version. */
