@@ -6,6 +6,8 @@ import io.switchboard.channel.PlatformHttp;
 import io.switchboard.document.WorkflowParser;
 import io.switchboard.document.WorkflowSchema;
 import io.switchboard.engine.InboxActions;
+import io.switchboard.engine.IncomingWebhooks;
+import io.switchboard.engine.Shortcuts;
 import io.switchboard.engine.run.RunEngine;
 import io.switchboard.engine.run.WakeUpScheduler;
 import io.switchboard.engine.step.InboxPorts;
@@ -24,6 +26,7 @@ import io.switchboard.store.DynamoDirectoryStore;
 import io.switchboard.store.DynamoEffectClaims;
 import io.switchboard.store.DynamoMessageStore;
 import io.switchboard.store.DynamoRunStore;
+import io.switchboard.store.DynamoWebhookSecrets;
 import io.switchboard.store.DynamoWorkflowStore;
 import io.switchboard.store.DynamoWorkspaceStore;
 import io.switchboard.store.Table;
@@ -161,6 +164,24 @@ public class Wiring {
     @Singleton
     DueTimerSweep sweep(Stores stores, RunEngine engine, Clock clock, SwitchboardConfig config, SweepPool pool) {
         return new DueTimerSweep(stores.runs(), engine, clock, config.scheduler().sweepBatch(), pool.executor());
+    }
+
+    @Produces
+    @Singleton
+    DynamoWebhookSecrets webhookSecrets(DynamoDbClient db, SwitchboardConfig config) {
+        return new DynamoWebhookSecrets(db, config.table());
+    }
+
+    @Produces
+    @Singleton
+    IncomingWebhooks incomingWebhooks(Stores stores, RunEngine engine, Clock clock) {
+        return new IncomingWebhooks(stores.workflows(), stores.contacts(), stores.runs(), engine, clock);
+    }
+
+    @Produces
+    @Singleton
+    Shortcuts shortcuts(Stores stores, RunEngine engine, Clock clock) {
+        return new Shortcuts(stores.workflows(), stores.contacts(), stores.directory(), stores.runs(), engine, clock);
     }
 
     /** The threads the sweep resumes runs on. */

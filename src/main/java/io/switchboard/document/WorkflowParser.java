@@ -59,7 +59,8 @@ public final class WorkflowParser {
         Trigger trigger = new Trigger(TriggerType.fromWire(doc.get("trigger").get("type").asText()),
                 group(doc.get("trigger"), "$.trigger", ctx, true), triggerSettings(doc.get("trigger")),
                 doc.get("trigger").path("oncePerContact").asBoolean(false),
-                doc.get("trigger").path("oneRunAtATime").asBoolean(false));
+                doc.get("trigger").path("oneRunAtATime").asBoolean(false), TriggerOptions.webhook(doc.get("trigger")),
+                TriggerOptions.shortcut(doc.get("trigger"), doc.get("name").asText(), problems));
         List<Step> steps = steps(doc.get("steps"), "$.steps", ctx);
         ctx.jumps.forEach((at, target) -> {
             if (!ctx.ids.contains(target)) {
@@ -320,7 +321,15 @@ public final class WorkflowParser {
                         + "\" is not an ISO-8601 duration such as PT15M"));
             }
         }
-        return new Condition(category, text(node, "field"), operator, List.copyOf(values));
+        if (category == Category.VARIABLE && !values.isEmpty()
+                && (operator == Operator.IS_GREATER_THAN || operator == Operator.IS_LESS_THAN)
+                && !values.get(0).matches("-?\\d+(\\.\\d+)?")) {
+            ctx.problems.add(new Problem(path + ".value", "operator " + operator.wireName() + " compares numbers; \""
+                    + values.get(0) + "\" is not a number"));
+        }
+        // a variable condition names its variable in "name"; contact_field names its field in "field"
+        return new Condition(category, category == Category.VARIABLE ? text(node, "name") : text(node, "field"),
+                operator, List.copyOf(values));
     }
 
     private static Duration waitDuration(String text, String path, Context ctx) {

@@ -13,7 +13,8 @@ public class ApiRoutes {
             WorkflowEndpoints workflows, ContactEndpoints contacts, ContactProfileEndpoints profiles, ManualTriggerEndpoints manual,
             RunEndpoints runs, WorkspaceSettingsEndpoints settings,
             PlatformWebhookEndpoints platformWebhooks, AiSettingsEndpoints ai,
-            IntegrationEndpoints integrations, TemplateEndpoints templates) {
+            IntegrationEndpoints integrations, TemplateEndpoints templates,
+            IncomingWebhookEndpoints incomingWebhooks, ShortcutEndpoints shortcuts) {
         Routes routes = new Routes();
         admin.register(routes);
         channels.register(routes);
@@ -28,6 +29,8 @@ public class ApiRoutes {
         ai.register(routes);
         integrations.register(routes);
         templates.register(routes);
+        incomingWebhooks.register(routes);
+        shortcuts.register(routes);
         return routes;
     }
 }

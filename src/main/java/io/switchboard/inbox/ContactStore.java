@@ -18,6 +18,12 @@ public interface ContactStore {
     Contact recordIncoming(String workspaceId, IncomingContact contact, String channelId, Instant at,
             String conversationIdIfOpened);
 
+    /**
+     * The contact, created without a conversation when it does not exist yet (an Incoming Webhook
+     * names a contact who never wrote). Safe to repeat: an existing contact is returned unchanged.
+     */
+    Contact createIfMissing(String workspaceId, String contactId, String name, Instant at);
+
     /** Records an outgoing message on the open conversation; empty when no conversation is open. */
     Optional<Contact> recordOutgoing(String workspaceId, String contactId, Instant at);
 

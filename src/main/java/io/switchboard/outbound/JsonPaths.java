@@ -6,7 +6,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Reads a simple JSON path: {@code $.customer.tier}, {@code $.orders[0].id}. */
-final class JsonPaths {
+public final class JsonPaths {
 
     private static final Pattern SEGMENT = Pattern.compile("([^.\\[\\]]+)?((?:\\[\\d+])*)");
     private static final Pattern INDEX = Pattern.compile("\\[(\\d+)]");
@@ -15,7 +15,7 @@ final class JsonPaths {
     }
 
     /** The value at {@code path} as text (objects and arrays as JSON), or empty when absent or null. */
-    static Optional<String> read(JsonNode root, String path) {
+    public static Optional<String> read(JsonNode root, String path) {
         String rest = path.startsWith("$") ? path.substring(1) : path;
         if (rest.startsWith(".")) {
             rest = rest.substring(1);

@@ -126,6 +126,17 @@ public final class DynamoContactStore implements ContactStore {
     }
 
     @Override
+    public Contact createIfMissing(String ws, String contactId, String name, Instant at) {
+        // if_not_exists keeps the name of a contact created meanwhile; one write either way
+        return toContact(ws, contactId, db.updateItem(update(ws, contactId)
+                .updateExpression("SET #name = if_not_exists(#name, :name), createdAt = if_not_exists(createdAt, :at)")
+                .expressionAttributeNames(Map.of("#name", "name"))
+                .expressionAttributeValues(Map.of(":name", s(name == null ? contactId : name), ":at", time(at)))
+                .returnValues(ReturnValue.ALL_NEW)
+                .build()).attributes());
+    }
+
+    @Override
     public Optional<Contact> recordOutgoing(String ws, String contactId, Instant at) {
         try {
             return Optional.of(toContact(ws, contactId, db.updateItem(update(ws, contactId)

@@ -74,6 +74,12 @@ final class InMemoryInbox implements ContactStore, CommentStore, DirectoryStore,
     }
 
     @Override
+    public Contact createIfMissing(String ws, String contactId, String name, Instant at) {
+        return contacts.computeIfAbsent(contactId, id -> new Contact(ws, id, name == null ? id : name, Map.of(),
+                Set.of(), null, null));
+    }
+
+    @Override
     public Optional<Contact> recordOutgoing(String ws, String contactId, Instant at) {
         Contact c = contacts.get(contactId);
         Conversation v = c.conversation();

@@ -15,7 +15,10 @@ public enum Category {
     TIME_SINCE_LAST_INCOMING_MESSAGE("time_since_last_incoming_message", Operator.DURATION),
     ASSIGNEE("assignee", Operator.TEXT),
     ASSIGNEE_STATUS("assignee_status", EnumSet.of(IS_EQUAL_TO, IS_NOT_EQUAL_TO, EXISTS, DOES_NOT_EXIST)),
-    SOURCE("source", EnumSet.of(IS_EQUAL_TO, IS_NOT_EQUAL_TO, HAS_ANY_OF, HAS_NONE_OF));
+    SOURCE("source", EnumSet.of(IS_EQUAL_TO, IS_NOT_EQUAL_TO, HAS_ANY_OF, HAS_NONE_OF)),
+    /** A run variable by name (trigger data, a Shortcut's form, saved responses); numbers compare as numbers. */
+    VARIABLE("variable", EnumSet.of(IS_EQUAL_TO, IS_NOT_EQUAL_TO, CONTAINS, EXISTS, DOES_NOT_EXIST, HAS_ANY_OF,
+            HAS_NONE_OF, IS_GREATER_THAN, IS_LESS_THAN));
 
     private final String wireName;
     private final Set<Operator> operators;

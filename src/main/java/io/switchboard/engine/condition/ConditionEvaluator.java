@@ -51,6 +51,11 @@ public final class ConditionEvaluator {
                 observed = since == null ? null : since.toString();
                 result = compareDuration(c, since);
             }
+            case VARIABLE -> {
+                observed = facts.variables().get(c.field());
+                result = c.operator() == Operator.IS_GREATER_THAN || c.operator() == Operator.IS_LESS_THAN
+                        ? compareNumber(c, observed) : compareText(c, observed);
+            }
             default -> {
                 observed = textValue(c, facts);
                 result = compareText(c, observed);
@@ -105,6 +110,16 @@ public final class ConditionEvaluator {
             case HAS_NONE_OF -> observed == null || c.values().stream().noneMatch(observed::equalsIgnoreCase);
             default -> throw new IllegalStateException(c.operator() + " does not apply to " + c.category());
         };
+    }
+
+    /** A value that is not a number is neither greater nor less than anything. */
+    private static boolean compareNumber(Condition c, String observed) {
+        try {
+            int order = new java.math.BigDecimal(observed.trim()).compareTo(new java.math.BigDecimal(c.value()));
+            return c.operator() == Operator.IS_GREATER_THAN ? order > 0 : order < 0;
+        } catch (NumberFormatException | NullPointerException notANumber) {
+            return false;
+        }
     }
 
     private static boolean compareDuration(Condition c, Duration since) {

@@ -50,7 +50,7 @@ public final class RunEngine {
      * that tag, close or trigger each other would otherwise loop).
      */
     public static final int MAX_CHAIN_DEPTH = 5;
-    /** The event data naming the workflow a manual start is for. */
+    /** The event data naming the workflow a manual, webhook or shortcut start is for. */
     public static final String MANUAL_WORKFLOW = "workflowId";
     /** The run variable holding the run's chain depth; absent for runs started by people or messages. */
     public static final String CHAIN_DEPTH = "chain.depth";
@@ -130,7 +130,7 @@ public final class RunEngine {
         Directory directory = inbox.directory().load(event.workspaceId());
         Facts facts = new Facts(contact, directory, clock.instant(), event.data());
         List<WorkflowDefinition> matched = candidates.stream()
-                .filter(w -> event.type() != TriggerType.MANUAL || w.id().equals(event.data().get(MANUAL_WORKFLOW)))
+                .filter(w -> !event.type().namesItsWorkflow() || w.id().equals(event.data().get(MANUAL_WORKFLOW)))
                 .filter(w -> w.trigger().accepts(event))
                 .filter(w -> evaluator.evaluate(w.trigger().conditions(), facts).matched())
                 .toList();
@@ -381,7 +381,8 @@ public final class RunEngine {
         }
     }
 
-    static String runId(WorkflowDefinition workflow, TriggerEvent event) {
+    /** The id of the run an event starts: the same for a redelivered event, so it starts nothing twice. */
+    public static String runId(WorkflowDefinition workflow, TriggerEvent event) {
         String name = event.workspaceId() + "|" + workflow.id() + "|" + event.type() + "|" + event.eventId();
         return UUID.nameUUIDFromBytes(name.getBytes(StandardCharsets.UTF_8)).toString();
     }

@@ -139,7 +139,8 @@ public final class AiAgentHandler implements StepHandler<AiAgentStep> {
             return handover(step, ctx, handover, details);
         }
         boolean exitHolds = step.exitWhen() != null && evaluator.evaluate(step.exitWhen(),
-                new Facts(ctx.contact(), ctx.directory(), ctx.now(), ctx.run().triggerData())).matched();
+                new Facts(ctx.contact(), ctx.directory(), ctx.now(), ctx.run().triggerData(),
+                        Facts.runVariables(ctx.run().triggerData(), ctx.run().variables()))).matched();
         if (finished != null || exitHolds) {
             done(ctx);
             ctx.run().setVariable(SUMMARY, finished == null || finished.isBlank() ? null : finished);

@@ -14,7 +14,8 @@ public final class BranchHandler implements StepHandler<BranchStep> {
 
     @Override
     public StepResult run(BranchStep step, StepContext ctx) {
-        Facts facts = new Facts(ctx.contact(), ctx.directory(), ctx.now(), ctx.run().triggerData());
+        Facts facts = new Facts(ctx.contact(), ctx.directory(), ctx.now(), ctx.run().triggerData(),
+                Facts.runVariables(ctx.run().triggerData(), ctx.run().variables()));
         List<Observation> seen = new ArrayList<>();
         for (int i = 0; i < step.branches().size(); i++) {
             BranchStep.Path path = step.branches().get(i);

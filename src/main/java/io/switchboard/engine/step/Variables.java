@@ -16,7 +16,8 @@ import java.util.regex.Pattern;
  */
 public final class Variables {
 
-    private static final Pattern VARIABLE = Pattern.compile("\\$([a-z_]+)\\.([A-Za-z0-9_]+)");
+    /** A namespace and a name that may go on in dotted segments: {@code $trigger.order.items.0.sku}. */
+    private static final Pattern VARIABLE = Pattern.compile("\\$([a-z_]+)\\.([A-Za-z0-9_]+(?:\\.[A-Za-z0-9_]+)*)");
     private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
             .withZone(ZoneOffset.UTC);
 
@@ -83,6 +84,22 @@ public final class Variables {
         }
     }
 
+    /**
+     * The value of the longest known name the text starts with, followed by the rest as written:
+     * "$contact.name.Thanks" still renders the name, and a name nobody knows stays as written.
+     */
+    private String longestKnown(String name, java.util.function.UnaryOperator<String> escape) {
+        for (String candidate = name; ; candidate = candidate.substring(0, candidate.lastIndexOf('.'))) {
+            String value = values.get(candidate);
+            if (value != null) {
+                return escape.apply(value) + name.substring(candidate.length());
+            }
+            if (candidate.indexOf('.') == candidate.lastIndexOf('.')) {
+                return "$" + name;
+            }
+        }
+    }
+
     public String render(String text) {
         return render(text, java.util.function.UnaryOperator.identity());
     }
@@ -92,8 +109,7 @@ public final class Variables {
         Matcher m = VARIABLE.matcher(text);
         StringBuilder out = new StringBuilder();
         while (m.find()) {
-            String value = values.get(m.group(1) + "." + m.group(2));
-            m.appendReplacement(out, Matcher.quoteReplacement(value != null ? escape.apply(value) : m.group()));
+            m.appendReplacement(out, Matcher.quoteReplacement(longestKnown(m.group(1) + "." + m.group(2), escape)));
         }
         m.appendTail(out);
         return out.toString();

@@ -10,12 +10,18 @@ import java.util.Map;
  * {@code oncePerContact} ("Trigger once per contact") a contact ever enrolled is never enrolled again;
  * with {@code oneRunAtATime} a contact is not enrolled while a run of the workflow for them is still in
  * progress (running or waiting), and may be again once it ended.
+ * {@code webhook} and {@code shortcut} hold the settings of those two triggers, null for the others.
  */
 public record Trigger(TriggerType type, ConditionGroup conditions, Map<String, String> expected,
-        boolean oncePerContact, boolean oneRunAtATime) {
+        boolean oncePerContact, boolean oneRunAtATime, IncomingWebhook webhook, Shortcut shortcut) {
 
     public Trigger {
         expected = expected == null ? Map.of() : Map.copyOf(expected);
+    }
+
+    public Trigger(TriggerType type, ConditionGroup conditions, Map<String, String> expected, boolean oncePerContact,
+            boolean oneRunAtATime) {
+        this(type, conditions, expected, oncePerContact, oneRunAtATime, null, null);
     }
 
     public Trigger(TriggerType type, ConditionGroup conditions, Map<String, String> expected, boolean oncePerContact) {

@@ -6,7 +6,11 @@ public enum TriggerType {
     CONTACT_TAG_UPDATED("contact_tag_updated"),
     CONTACT_FIELD_UPDATED("contact_field_updated"),
     /** Started for one contact through the API or by a Trigger Another Workflow step; names its workflow. */
-    MANUAL("manual");
+    MANUAL("manual"),
+    /** An outside system POSTs to the workflow's own URL; names its workflow. */
+    INCOMING_WEBHOOK("incoming_webhook"),
+    /** An agent starts the workflow from the inbox for one contact, with an optional form; names its workflow. */
+    SHORTCUT("shortcut");
 
     private final String wireName;
 
@@ -16,6 +20,14 @@ public enum TriggerType {
 
     public String wireName() {
         return wireName;
+    }
+
+    /**
+     * True for triggers whose events are aimed at one workflow (its id in the event data), rather
+     * than broadcast to every workflow listening for the event.
+     */
+    public boolean namesItsWorkflow() {
+        return this == MANUAL || this == INCOMING_WEBHOOK || this == SHORTCUT;
     }
 
     public static TriggerType fromWire(String value) {
