@@ -65,6 +65,8 @@ class ShortcutTemplatesTest {
         runShortcut(ws, "cat", workflow, "alice", Map.of("note", "Wants a call back")).then().statusCode(201);
         assertEquals("alice", ws.assignee("cat"));
         ws.online("dan", true);
+        clock.advance(Duration.ofMinutes(2));
+        Workspace.sweep();
         assertEquals("dan", ws.assignee("cat"));
 
         // ... and when nobody comes online in time, the conversation says so and stays with the agent
