@@ -28,4 +28,12 @@ class VariablesTest {
         assertEquals("$trigger.order.coupon $trigger.missing $nothing.here",
                 variables.render("$trigger.order.coupon $trigger.missing $nothing.here"));
     }
+
+    @Test
+    void storedValuesRenderMissingVariablesEmptyAndKeepValuesThatStartWithADollar() {
+        Variables withPrice = new Variables(Map.of("trigger.price", "$5", "trigger.page", "/pricing"));
+        assertEquals("/pricing | ", withPrice.renderValue("$trigger.page | $trigger.coupon"));
+        assertEquals("$5", withPrice.renderValue("$trigger.price"));
+        assertEquals("$trigger.coupon costs $5", withPrice.render("$trigger.coupon costs $trigger.price"));
+    }
 }

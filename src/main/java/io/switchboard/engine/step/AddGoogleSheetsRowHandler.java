@@ -16,7 +16,7 @@ public final class AddGoogleSheetsRowHandler implements StepHandler<AddGoogleShe
     public StepResult run(AddGoogleSheetsRowStep step, StepContext ctx) {
         Variables variables = Variables.of(ctx);
         List<String> values = step.values().stream()
-                .map(v -> variables.render(v, AddGoogleSheetsRowHandler::enteredAsText)).toList();
+                .map(v -> variables.renderValue(v, AddGoogleSheetsRowHandler::enteredAsText)).toList();
         Map<String, String> details = new LinkedHashMap<>();
         details.put("spreadsheetId", step.spreadsheetId());
         details.put("sheet", step.sheet());

@@ -11,7 +11,7 @@ public final class UpdateContactFieldHandler implements StepHandler<UpdateContac
 
     @Override
     public StepResult run(UpdateContactFieldStep step, StepContext ctx) {
-        String value = Variables.of(ctx).render(step.value());
+        String value = Variables.of(ctx).renderValue(step.value());
         Map<String, String> values = new HashMap<>();
         values.put(step.field(), value.isEmpty() ? null : value);
         FieldsChange change = ctx.inbox().contacts().changeFields(ctx.run().workspaceId(), ctx.run().contactId(),

@@ -86,7 +86,7 @@ public final class Variables {
 
     /**
      * The value of the longest known name the text starts with, followed by the rest as written:
-     * "$contact.name.Thanks" still renders the name, and a name nobody knows stays as written.
+     * "$contact.name.Thanks" still renders the name; null when no prefix is known.
      */
     private String longestKnown(String name, java.util.function.UnaryOperator<String> escape) {
         for (String candidate = name; ; candidate = candidate.substring(0, candidate.lastIndexOf('.'))) {
@@ -95,21 +95,35 @@ public final class Variables {
                 return escape.apply(value) + name.substring(candidate.length());
             }
             if (candidate.indexOf('.') == candidate.lastIndexOf('.')) {
-                return "$" + name;
+                return null;
             }
         }
     }
 
+    /** Text a person reads (a message, a comment): a variable without a value stays as written. */
     public String render(String text) {
-        return render(text, java.util.function.UnaryOperator.identity());
+        return render(text, java.util.function.UnaryOperator.identity(), false);
     }
 
-    /** Renders with each variable's value passed through {@code escape} (Google Sheets keeps formulas out). */
-    public String render(String text, java.util.function.UnaryOperator<String> escape) {
+    /**
+     * A value stored as data (a contact field, a spreadsheet cell): a variable without a value renders
+     * empty, so "$trigger.page" never becomes a contact's page.
+     */
+    public String renderValue(String text) {
+        return render(text, java.util.function.UnaryOperator.identity(), true);
+    }
+
+    /** As {@link #renderValue}, each value passed through {@code escape} (Google Sheets keeps formulas out). */
+    public String renderValue(String text, java.util.function.UnaryOperator<String> escape) {
+        return render(text, escape, true);
+    }
+
+    private String render(String text, java.util.function.UnaryOperator<String> escape, boolean missingEmpty) {
         Matcher m = VARIABLE.matcher(text);
         StringBuilder out = new StringBuilder();
         while (m.find()) {
-            m.appendReplacement(out, Matcher.quoteReplacement(longestKnown(m.group(1) + "." + m.group(2), escape)));
+            String rendered = longestKnown(m.group(1) + "." + m.group(2), escape);
+            m.appendReplacement(out, Matcher.quoteReplacement(rendered != null ? rendered : missingEmpty ? "" : m.group()));
         }
         m.appendTail(out);
         return out.toString();
