@@ -63,9 +63,9 @@ class GreetingTemplatesTest {
         assertEquals(2, sent.size(), sent.toString());
         assertEquals("Hello Ada Lovelace, welcome to Acme!", sentText(sent.get(0)));
         assertEquals("15550001111", JsonPath.from((String) sent.get(0).get("body")).getString("to"));
-        assertEquals("Hi Ben Okri, we are away right now. We will reply as soon as we are back.", sentText(sent.get(1)),
+        assertEquals("Hi Ben, we are away right now. We will reply as soon as we are back.", sentText(sent.get(1)),
                 "the away message is the template's default");
-        assertEquals(List.of("Hi Ben Okri, we are away right now. We will reply as soon as we are back."),
+        assertEquals(List.of("Hi Ben, we are away right now. We will reply as soon as we are back."),
                 sentTo(ws, "+15550002222"), "no welcome on Sunday");
     }
 
