@@ -71,4 +71,29 @@ class AnswerTypeTest {
         assertEquals(Optional.of("Lisbon"), answer(AnswerType.TEXT, " Lisbon "));
         assertEquals(Optional.empty(), answer(AnswerType.TEXT, "   "));
     }
+
+    @Test
+    void webAddressesWithOrWithoutTheirScheme() {
+        assertEquals(Optional.of("https://acme.example.com/shop"), answer(AnswerType.URL, "acme.example.com/shop"));
+        assertEquals(Optional.of("http://acme.io"), answer(AnswerType.URL, "http://acme.io"));
+        assertEquals(Optional.empty(), answer(AnswerType.URL, "my website"));
+    }
+
+    @Test
+    void ratingsFromOneToFiveAsDigitsOrStars() {
+        assertEquals(Optional.of("4"), answer(AnswerType.RATING, "4"));
+        assertEquals(Optional.of("5"), answer(AnswerType.RATING, "5/5"));
+        assertEquals(Optional.of("3"), answer(AnswerType.RATING, "\u2B50\uFE0F\u2B50\uFE0F\u2B50\uFE0F"));
+        assertEquals(Optional.of("2"), answer(AnswerType.RATING, "2 stars"));
+        assertEquals(Optional.empty(), answer(AnswerType.RATING, "6"));
+        assertEquals(Optional.empty(), answer(AnswerType.RATING, "great"));
+    }
+
+    @Test
+    void locationsFromALocationMessageOrCoordinates() {
+        assertEquals(Optional.of("38.7223,-9.1393"), answer(AnswerType.LOCATION, "[location 38.7223,-9.1393 Lisbon]"));
+        assertEquals(Optional.of("-33.86,151.21"), answer(AnswerType.LOCATION, "-33.86, 151.21"));
+        assertEquals(Optional.empty(), answer(AnswerType.LOCATION, "95.0, 10.0"), "no latitude beyond the poles");
+        assertEquals(Optional.empty(), answer(AnswerType.LOCATION, "at home"));
+    }
 }

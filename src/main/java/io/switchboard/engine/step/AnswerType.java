@@ -21,11 +21,20 @@ public enum AnswerType {
     NUMBER("number"),
     EMAIL("email"),
     PHONE("phone"),
-    DATE("date");
+    DATE("date"),
+    URL("url"),
+    RATING("rating"),
+    LOCATION("location");
 
     private static final Pattern EMAIL_SHAPE = Pattern.compile("[^@\\s]+@[^@\\s.]+(\\.[^@\\s.]+)+");
     private static final Pattern PHONE_SEPARATORS = Pattern.compile("[\\s().\\-/]");
     private static final Pattern PHONE_DIGITS = Pattern.compile("\\+[1-9][0-9]{6,14}");
+    private static final Pattern WEB_ADDRESS = Pattern.compile("(?i)(https?://)?([a-z0-9-]+\\.)+[a-z]{2,}(:[0-9]{1,5})?([/?#]\\S*)?");
+    private static final Pattern STARS = Pattern.compile("[\u2B50\u2605\\*]{1,5}");
+    private static final Pattern RATING_TEXT = Pattern.compile("(?i)([1-5])\\s*(/\\s*5|stars?|out of 5)?");
+    /** A location message as channels render it ("[location 38.7223,-9.1393 Lisbon]"), or "latitude, longitude". */
+    private static final Pattern COORDINATES = Pattern.compile(
+            "(?:\\[location\\s+)?\\(?\\s*(-?[0-9]{1,2}(?:\\.[0-9]+)?)\\s*,\\s*(-?[0-9]{1,3}(?:\\.[0-9]+)?)\\s*\\)?.*");
     /** Date formats as the product writes them: DD, MM, YYYY or YY, and separators. */
     public static final Pattern DATE_FORMAT = Pattern.compile("(DD|MM|YYYY|YY)([/.\\- ](DD|MM|YYYY|YY)){2}");
 
@@ -61,7 +70,35 @@ public enum AnswerType {
             case EMAIL -> EMAIL_SHAPE.matcher(text).matches() ? Optional.of(text.toLowerCase(Locale.ROOT)) : Optional.empty();
             case PHONE -> phone(text, step.countryCode());
             case DATE -> date(text, step);
+            case URL -> WEB_ADDRESS.matcher(text).matches()
+                    ? Optional.of(text.matches("(?i)https?://.*") ? text : "https://" + text) : Optional.empty();
+            case RATING -> rating(text);
+            case LOCATION -> location(text);
         };
+    }
+
+    /** 1 to 5: a digit ("4", "4/5", "4 stars") or that many stars. */
+    private static Optional<String> rating(String text) {
+        String compact = text.replace("\uFE0F", "");
+        if (STARS.matcher(compact).matches()) {
+            return Optional.of(String.valueOf(compact.codePointCount(0, compact.length())));
+        }
+        var m = RATING_TEXT.matcher(compact);
+        return m.matches() ? Optional.of(m.group(1)) : Optional.empty();
+    }
+
+    /** Saved as "latitude,longitude"; a location message's place name is not part of the answer. */
+    private static Optional<String> location(String text) {
+        var m = COORDINATES.matcher(text);
+        if (!m.matches()) {
+            return Optional.empty();
+        }
+        BigDecimal latitude = new BigDecimal(m.group(1));
+        BigDecimal longitude = new BigDecimal(m.group(2));
+        if (latitude.abs().compareTo(BigDecimal.valueOf(90)) > 0 || longitude.abs().compareTo(BigDecimal.valueOf(180)) > 0) {
+            return Optional.empty();
+        }
+        return Optional.of(latitude.toPlainString() + "," + longitude.toPlainString());
     }
 
     /** An option by its text (any case) or by its number in the list, as menus are answered. */
@@ -139,6 +176,9 @@ public enum AnswerType {
                     ? "Please reply with your phone number in international format, such as +14155550123."
                     : "Please reply with a valid phone number.";
             case DATE -> "Please reply with a date as " + String.join(" or ", step.dateFormats()) + ".";
+            case URL -> "Please reply with a web address, such as example.com.";
+            case RATING -> "Please reply with a rating from 1 to 5.";
+            case LOCATION -> "Please share your location, or reply with latitude and longitude, such as 38.7223, -9.1393.";
         };
     }
 
