@@ -1,5 +1,6 @@
 package io.switchboard.inbox;
 
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -15,6 +16,18 @@ public interface OutboundSender {
      * @throws SendFailed when the platform refused the message or could not be reached
      */
     Sent send(String recipientId, String text, String messageId);
+
+    /**
+     * Sends a question with its answers as the platform's buttons or quick replies, where it has them.
+     * {@code text} is the question with its answers listed, for platforms that have none: the default.
+     */
+    default Sent send(String recipientId, String text, Choices choices, String messageId) {
+        return send(recipientId, text, messageId);
+    }
+
+    /** A question and the answers a contact may tap instead of typing. */
+    record Choices(String question, List<String> options) {
+    }
 
     /** The platform's id for the message it accepted (null when the platform returns none). */
     record Sent(String platformMessageId) {

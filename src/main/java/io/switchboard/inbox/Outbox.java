@@ -33,6 +33,15 @@ public final class Outbox {
      * @throws OutboundSender.SendFailed when the platform refused the message; nothing stays recorded
      */
     public Optional<Contact> send(String workspaceId, Contact contact, String author, String text, String messageId) {
+        return send(workspaceId, contact, author, text, null, messageId);
+    }
+
+    /**
+     * As {@link #send(String, Contact, String, String, String)}, offering {@code choices} as buttons on
+     * platforms that have them; {@code text} (the question with its answers listed) is what is recorded.
+     */
+    public Optional<Contact> send(String workspaceId, Contact contact, String author, String text,
+            OutboundSender.Choices choices, String messageId) {
         String contactId = contact.id();
         if (messages.exists(workspaceId, contactId, SOURCE, messageId)) {
             return Optional.empty();
@@ -48,7 +57,8 @@ public final class Outbox {
         try {
             String address = contacts.addressOn(workspaceId, contactId, channelId).orElse(contactId);
             platformMessageId = senders.forChannel(workspaceId, channelId)
-                    .map(sender -> sender.send(address, text, messageId).platformMessageId())
+                    .map(sender -> (choices == null ? sender.send(address, text, messageId)
+                            : sender.send(address, text, choices, messageId)).platformMessageId())
                     .orElse(null);
         } catch (RuntimeException refusedOrUnreachable) {
             messages.discardUnsent(workspaceId, contactId, SOURCE, messageId);

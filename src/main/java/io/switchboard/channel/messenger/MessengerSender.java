@@ -37,6 +37,29 @@ public final class MessengerSender implements OutboundSender {
 
     @Override
     public Sent send(String recipientId, String text, String messageId) {
+        return post(message(recipientId, text, messageId));
+    }
+
+    /** Up to 13 options of at most 20 characters as quick replies; otherwise the text with the options listed. */
+    @Override
+    public Sent send(String recipientId, String text, Choices choices, String messageId) {
+        if (choices.options().size() > MAX_QUICK_REPLIES
+                || choices.options().stream().anyMatch(o -> o.length() > MAX_QUICK_REPLY_TITLE)) {
+            return send(recipientId, text, messageId);
+        }
+        ObjectNode body = message(recipientId, choices.question(), messageId);
+        var replies = ((ObjectNode) body.get("message")).putArray("quick_replies");
+        for (int i = 0; i < choices.options().size(); i++) {
+            replies.addObject().put("content_type", "text").put("title", choices.options().get(i))
+                    .put("payload", "option-" + (i + 1));
+        }
+        return post(body);
+    }
+
+    static final int MAX_QUICK_REPLIES = 13;
+    static final int MAX_QUICK_REPLY_TITLE = 20;
+
+    private ObjectNode message(String recipientId, String text, String messageId) {
         ObjectNode body = json.createObjectNode();
         body.putObject("recipient").put("id", recipientId);
         body.put("messaging_type", "RESPONSE");
@@ -44,6 +67,10 @@ public final class MessengerSender implements OutboundSender {
         if (!instagram) {
             message.put("metadata", MessengerWebhook.METADATA_PREFIX + messageId);
         }
+        return body;
+    }
+
+    private Sent post(ObjectNode body) {
         PlatformHttp.Reply reply = http.exchange(platform(), HttpRequest.newBuilder(
                         URI.create(graphUrl + "/" + version + "/me/messages"))
                 .header("Authorization", "Bearer " + pageAccessToken)

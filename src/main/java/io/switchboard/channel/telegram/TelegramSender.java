@@ -31,7 +31,20 @@ public final class TelegramSender implements OutboundSender {
 
     @Override
     public Sent send(String recipientId, String text, String messageId) {
-        String body = json.createObjectNode().put("chat_id", recipientId).put("text", text).toString();
+        return post(json.createObjectNode().put("chat_id", recipientId).put("text", text).toString());
+    }
+
+    /** The options as a one-time reply keyboard, one per row; a tap sends the option's text. */
+    @Override
+    public Sent send(String recipientId, String text, Choices choices, String messageId) {
+        var body = json.createObjectNode().put("chat_id", recipientId).put("text", choices.question());
+        var markup = body.putObject("reply_markup").put("one_time_keyboard", true).put("resize_keyboard", true);
+        var keyboard = markup.putArray("keyboard");
+        choices.options().forEach(option -> keyboard.addArray().addObject().put("text", option));
+        return post(body.toString());
+    }
+
+    private Sent post(String body) {
         PlatformHttp.Reply reply = http.exchange(PLATFORM, HttpRequest.newBuilder(
                         URI.create(apiUrl + "/bot" + botToken + "/sendMessage"))
                 .header("Content-Type", "application/json")

@@ -8,7 +8,9 @@ import io.switchboard.channel.JsonBodies;
 import io.switchboard.channel.PlatformHttp;
 import io.switchboard.channel.SendFailures;
 import io.switchboard.inbox.OutboundSender;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import java.net.URI;
+import java.util.List;
 import java.net.http.HttpRequest;
 
 /**
@@ -38,12 +40,62 @@ public final class WhatsAppSender implements OutboundSender {
 
     @Override
     public Sent send(String recipientId, String text, String messageId) {
-        ObjectNode body = json.createObjectNode()
+        ObjectNode body = envelope(recipientId, "text");
+        body.putObject("text").put("preview_url", false).put("body", text);
+        return post(body);
+    }
+
+    /**
+     * Up to 3 short options as reply buttons, up to 10 as a list; more, or longer texts than the
+     * interactive message allows, go as plain text with the options listed.
+     */
+    @Override
+    public Sent send(String recipientId, String text, Choices choices, String messageId) {
+        List<String> options = choices.options();
+        boolean fits = choices.question().length() <= MAX_INTERACTIVE_BODY;
+        if (fits && options.size() <= MAX_BUTTONS && options.stream().allMatch(o -> o.length() <= MAX_BUTTON_TITLE)) {
+            ObjectNode body = envelope(recipientId, "interactive");
+            ObjectNode interactive = interactive(body, "button", choices.question());
+            ArrayNode buttons = interactive.putObject("action").putArray("buttons");
+            for (int i = 0; i < options.size(); i++) {
+                buttons.addObject().put("type", "reply").putObject("reply")
+                        .put("id", "option-" + (i + 1)).put("title", options.get(i));
+            }
+            return post(body);
+        }
+        if (fits && options.size() <= MAX_ROWS && options.stream().allMatch(o -> o.length() <= MAX_ROW_TITLE)) {
+            ObjectNode body = envelope(recipientId, "interactive");
+            ObjectNode interactive = interactive(body, "list", choices.question());
+            ObjectNode action = interactive.putObject("action").put("button", "Choose");
+            ArrayNode rows = action.putArray("sections").addObject().put("title", "Options").putArray("rows");
+            for (int i = 0; i < options.size(); i++) {
+                rows.addObject().put("id", "option-" + (i + 1)).put("title", options.get(i));
+            }
+            return post(body);
+        }
+        return send(recipientId, text, messageId);
+    }
+
+    static final int MAX_INTERACTIVE_BODY = 1024;
+    static final int MAX_BUTTONS = 3;
+    static final int MAX_BUTTON_TITLE = 20;
+    static final int MAX_ROWS = 10;
+    static final int MAX_ROW_TITLE = 24;
+    private static ObjectNode interactive(ObjectNode message, String type, String question) {
+        ObjectNode interactive = message.putObject("interactive").put("type", type);
+        interactive.putObject("body").put("text", question);
+        return interactive;
+    }
+
+    private ObjectNode envelope(String recipientId, String type) {
+        return json.createObjectNode()
                 .put("messaging_product", "whatsapp")
                 .put("recipient_type", "individual")
                 .put("to", ContactIds.digits(recipientId))
-                .put("type", "text");
-        body.putObject("text").put("preview_url", false).put("body", text);
+                .put("type", type);
+    }
+
+    private Sent post(ObjectNode body) {
         PlatformHttp.Reply reply = http.exchange(PLATFORM, HttpRequest.newBuilder(
                         URI.create(graphUrl + "/" + version + "/" + phoneNumberId + "/messages"))
                 .header("Authorization", "Bearer " + accessToken)

@@ -71,8 +71,12 @@ public final class AskQuestionHandler implements StepHandler<AskQuestionStep> {
     }
 
     private StepResult ask(AskQuestionStep step, StepContext ctx, String hint, String outcome) {
-        String question = step.prompt(Variables.of(ctx).render(step.question()));
-        String text = hint == null ? question : hint + "\n\n" + question;
+        String rendered = Variables.of(ctx).render(step.question());
+        String asked = hint == null ? rendered : hint + "\n\n" + rendered;
+        String text = hint == null ? step.prompt(rendered) : hint + "\n\n" + step.prompt(rendered);
+        // platforms with buttons show the options as buttons; the text lists them for the others
+        OutboundSender.Choices choices = step.answerType() == AnswerType.MULTIPLE_CHOICE
+                ? new OutboundSender.Choices(asked, step.options()) : null;
         Map<String, String> details = new LinkedHashMap<>();
         details.put("text", text);
         Contact contact = ctx.contact();
@@ -82,7 +86,7 @@ public final class AskQuestionHandler implements StepHandler<AskQuestionStep> {
         }
         try {
             ctx.inbox().outbox().send(ctx.run().workspaceId(), contact, "workflow:" + ctx.workflow().id(), text,
-                    ctx.effectKey()).ifPresent(ctx::contactChanged);
+                    choices, ctx.effectKey()).ifPresent(ctx::contactChanged);
         } catch (OutboundSender.SendFailed refused) {
             details.put("error", refused.code());
             done(ctx);
