@@ -31,14 +31,15 @@ public final class AddGoogleSheetsRowHandler implements StepHandler<AddGoogleShe
                 return StepResult.unchanged("not appended again: an earlier execution of this step stopped during "
                         + "its call to Google Sheets, so the row may or may not be there", details);
             }
-            return e.failed() ? failed(step, e.outcome(), details) : StepResult.unchanged(e.outcome() + " (earlier)", details);
+            return e.failed() ? StepResult.failed(step, e.outcome(), details)
+                    : StepResult.unchanged(e.outcome() + " (earlier)", details);
         }
         GoogleSheets.Outcome outcome = ctx.inbox().sheets().append(
                 new GoogleSheets.Row(ws, step.spreadsheetId(), step.sheet(), values));
         if (!outcome.appended()) {
             String text = "row not added: " + outcome.failure();
             claims.settle(ws, ctx.run().contactId(), ctx.effectKey(), text, true);
-            return failed(step, text, details);
+            return StepResult.failed(step, text, details);
         }
         String text = "row added at " + outcome.range();
         claims.settle(ws, ctx.run().contactId(), ctx.effectKey(), text, false);
@@ -54,11 +55,4 @@ public final class AddGoogleSheetsRowHandler implements StepHandler<AddGoogleShe
         return !value.isEmpty() && "=+-@".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
     }
 
-    private static StepResult failed(AddGoogleSheetsRowStep step, String outcome, Map<String, String> details) {
-        if (step.onFailure().isEmpty()) {
-            return StepResult.changed(outcome, details);
-        }
-        return new StepResult(StepResult.Next.ENTER_BRANCH, 0, null, outcome + "; the failure steps run", details,
-                List.of(), true);
-    }
 }

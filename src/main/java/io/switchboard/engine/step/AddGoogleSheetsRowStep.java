@@ -1,7 +1,7 @@
 package io.switchboard.engine.step;
 
+import io.switchboard.engine.workflow.FailurePathStep;
 import io.switchboard.engine.workflow.Step;
-import io.switchboard.engine.workflow.StepContainer;
 import java.util.List;
 
 /**
@@ -11,7 +11,7 @@ import java.util.List;
  * and the run goes on.
  */
 public record AddGoogleSheetsRowStep(String id, String spreadsheetId, String sheet, List<String> values,
-        List<Step> onFailure) implements StepContainer {
+        List<Step> onFailure) implements FailurePathStep {
 
     /** Columns A to Z: enough for a form or a survey answer, and a row a person can still read. */
     public static final int MAX_COLUMNS = 26;
@@ -22,19 +22,8 @@ public record AddGoogleSheetsRowStep(String id, String spreadsheetId, String she
     }
 
     @Override
-    public List<Step> pathSteps(int index) {
+    public List<Step> failurePath() {
         return onFailure;
-    }
-
-    /** The steps after this one are the success path; the failure path ends the run after its steps. */
-    @Override
-    public boolean pathEndsRun(int index) {
-        return true;
-    }
-
-    @Override
-    public int pathCount() {
-        return 1;
     }
 
     @Override

@@ -1,7 +1,7 @@
 package io.switchboard.engine.step;
 
+import io.switchboard.engine.workflow.FailurePathStep;
 import io.switchboard.engine.workflow.Step;
-import io.switchboard.engine.workflow.StepContainer;
 import java.time.DayOfWeek;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
@@ -16,7 +16,7 @@ import java.util.Map;
  * the run ends when there are none (the product's documented behaviour).
  */
 public record DateTimeStep(String id, ZoneId zone, Map<DayOfWeek, List<Window>> hours, LocalDateTime from,
-        LocalDateTime to, List<Step> outside) implements StepContainer {
+        LocalDateTime to, List<Step> outside) implements FailurePathStep {
 
     public DateTimeStep {
         outside = outside == null ? List.of() : outside;
@@ -38,19 +38,8 @@ public record DateTimeStep(String id, ZoneId zone, Map<DayOfWeek, List<Window>> 
     }
 
     @Override
-    public List<Step> pathSteps(int index) {
+    public List<Step> failurePath() {
         return outside;
-    }
-
-    /** The steps after Date &amp; Time are its inside path; the outside path ends the run. */
-    @Override
-    public boolean pathEndsRun(int index) {
-        return true;
-    }
-
-    @Override
-    public int pathCount() {
-        return 1;
     }
 
     @Override

@@ -35,12 +35,7 @@ public final class HttpRequestHandler implements StepHandler<HttpRequestStep> {
         details.put("durationMillis", String.valueOf(outcome.millis()));
         if (!outcome.succeeded()) {
             details.put("error", outcome.failure());
-            String text = "request failed: " + outcome.failure();
-            if (step.onFailure().isEmpty()) {
-                return StepResult.changed(text, details);
-            }
-            return new StepResult(StepResult.Next.ENTER_BRANCH, 0, null, text + "; the failure steps run", details,
-                    List.of(), true);
+            return StepResult.failed(step, "request failed: " + outcome.failure(), details);
         }
         Map<String, String> fields = new LinkedHashMap<>();
         for (HttpRequestStep.Mapping mapping : step.responseMapping()) {

@@ -1,7 +1,7 @@
 package io.switchboard.engine.step;
 
+import io.switchboard.engine.workflow.FailurePathStep;
 import io.switchboard.engine.workflow.Step;
-import io.switchboard.engine.workflow.StepContainer;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -13,7 +13,7 @@ import java.util.Map;
  * response that is not JSON when a mapping needs it).
  */
 public record HttpRequestStep(String id, String method, String url, Map<String, String> headers, String body,
-        Duration timeout, List<Mapping> responseMapping, List<Step> onFailure) implements StepContainer {
+        Duration timeout, List<Mapping> responseMapping, List<Step> onFailure) implements FailurePathStep {
 
     public static final List<String> METHODS = List.of("GET", "POST", "PUT", "PATCH", "DELETE");
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
@@ -34,19 +34,8 @@ public record HttpRequestStep(String id, String method, String url, Map<String, 
     }
 
     @Override
-    public List<Step> pathSteps(int index) {
+    public List<Step> failurePath() {
         return onFailure;
-    }
-
-    /** The steps after this one are the success path; the failure path ends the run after its steps. */
-    @Override
-    public boolean pathEndsRun(int index) {
-        return true;
-    }
-
-    @Override
-    public int pathCount() {
-        return 1;
     }
 
     @Override

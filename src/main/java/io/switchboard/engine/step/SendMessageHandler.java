@@ -3,7 +3,6 @@ package io.switchboard.engine.step;
 import io.switchboard.inbox.Contact;
 import io.switchboard.inbox.OutboundSender;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -20,7 +19,7 @@ public final class SendMessageHandler implements StepHandler<SendMessageStep> {
         details.put("text", text);
         Contact contact = ctx.contact();
         if (!contact.hasOpenConversation()) {
-            return failed(step, "not sent: the contact has no open conversation", details);
+            return StepResult.failed(step, "not sent: the contact has no open conversation", details);
         }
         details.put("conversation", contact.conversation().id());
         try {
@@ -33,15 +32,8 @@ public final class SendMessageHandler implements StepHandler<SendMessageStep> {
             return StepResult.changed("message sent", details);
         } catch (OutboundSender.SendFailed refused) {
             details.put("error", refused.code());
-            return failed(step, "not sent: " + refused.getMessage(), details);
+            return StepResult.failed(step, "not sent: " + refused.getMessage(), details);
         }
     }
 
-    private static StepResult failed(SendMessageStep step, String outcome, Map<String, String> details) {
-        if (step.onFailure().isEmpty()) {
-            return StepResult.changed(outcome, details);
-        }
-        return new StepResult(StepResult.Next.ENTER_BRANCH, 0, null, outcome + "; the failure steps run", details,
-                List.of(), true);
-    }
 }

@@ -1,7 +1,7 @@
 package io.switchboard.engine.step;
 
+import io.switchboard.engine.workflow.FailurePathStep;
 import io.switchboard.engine.workflow.Step;
-import io.switchboard.engine.workflow.StepContainer;
 import java.util.List;
 
 /**
@@ -9,7 +9,7 @@ import java.util.List;
  * conversation. When the platform refuses it or no conversation is open, the {@code onFailure} steps
  * run; without them the failure is recorded and the run goes on.
  */
-public record SendMessageStep(String id, String text, List<Step> onFailure) implements StepContainer {
+public record SendMessageStep(String id, String text, List<Step> onFailure) implements FailurePathStep {
 
     public static final int MAX_LENGTH = 2000;
 
@@ -18,19 +18,8 @@ public record SendMessageStep(String id, String text, List<Step> onFailure) impl
     }
 
     @Override
-    public List<Step> pathSteps(int index) {
+    public List<Step> failurePath() {
         return onFailure;
-    }
-
-    /** The steps after this one are the success path; the failure path ends the run after its steps. */
-    @Override
-    public boolean pathEndsRun(int index) {
-        return true;
-    }
-
-    @Override
-    public int pathCount() {
-        return 1;
     }
 
     @Override

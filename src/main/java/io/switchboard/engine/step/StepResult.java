@@ -1,6 +1,7 @@
 package io.switchboard.engine.step;
 
 import io.switchboard.engine.condition.Observation;
+import io.switchboard.engine.workflow.FailurePathStep;
 import io.switchboard.engine.workflow.StepPath;
 import java.time.Instant;
 import java.util.List;
@@ -52,6 +53,18 @@ public record StepResult(Next next, int branch, Instant waitUntil, String outcom
 
     public static StepResult enter(int branch, String outcome, List<Observation> observations) {
         return new StepResult(Next.ENTER_BRANCH, branch, null, outcome, Map.of(), observations, false);
+    }
+
+    /**
+     * A step with an effect failed: its failure path runs, or without one the failure is recorded and
+     * the run goes on with the next step.
+     */
+    public static StepResult failed(FailurePathStep step, String outcome, Map<String, String> details) {
+        if (step.failurePath().isEmpty()) {
+            return changed(outcome, details);
+        }
+        return new StepResult(Next.ENTER_BRANCH, 0, null, outcome + "; the failure steps run", details, List.of(),
+                true);
     }
 
     public static StepResult waitUntil(Instant due, String outcome, Map<String, String> details) {

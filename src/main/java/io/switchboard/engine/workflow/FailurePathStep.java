@@ -1,0 +1,29 @@
+package io.switchboard.engine.workflow;
+
+import java.util.List;
+
+/**
+ * A step whose success path is simply the steps after it, with one other path for when it fails
+ * (Send a Message, HTTP Request, Add Google Sheets Row) or does not hold (Date &amp; Time's outside).
+ * The run ends after that path's steps. What an empty path means is the step's rule: a failed effect
+ * is recorded and the run goes on; Date &amp; Time outside its hours ends the run.
+ */
+public interface FailurePathStep extends StepContainer {
+
+    List<Step> failurePath();
+
+    @Override
+    default List<Step> pathSteps(int index) {
+        return failurePath();
+    }
+
+    @Override
+    default int pathCount() {
+        return 1;
+    }
+
+    @Override
+    default boolean pathEndsRun(int index) {
+        return true;
+    }
+}
