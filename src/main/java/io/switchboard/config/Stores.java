@@ -1,15 +1,19 @@
 package io.switchboard.config;
 
-import io.switchboard.store.DynamoCommentStore;
-import io.switchboard.store.DynamoContactStore;
-import io.switchboard.store.DynamoDirectoryStore;
-import io.switchboard.store.DynamoMessageStore;
-import io.switchboard.store.DynamoRunStore;
-import io.switchboard.store.DynamoWorkflowStore;
+import io.switchboard.document.WorkflowDrafts;
+import io.switchboard.engine.run.RunStore;
+import io.switchboard.inbox.CommentStore;
+import io.switchboard.inbox.ContactStore;
+import io.switchboard.inbox.DirectoryStore;
+import io.switchboard.inbox.MessageStore;
+
 import io.switchboard.store.DynamoWorkspaceStore;
 
-/** The DynamoDB adapters, built once over the same client and table. */
-public record Stores(DynamoContactStore contacts, DynamoMessageStore messages, DynamoCommentStore comments,
-        DynamoDirectoryStore directory, DynamoRunStore runs, DynamoWorkflowStore workflows,
+/**
+ * The stores, by the role each plays (the DynamoDB adapters, built once over the same client and
+ * table, are chosen in {@link Wiring}).
+ */
+public record Stores(ContactStore contacts, MessageStore messages, CommentStore comments,
+        DirectoryStore directory, RunStore runs, WorkflowDrafts workflows,
         DynamoWorkspaceStore workspaces) {
 }

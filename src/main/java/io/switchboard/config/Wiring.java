@@ -4,7 +4,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.switchboard.channel.CredentialCipher;
 import io.switchboard.channel.PlatformHttp;
 import io.switchboard.document.WorkflowParser;
+import io.switchboard.document.WorkflowLibrary;
 import io.switchboard.document.WorkflowSchema;
+import io.switchboard.engine.step.StepTypes;
+import io.switchboard.template.TemplateInstaller;
 import io.switchboard.engine.InboxActions;
 import io.switchboard.engine.IncomingWebhooks;
 import io.switchboard.engine.Shortcuts;
@@ -54,10 +57,35 @@ public class Wiring {
         return Clock.systemUTC();
     }
 
+    /** The step types this deployment runs: the parser, the served schema and the engine all use these. */
     @Produces
     @Singleton
-    WorkflowParser workflowParser() {
-        return new WorkflowParser(new WorkflowSchema());
+    StepTypes stepTypes() {
+        return StepTypes.STANDARD;
+    }
+
+    @Produces
+    @Singleton
+    WorkflowSchema workflowSchema(StepTypes types) {
+        return new WorkflowSchema(types);
+    }
+
+    @Produces
+    @Singleton
+    WorkflowParser workflowParser(WorkflowSchema schema, StepTypes types) {
+        return new WorkflowParser(schema, types);
+    }
+
+    @Produces
+    @Singleton
+    WorkflowLibrary workflowLibrary(Stores stores, WorkflowParser parser, StepTypes types, Clock clock) {
+        return new WorkflowLibrary(stores.workflows(), parser, types, clock);
+    }
+
+    @Produces
+    @Singleton
+    TemplateInstaller templateInstaller(WorkflowLibrary library, WorkflowParser parser, Stores stores, ObjectMapper json) {
+        return new TemplateInstaller(library, parser, stores.directory(), json);
     }
 
     @Produces
@@ -98,7 +126,7 @@ public class Wiring {
     @Singleton
     RunEngine runEngine(Stores stores, WakeUpScheduler scheduler, Clock clock, SwitchboardConfig config,
             PlatformChannels platforms, ObjectMapper json, DynamoAiSettingsStore aiSettings, DynamoDbClient db,
-            GoogleServiceAccounts googleAccounts) {
+            GoogleServiceAccounts googleAccounts, StepTypes types) {
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(java.time.Duration.ofSeconds(10)).build();
         return new RunEngine(stores.workflows(), stores.runs(), scheduler,
@@ -111,7 +139,7 @@ public class Wiring {
                                 config.secretsKey().map(CredentialCipher::new),
                                 stores.workspaces()::allowsPrivateHttpTargets),
                         googleSheets(config, json, googleAccounts), new DynamoEffectClaims(db, config.table())),
-                clock, config.lease());
+                clock, config.lease(), types);
     }
 
     @Produces

@@ -6,32 +6,21 @@ import io.switchboard.engine.condition.Condition;
 import io.switchboard.engine.condition.ConditionGroup;
 import io.switchboard.engine.condition.ConditionNode;
 import io.switchboard.engine.condition.Operator;
-import io.switchboard.engine.step.AddCommentStep;
-import io.switchboard.engine.step.AddGoogleSheetsRowStep;
-import io.switchboard.engine.step.AssignToStep;
-import io.switchboard.engine.step.BranchStep;
-import io.switchboard.engine.step.CloseConversationStep;
-import io.switchboard.engine.step.DateTimeStep;
-import io.switchboard.engine.step.JumpToStep;
-import io.switchboard.engine.step.OpenConversationStep;
-import io.switchboard.engine.step.HttpRequestStep;
-import io.switchboard.engine.step.SendMessageStep;
-import io.switchboard.engine.step.AnswerType;
-import io.switchboard.engine.step.AiAgentStep;
-import io.switchboard.engine.step.AskQuestionStep;
-import io.switchboard.engine.step.TriggerWorkflowStep;
-import io.switchboard.engine.step.UpdateContactFieldStep;
-import io.switchboard.engine.step.UpdateContactTagStep;
-import io.switchboard.engine.step.WaitStep;
+import io.switchboard.engine.step.StepReader;
+import io.switchboard.engine.step.StepType;
+import io.switchboard.engine.step.StepTypes;
 import io.switchboard.engine.workflow.Step;
 import io.switchboard.engine.workflow.Trigger;
 import io.switchboard.engine.workflow.TriggerType;
 import io.switchboard.engine.workflow.WorkflowDefinition;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -45,9 +34,16 @@ public final class WorkflowParser {
     public static final int MAX_STEPS = 100;
 
     private final WorkflowSchema schema;
+    private final StepTypes types;
 
     public WorkflowParser(WorkflowSchema schema) {
+        this(schema, StepTypes.STANDARD);
+    }
+
+    /** With the step types the schema was assembled from. */
+    public WorkflowParser(WorkflowSchema schema, StepTypes types) {
         this.schema = schema;
+        this.types = types;
     }
 
     public WorkflowDefinition parse(String workspaceId, String workflowId, int version, JsonNode doc) {
@@ -122,161 +118,92 @@ public final class WorkflowParser {
             ctx.problems.add(new Problem(path + ".id", "step id \"" + id + "\" is used by another step"));
         }
         String type = node.get("type").asText();
-        return switch (type) {
-            case "assign_to" -> new AssignToStep(id,
-                    AssignToStep.Action.valueOf(node.get("action").asText().toUpperCase()),
-                    text(node, "userId"), text(node, "teamId"),
-                    AssignToStep.Logic.valueOf(node.path("logic").asText("round_robin").toUpperCase()),
-                    node.path("onlyOnline").asBoolean(false),
-                    node.hasNonNull("maxOpenContacts") ? node.get("maxOpenContacts").asInt() : null,
-                    node.hasNonNull("timeout") ? queueTimeout(node.get("timeout").asText(), path + ".timeout", ctx) : null,
-                    steps(node.get("onTimeout"), path + ".onTimeout", ctx));
-            case "wait" -> new WaitStep(id, waitDuration(node.get("duration").asText(), path + ".duration", ctx));
-            case "branch" -> branch(id, node, path, ctx);
-            case "add_comment" -> new AddCommentStep(id, node.get("text").asText());
-            case "close_conversation" -> new CloseConversationStep(id, text(node, "category"), text(node, "summary"));
-            case "update_contact_tag" -> new UpdateContactTagStep(id,
-                    UpdateContactTagStep.Action.valueOf(node.get("action").asText().toUpperCase()),
-                    strings(node.get("tags")));
-            case "open_conversation" -> new OpenConversationStep(id);
-            case "date_time" -> dateTime(id, node, path, ctx);
-            case "jump_to" -> {
-                ctx.jumps.put(path + ".target", node.get("target").asText());
-                yield new JumpToStep(id, node.get("target").asText(), node.path("maxJumps").asInt(JumpToStep.MAX_JUMPS));
+        StepType<?> stepType = types.named(type)
+                .orElseThrow(() -> new IllegalStateException("schema admitted unknown step type " + type));
+        return stepType.parse(new JsonStepReader(id, node, path, ctx));
+    }
+
+    /** A step document read by its type, with this parse's rules for nested lists, conditions and problems. */
+    private final class JsonStepReader implements StepReader {
+        private final String id;
+        private final JsonNode node;
+        private final String path;
+        private final Context ctx;
+
+        JsonStepReader(String id, JsonNode node, String path, Context ctx) {
+            this.id = id;
+            this.node = node;
+            this.path = path;
+            this.ctx = ctx;
+        }
+
+        @Override public String id() { return id; }
+        @Override public String path() { return path; }
+        @Override public boolean has(String field) { return node.hasNonNull(field); }
+        @Override public String text(String field) { return WorkflowParser.text(node, field); }
+        @Override public boolean flag(String field, boolean fallback) { return node.path(field).asBoolean(fallback); }
+
+        @Override
+        public Integer integer(String field) {
+            return node.hasNonNull(field) ? node.get(field).asInt() : null;
+        }
+
+        @Override
+        public BigDecimal decimal(String field) {
+            return node.hasNonNull(field) ? node.get(field).decimalValue() : null;
+        }
+
+        @Override
+        public List<String> texts(String field) {
+            return node.has(field) ? strings(node.get(field)) : null;
+        }
+
+        @Override
+        public Map<String, String> textMap(String field) {
+            Map<String, String> map = new LinkedHashMap<>();
+            node.path(field).fields().forEachRemaining(e -> map.put(e.getKey(), e.getValue().asText()));
+            return map;
+        }
+
+        @Override
+        public StepReader object(String field) {
+            return node.has(field) ? new JsonStepReader(id, node.get(field), path + "." + field, ctx) : null;
+        }
+
+        @Override
+        public List<StepReader> objects(String field) {
+            List<StepReader> out = new ArrayList<>();
+            JsonNode array = node.get(field);
+            for (int i = 0; array != null && i < array.size(); i++) {
+                out.add(new JsonStepReader(id, array.get(i), path + "." + field + "[" + i + "]", ctx));
             }
-            case "trigger_workflow" -> new TriggerWorkflowStep(id, node.get("workflowId").asText());
-            case "update_contact_field" -> new UpdateContactFieldStep(id, node.get("field").asText(),
-                    node.get("value").asText());
-            case "send_message" -> new SendMessageStep(id, node.get("text").asText(),
-                    steps(node.get("onFailure"), path + ".onFailure", ctx));
-            case "http_request" -> httpRequest(id, node, path, ctx);
-            case "ask_question" -> askQuestion(id, node, path, ctx);
-            case "ai_agent" -> aiAgent(id, node, path, ctx);
-            case "add_google_sheets_row" -> new AddGoogleSheetsRowStep(id, node.get("spreadsheetId").asText(),
-                    node.get("sheet").asText(), strings(node.get("values")), steps(node.get("onFailure"), path + ".onFailure", ctx));
-            default -> throw new IllegalStateException("schema admitted unknown step type " + type);
-        };
-    }
+            return out;
+        }
 
-    private AiAgentStep aiAgent(String id, JsonNode node, String path, Context ctx) {
-        Duration timeout = null;
-        if (node.hasNonNull("timeout")) {
-            timeout = waitDuration(node.get("timeout").asText(), path + ".timeout", ctx);
-            if (timeout.compareTo(Duration.ofMinutes(1)) < 0) {
-                ctx.problems.add(new Problem(path + ".timeout", "an AI agent waits from 1 minute to 7 days for the contact; "
-                        + node.get("timeout").asText() + " is too short"));
-            }
+        @Override
+        public List<Step> steps(String field) {
+            return WorkflowParser.this.steps(node.get(field), path + "." + field, ctx);
         }
-        return new AiAgentStep(id, node.get("instructions").asText(), text(node, "model"),
-                node.has("fields") ? strings(node.get("fields")) : null,
-                node.has("exitWhen") ? group(node.get("exitWhen"), path + ".exitWhen", ctx, false) : null,
-                node.path("maxTurns").asInt(AiAgentStep.DEFAULT_MAX_TURNS), timeout,
-                steps(node.get("onHandover"), path + ".onHandover", ctx), steps(node.get("onTimeout"), path + ".onTimeout", ctx));
-    }
 
-    private AskQuestionStep askQuestion(String id, JsonNode node, String path, Context ctx) {
-        AskQuestionStep.Save save = node.hasNonNull("saveTo")
-                ? new AskQuestionStep.Save(AskQuestionStep.SaveTo.valueOf(node.get("saveTo").asText().toUpperCase()),
-                        text(node, "saveAs"))
-                : null;
-        java.math.BigDecimal min = node.hasNonNull("min") ? node.get("min").decimalValue() : null;
-        java.math.BigDecimal max = node.hasNonNull("max") ? node.get("max").decimalValue() : null;
-        if (min != null && max != null && min.compareTo(max) > 0) {
-            ctx.problems.add(new Problem(path + ".max", "max is below min"));
+        @Override
+        public ConditionGroup conditions() {
+            return group(node, path, ctx, false);
         }
-        Duration timeout = null;
-        if (node.hasNonNull("timeout")) {
-            timeout = waitDuration(node.get("timeout").asText(), path + ".timeout", ctx);
-            if (timeout.compareTo(AskQuestionStep.MIN_TIMEOUT) < 0) {
-                ctx.problems.add(new Problem(path + ".timeout", "a question waits from 1 minute to 7 days for an answer; "
-                        + node.get("timeout").asText() + " is too short"));
-            }
-        }
-        return new AskQuestionStep(id, node.get("question").asText(), AnswerType.fromWire(node.get("answerType").asText()),
-                node.has("options") ? strings(node.get("options")) : null, min, max,
-                node.has("dateFormats") ? strings(node.get("dateFormats")) : null, text(node, "countryCode"), save,
-                timeout, node.path("retries").asInt(AskQuestionStep.DEFAULT_RETRIES), text(node, "invalidMessage"),
-                steps(node.get("onTimeout"), path + ".onTimeout", ctx), steps(node.get("onInvalid"), path + ".onInvalid", ctx));
-    }
 
-    private HttpRequestStep httpRequest(String id, JsonNode node, String path, Context ctx) {
-        java.util.Map<String, String> headers = new java.util.LinkedHashMap<>();
-        node.path("headers").fields().forEachRemaining(e -> headers.put(e.getKey(), e.getValue().asText()));
-        List<HttpRequestStep.Mapping> mappings = new ArrayList<>();
-        node.path("responseMapping").forEach(m -> mappings.add(new HttpRequestStep.Mapping(m.get("path").asText(),
-                HttpRequestStep.Target.valueOf(m.get("saveTo").asText().toUpperCase()), m.get("name").asText())));
-        return new HttpRequestStep(id, node.get("method").asText(), node.get("url").asText(), headers,
-                text(node, "body"), Duration.ofSeconds(node.path("timeoutSeconds").asInt(10)), mappings,
-                steps(node.get("onFailure"), path + ".onFailure", ctx));
-    }
+        @Override
+        public ConditionGroup conditions(String field) {
+            return group(node.get(field), path + "." + field, ctx, false);
+        }
 
-    private DateTimeStep dateTime(String id, JsonNode node, String path, Context ctx) {
-        java.time.ZoneId zone = java.time.ZoneOffset.UTC;
-        try {
-            zone = java.time.ZoneId.of(node.get("timeZone").asText());
-        } catch (java.time.DateTimeException e) {
-            ctx.problems.add(new Problem(path + ".timeZone", "\"" + node.get("timeZone").asText()
-                    + "\" is not an IANA time zone such as Europe/Lisbon"));
+        @Override
+        public void jumpTarget(String field) {
+            ctx.jumps.put(path + "." + field, node.get(field).asText());
         }
-        java.util.Map<java.time.DayOfWeek, List<DateTimeStep.Window>> hours = null;
-        if (node.has("businessHours")) {
-            hours = new java.util.EnumMap<>(java.time.DayOfWeek.class);
-            for (java.time.DayOfWeek day : java.time.DayOfWeek.values()) {
-                String name = day.name().toLowerCase();
-                JsonNode windows = node.get("businessHours").get(name);
-                List<DateTimeStep.Window> list = new ArrayList<>();
-                for (int i = 0; windows != null && i < windows.size(); i++) {
-                    String wp = path + ".businessHours." + name + "[" + i + "]";
-                    java.time.LocalTime from = localTime(windows.get(i).get("from").asText());
-                    java.time.LocalTime to = localTime(windows.get(i).get("to").asText());
-                    if (!from.isBefore(to)) {
-                        ctx.problems.add(new Problem(wp, "opening hours end after they start"));
-                    }
-                    list.add(new DateTimeStep.Window(from, to));
-                }
-                hours.put(day, List.copyOf(list));
-            }
-        }
-        java.time.LocalDateTime from = null;
-        java.time.LocalDateTime to = null;
-        if (node.has("dateRange")) {
-            JsonNode range = node.get("dateRange");
-            from = localDateTime(range.get("from"), path + ".dateRange.from", ctx);
-            to = localDateTime(range.get("to"), path + ".dateRange.to", ctx);
-            if (from != null && to != null && !from.isBefore(to)) {
-                ctx.problems.add(new Problem(path + ".dateRange", "a date range ends after it starts"));
-            }
-        }
-        return new DateTimeStep(id, zone, hours, from, to, steps(node.get("outside"), path + ".outside", ctx));
-    }
 
-    /** "24:00" closes a day at midnight. */
-    private static java.time.LocalTime localTime(String text) {
-        return "24:00".equals(text) ? java.time.LocalTime.MAX : java.time.LocalTime.parse(text);
-    }
-
-    private static java.time.LocalDateTime localDateTime(JsonNode value, String path, Context ctx) {
-        if (value == null) {
-            return null;
+        @Override
+        public void problem(String field, String message) {
+            ctx.problems.add(new Problem(field.isEmpty() ? path : path + "." + field, message));
         }
-        try {
-            return java.time.LocalDateTime.parse(value.asText());
-        } catch (DateTimeParseException e) {
-            ctx.problems.add(new Problem(path, "\"" + value.asText() + "\" is not a date and time such as 2026-12-24T18:00"));
-            return null;
-        }
-    }
-
-    private BranchStep branch(String id, JsonNode node, String path, Context ctx) {
-        List<BranchStep.Path> paths = new ArrayList<>();
-        JsonNode branches = node.get("branches");
-        for (int i = 0; i < branches.size(); i++) {
-            JsonNode b = branches.get(i);
-            String bp = path + ".branches[" + i + "]";
-            paths.add(new BranchStep.Path(b.path("name").asText("Branch " + (i + 1)), group(b, bp, ctx, false),
-                    steps(b.get("steps"), bp + ".steps", ctx)));
-        }
-        return new BranchStep(id, paths, steps(node.get("else"), path + ".else", ctx));
     }
 
     private ConditionGroup group(JsonNode node, String path, Context ctx, boolean trigger) {
@@ -330,28 +257,6 @@ public final class WorkflowParser {
         // a variable condition names its variable in "name"; contact_field names its field in "field"
         return new Condition(category, category == Category.VARIABLE ? text(node, "name") : text(node, "field"),
                 operator, List.copyOf(values));
-    }
-
-    private static Duration waitDuration(String text, String path, Context ctx) {
-        Duration duration;
-        try {
-            duration = Duration.parse(text);
-        } catch (DateTimeParseException e) {
-            ctx.problems.add(new Problem(path, "\"" + text + "\" is not an ISO-8601 duration such as PT15M"));
-            return WaitStep.MIN;
-        }
-        if (duration.compareTo(WaitStep.MIN) < 0 || duration.compareTo(WaitStep.MAX) > 0) {
-            ctx.problems.add(new Problem(path, "a wait lasts from 1 second to 7 days; " + text + " is out of range"));
-        }
-        return duration;
-    }
-
-    private static Duration queueTimeout(String text, String path, Context ctx) {
-        Duration duration = waitDuration(text, path, ctx);
-        if (duration.compareTo(AssignToStep.QUEUE_RECHECK) < 0) {
-            ctx.problems.add(new Problem(path, "a queue timeout lasts from 1 minute to 7 days; " + text + " is too short"));
-        }
-        return duration;
     }
 
     private static List<String> strings(JsonNode array) {

@@ -17,7 +17,7 @@ import io.switchboard.inbound.DeliveryRefused;
 import io.switchboard.inbound.WebhookPayload;
 import io.switchboard.store.DynamoWebhookSecrets;
 import io.switchboard.store.DynamoWebhookSecrets.Secret;
-import io.switchboard.store.DynamoWorkflowStore.Draft;
+import io.switchboard.document.Draft;
 import jakarta.inject.Singleton;
 import java.security.SecureRandom;
 import java.time.Clock;

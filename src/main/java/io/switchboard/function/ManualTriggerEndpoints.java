@@ -5,6 +5,7 @@ import io.switchboard.config.Stores;
 import io.switchboard.engine.run.Run;
 import io.switchboard.engine.run.RunEngine;
 import io.switchboard.engine.workflow.TriggerEvent;
+import io.switchboard.engine.workflow.ManualStart;
 import io.switchboard.engine.workflow.TriggerType;
 import io.switchboard.engine.workflow.WorkflowDefinition;
 import io.switchboard.function.http.Api;
@@ -13,12 +14,13 @@ import io.switchboard.function.http.HttpRequest;
 import io.switchboard.function.http.HttpResponse;
 import io.switchboard.function.http.Routes;
 import io.switchboard.inbox.Contact;
-import io.switchboard.store.DynamoWorkflowStore.Draft;
+import io.switchboard.document.Draft;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /** Manual Trigger: a user starts a published manual workflow for one contact. */
@@ -51,13 +53,10 @@ public class ManualTriggerEndpoints {
                 .orElseThrow(() -> ApiException.notFound("no contact " + contactId));
         WorkflowDefinition published = draft.publishedVersion() == 0 ? null
                 : stores.workflows().version(ws, id, draft.publishedVersion()).orElse(null);
-        if (published == null) {
-            throw new ApiException(409, "not_published", "workflow " + id + " is not published; publish it first");
-        }
-        if (published.trigger().type() != TriggerType.MANUAL) {
-            throw new ApiException(409, "not_manual", "workflow " + id + " starts on "
-                    + published.trigger().type().wireName() + "; only a workflow with a manual trigger can be started");
-        }
+        ManualStart.refusal(id, true, Optional.ofNullable(published), "started").ifPresent(refused -> {
+            throw new ApiException(409, refused.reason() == ManualStart.Refusal.NOT_MANUAL ? "not_manual" : "not_published",
+                    refused.message());
+        });
         String requestId = body.hasNonNull("requestId") ? body.get("requestId").asText() : UUID.randomUUID().toString();
         String conversationId = contact.conversation() == null ? null : contact.conversation().id();
         List<Run> runs = engine.handle(new TriggerEvent(ws, TriggerType.MANUAL, "api:" + requestId, contactId,

@@ -1,28 +1,21 @@
 package io.switchboard.function;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.switchboard.config.Stores;
-import io.switchboard.document.InvalidWorkflowException;
 import io.switchboard.document.Problem;
-import io.switchboard.document.WorkflowParser;
 import io.switchboard.function.http.Api;
 import io.switchboard.function.http.ApiException;
 import io.switchboard.function.http.HttpRequest;
 import io.switchboard.function.http.HttpResponse;
 import io.switchboard.function.http.Routes;
-import io.switchboard.inbox.ConcurrentUpdateException;
-import io.switchboard.store.DynamoWorkflowStore.Draft;
 import io.switchboard.template.Template;
 import io.switchboard.template.TemplateCatalog;
-import io.switchboard.template.TemplateFilling;
+import io.switchboard.template.TemplateInstaller;
 import io.switchboard.template.TemplateParameter;
 import jakarta.inject.Singleton;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -36,16 +29,12 @@ public class TemplateEndpoints {
     private static final Set<String> INSTALL_FIELDS = Set.of("workflowId", "name", "parameters", "publish");
 
     private final Api api;
-    private final Stores stores;
-    private final WorkflowParser parser;
-    private final WorkflowEndpoints workflows;
+    private final TemplateInstaller installer;
     private final TemplateCatalog catalog;
 
-    public TemplateEndpoints(Api api, Stores stores, WorkflowParser parser, WorkflowEndpoints workflows) {
+    public TemplateEndpoints(Api api, TemplateInstaller installer) {
         this.api = api;
-        this.stores = stores;
-        this.parser = parser;
-        this.workflows = workflows;
+        this.installer = installer;
         this.catalog = new TemplateCatalog(api.json());
     }
 
@@ -98,51 +87,21 @@ public class TemplateEndpoints {
         }
         String id = body.hasNonNull("workflowId") ? Api.id(body.get("workflowId").asText(), "$.workflowId")
                 : "wf_" + UUID.randomUUID().toString().substring(0, 8);
-        boolean publish = body.path("publish").asBoolean(false);
-
-        TemplateFilling.Filled filled;
+        TemplateInstaller.Installed installed;
         try {
-            filled = TemplateFilling.fill(t, values.isObject() ? values : api.json().createObjectNode(),
-                    stores.directory().load(ws));
-        } catch (TemplateFilling.InvalidParameters e) {
-            throw invalid("parameters for " + t.id() + " are missing or invalid", e.problems());
-        }
-        ObjectNode document = filled.document();
-        if (body.hasNonNull("name")) {
-            document.put("name", body.get("name").asText());
-        }
-        try {
-            parser.parse(ws, id, 0, document);
-        } catch (InvalidWorkflowException e) {
-            throw invalid("the workflow these parameters make is invalid",
-                    e.problems().stream().map(filled::byParameter).toList());
-        }
-
-        Optional<Draft> existing = stores.workflows().find(ws, id);
-        boolean created = false;
-        if (existing.isEmpty()) {
-            try {
-                workflows.createDraft(ws, id, document);
-                created = true;
-            } catch (ConcurrentUpdateException raced) {
-                existing = stores.workflows().find(ws, id);
-            }
-        }
-        if (!created && !existing.map(d -> d.document().equals(document)).orElse(false)) {
-            throw new ApiException(409, "conflict", "workflow " + id + " already exists with another document; choose"
-                    + " another workflowId, or change it with PUT /api/v1/workflows/" + id);
-        }
-        int version = existing.map(Draft::publishedVersion).orElse(0);
-        if (publish && version == 0) {
-            version = workflows.publishDraft(ws, id);
+            installed = installer.install(ws, t, new TemplateInstaller.Install(id,
+                    body.hasNonNull("name") ? body.get("name").asText() : null, values.isObject() ? values : null,
+                    body.path("publish").asBoolean(false)));
+        } catch (TemplateInstaller.InvalidInstall e) {
+            throw new ApiException(400, "invalid_parameters", e.getMessage(), e.problems());
         }
         Map<String, Object> out = new LinkedHashMap<>();
-        out.put("id", id);
+        out.put("id", installed.workflowId());
         out.put("template", t.id());
-        out.put("status", version > 0 ? "published" : "draft");
-        out.put("version", version);
-        out.put("document", document);
-        return api.ok(created ? 201 : 200, out);
+        out.put("status", installed.version() > 0 ? "published" : "draft");
+        out.put("version", installed.version());
+        out.put("document", installed.document());
+        return api.ok(installed.created() ? 201 : 200, out);
     }
 
     private Template template(HttpRequest request) {

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.switchboard.channel.CredentialCipher;
 import io.switchboard.channel.PlatformHttp;
-import io.switchboard.engine.step.AiModel;
+import io.switchboard.engine.step.aiagent.AiModel;
 import io.switchboard.inbox.OutboundSender;
 import io.switchboard.store.DynamoAiSettingsStore;
 import io.switchboard.store.DynamoAiSettingsStore.AiSettings;

@@ -2,7 +2,7 @@ package io.switchboard.outbound;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.switchboard.engine.step.HttpCalls;
+import io.switchboard.engine.step.httprequest.HttpCalls;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;

@@ -9,8 +9,9 @@ import static io.switchboard.store.Attr.time;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.switchboard.document.Draft;
+import io.switchboard.document.WorkflowDrafts;
 import io.switchboard.document.WorkflowParser;
-import io.switchboard.engine.workflow.PublishedWorkflows;
 import io.switchboard.engine.workflow.TriggerType;
 import io.switchboard.engine.workflow.WorkflowDefinition;
 import io.switchboard.inbox.ConcurrentUpdateException;
@@ -33,10 +34,7 @@ import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
  * per-workspace index of what is published for each trigger (the one query a trigger event costs).
  * Published versions never change, so their parsed definitions are cached in memory.
  */
-public final class DynamoWorkflowStore implements PublishedWorkflows {
-
-    public record Draft(String id, JsonNode document, long revision, int publishedVersion, Instant updatedAt) {
-    }
+public final class DynamoWorkflowStore implements WorkflowDrafts {
 
     private final DynamoDbClient db;
     private final String table;
@@ -52,6 +50,7 @@ public final class DynamoWorkflowStore implements PublishedWorkflows {
     }
 
     /** Saves a draft (validated first); {@code expectedRevision} 0 creates it. */
+    @Override
     public Draft saveDraft(String ws, String id, JsonNode document, long expectedRevision, Instant now) {
         parser.parse(ws, id, 0, document);
         Map<String, AttributeValue> item = new HashMap<>(Attr.key(Keys.workflow(ws, id), "DRAFT"));
@@ -72,6 +71,7 @@ public final class DynamoWorkflowStore implements PublishedWorkflows {
         return new Draft(id, document, expectedRevision + 1, published, now);
     }
 
+    @Override
     public Optional<Draft> find(String ws, String id) {
         var item = db.getItem(GetItemRequest.builder().tableName(table).key(Attr.key(Keys.workflow(ws, id), "DRAFT"))
                 .consistentRead(true).build()).item();
@@ -82,6 +82,7 @@ public final class DynamoWorkflowStore implements PublishedWorkflows {
                 (int) num(item, "publishedVersion", 0), Attr.instant(item, "updatedAt")));
     }
 
+    @Override
     public List<Draft> list(String ws) {
         // drafts are few per workspace (the product allows 100); the index of published ones names them all
         List<Draft> out = new ArrayList<>();
@@ -96,6 +97,7 @@ public final class DynamoWorkflowStore implements PublishedWorkflows {
     }
 
     /** Registers a new workflow id in the workspace's list. */
+    @Override
     public void register(String ws, String id) {
         Map<String, AttributeValue> item = new HashMap<>(Attr.key(Keys.workspace(ws), "WORKFLOW#" + id));
         item.put("workflowId", s(id));
@@ -108,6 +110,7 @@ public final class DynamoWorkflowStore implements PublishedWorkflows {
      * ScyllaDB Alternator lack transactions. The version item is written first and only once, so two
      * concurrent publishes cannot both create version n; the index then moves forward only.
      */
+    @Override
     public WorkflowDefinition publish(String ws, String id, Instant now) {
         Draft draft = find(ws, id).orElseThrow(() -> new IllegalArgumentException("no workflow " + id));
         int version = draft.publishedVersion() + 1;

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.switchboard.document.WorkflowSchema;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,8 +40,8 @@ class TemplateDocsTest {
     void theReadmeAndTheStepsPageNameEveryStepTypeAndEveryTemplate() throws IOException {
         String readme = read("README.md");
         String steps = read("docs/steps.md");
-        JsonNode types = JSON.readTree(read("src/main/resources/schema/workflow.schema.json"))
-                .at("/$defs/step/properties/type/enum");
+        // the served schema, assembled from the step registry
+        JsonNode types = JSON.readTree(new WorkflowSchema().text()).at("/$defs/step/properties/type/enum");
         List<String> missing = new ArrayList<>();
         types.forEach(t -> {
             if (!readme.contains("`" + t.asText() + "`")) {

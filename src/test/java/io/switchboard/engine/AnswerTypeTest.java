@@ -2,8 +2,8 @@ package io.switchboard.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.switchboard.engine.step.AnswerType;
-import io.switchboard.engine.step.AskQuestionStep;
+import io.switchboard.engine.step.askquestion.AnswerType;
+import io.switchboard.engine.step.askquestion.AskQuestionStep;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Optional;

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import io.switchboard.engine.assign.AssignmentPolicy;
 import io.switchboard.engine.assign.AssignmentPolicy.Choice;
-import io.switchboard.engine.step.AssignToStep.Logic;
+import io.switchboard.engine.step.assignto.AssignToStep.Logic;
 import io.switchboard.inbox.Agent;
 import java.util.HashMap;
 import java.util.List;

@@ -12,14 +12,14 @@ import io.switchboard.engine.run.RunEngine;
 import io.switchboard.engine.run.RunStatus;
 import io.switchboard.engine.run.WakeUpCall;
 import io.switchboard.engine.run.WakeUpResult;
-import io.switchboard.engine.step.AddCommentStep;
-import io.switchboard.engine.step.AssignToStep;
-import io.switchboard.engine.step.DateTimeStep;
-import io.switchboard.engine.step.JumpToStep;
-import io.switchboard.engine.step.UpdateContactTagStep;
-import io.switchboard.engine.step.BranchStep;
+import io.switchboard.engine.step.addcomment.AddCommentStep;
+import io.switchboard.engine.step.assignto.AssignToStep;
+import io.switchboard.engine.step.datetime.DateTimeStep;
+import io.switchboard.engine.step.jumpto.JumpToStep;
+import io.switchboard.engine.step.updatecontacttag.UpdateContactTagStep;
+import io.switchboard.engine.step.branch.BranchStep;
 import io.switchboard.engine.step.InboxPorts;
-import io.switchboard.engine.step.WaitStep;
+import io.switchboard.engine.step.wait.WaitStep;
 import io.switchboard.engine.workflow.Trigger;
 import io.switchboard.engine.workflow.TriggerEvent;
 import io.switchboard.engine.workflow.TriggerType;
@@ -144,7 +144,7 @@ class RunEngineTest {
                 null), clock, Duration.ofSeconds(30));
         workflow("greet", new Trigger(TriggerType.CONVERSATION_OPENED, ConditionGroup.ALWAYS),
                 new WaitStep("wait", Duration.ofMinutes(1)),
-                new io.switchboard.engine.step.SendMessageStep("hello", "Hello $contact.name", List.of()));
+                new io.switchboard.engine.step.sendmessage.SendMessageStep("hello", "Hello $contact.name", List.of()));
         Run run = open("ada");
         clock.advance(Duration.ofMinutes(1));
         // the wake-up claims the run, sends, and dies before its checkpoint

@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import io.switchboard.engine.condition.ConditionGroup;
-import io.switchboard.engine.step.AddCommentStep;
-import io.switchboard.engine.step.BranchStep;
-import io.switchboard.engine.step.WaitStep;
+import io.switchboard.engine.step.addcomment.AddCommentStep;
+import io.switchboard.engine.step.branch.BranchStep;
+import io.switchboard.engine.step.wait.WaitStep;
 import io.switchboard.engine.workflow.Step;
 import io.switchboard.engine.workflow.StepPath;
 import java.time.Duration;

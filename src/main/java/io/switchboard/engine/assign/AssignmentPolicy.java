@@ -1,6 +1,6 @@
 package io.switchboard.engine.assign;
 
-import io.switchboard.engine.step.AssignToStep.Logic;
+import io.switchboard.engine.step.assignto.AssignToStep.Logic;
 import io.switchboard.inbox.Agent;
 import java.util.ArrayList;
 import java.util.List;

@@ -7,8 +7,8 @@ import io.switchboard.engine.step.StepContext;
 import io.switchboard.engine.step.StepContext.SegmentCache;
 import io.switchboard.engine.step.InboxPorts;
 import io.switchboard.engine.step.StepResult;
-import io.switchboard.engine.step.Steps;
-import io.switchboard.engine.step.WaitStep;
+import io.switchboard.engine.step.StepTypes;
+import io.switchboard.engine.step.wait.WaitStep;
 import io.switchboard.engine.workflow.PublishedWorkflows;
 import io.switchboard.engine.workflow.Step;
 import io.switchboard.engine.workflow.StepPath;
@@ -63,11 +63,17 @@ public final class RunEngine {
     private final InboxPorts inbox;
     private final Clock clock;
     private final Duration lease;
-    private final Steps steps = new Steps();
+    private final StepTypes types;
     private final ConditionEvaluator evaluator = new ConditionEvaluator();
 
     public RunEngine(PublishedWorkflows workflows, RunStore runs, WakeUpScheduler scheduler, InboxPorts inbox,
             Clock clock, Duration lease) {
+        this(workflows, runs, scheduler, inbox, clock, lease, StepTypes.STANDARD);
+    }
+
+    public RunEngine(PublishedWorkflows workflows, RunStore runs, WakeUpScheduler scheduler, InboxPorts inbox,
+            Clock clock, Duration lease, StepTypes types) {
+        this.types = types;
         this.workflows = workflows;
         this.runs = runs;
         this.scheduler = scheduler;
@@ -253,9 +259,9 @@ public final class RunEngine {
             }
             int sequence = run.beginStep();
             StepResult result;
-            StepContext ctx = new StepContext(run, workflow, run.id() + "#" + sequence, now, inbox, cache);
+            StepContext ctx = new StepContext(run, workflow, run.id() + "#" + sequence, now, inbox, cache, types);
             try {
-                result = steps.run(step, ctx);
+                result = types.run(step, ctx);
             } catch (RuntimeException e) {
                 fail(run, step, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage(), now);
                 released(run, workflow);

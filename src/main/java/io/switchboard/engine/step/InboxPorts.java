@@ -1,5 +1,9 @@
 package io.switchboard.engine.step;
 
+import io.switchboard.engine.step.addgooglesheetsrow.GoogleSheets;
+import io.switchboard.engine.step.aiagent.AiModel;
+import io.switchboard.engine.step.httprequest.HttpCalls;
+
 import io.switchboard.inbox.CommentStore;
 import io.switchboard.inbox.ContactStore;
 import io.switchboard.inbox.DirectoryStore;
@@ -29,5 +33,11 @@ public record InboxPorts(ContactStore contacts, DirectoryStore directory, Commen
     public InboxPorts(ContactStore contacts, DirectoryStore directory, CommentStore comments, Outbox outbox,
             HttpCalls http) {
         this(contacts, directory, comments, outbox, http, null, null);
+    }
+
+    /** True when a port of this type was given: a step type's {@code ports()} are checked against it. */
+    public boolean has(Class<?> port) {
+        return java.util.stream.Stream.of(contacts, directory, comments, outbox, http, messages, ai, sheets, claims)
+                .anyMatch(port::isInstance);
     }
 }

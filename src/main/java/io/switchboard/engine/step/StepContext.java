@@ -22,10 +22,12 @@ public final class StepContext {
     private final Instant now;
     private final InboxPorts inbox;
     private final SegmentCache cache;
+    private final StepTypes types;
     private final List<TriggerEvent> fired = new ArrayList<>();
 
     public StepContext(Run run, WorkflowDefinition workflow, String effectKey, Instant now, InboxPorts inbox,
-            SegmentCache cache) {
+            SegmentCache cache, StepTypes types) {
+        this.types = types;
         this.run = run;
         this.workflow = workflow;
         this.effectKey = effectKey;
@@ -40,6 +42,8 @@ public final class StepContext {
     public String effectKey() { return effectKey; }
     public Instant now() { return now; }
     public InboxPorts inbox() { return inbox; }
+    /** The step types the engine runs: what variables exist, which handler runs a step. */
+    public StepTypes types() { return types; }
 
     /**
      * A trigger event this step caused (a tag it added, a conversation it closed). The engine starts

@@ -57,9 +57,11 @@ public final class Variables {
         put(v, "system.current_date", DATE_TIME.format(ctx.now()).substring(0, 10));
         put(v, "system.current_time", DATE_TIME.format(ctx.now()).substring(11));
         put(v, "workflow.name", ctx.workflow().name());
+        // the variables steps write ($http.*, $answer.*, $ai.*): the namespaces their types declare
+        java.util.Set<String> namespaces = ctx.types().variableNamespaces();
         ctx.run().variables().forEach((k, value) -> {
-            if (k.startsWith(HttpRequestHandler.VARIABLE_PREFIX) || k.startsWith(AskQuestionHandler.ANSWER_PREFIX)
-                    || k.startsWith(AiAgentHandler.VARIABLE_PREFIX)) {
+            int dot = k.indexOf('.');
+            if (dot > 0 && namespaces.contains(k.substring(0, dot))) {
                 put(v, k, value);
             }
         });

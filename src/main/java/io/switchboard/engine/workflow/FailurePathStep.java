@@ -8,22 +8,17 @@ import java.util.List;
  * The run ends after that path's steps. What an empty path means is the step's rule: a failed effect
  * is recorded and the run goes on; Date &amp; Time outside its hours ends the run.
  */
-public interface FailurePathStep extends StepContainer {
+public interface FailurePathStep extends Step {
+
+    /** The failure path's name in documents: {@code onFailure}, or Date &amp; Time's {@code outside}. */
+    default String failurePathName() {
+        return "onFailure";
+    }
 
     List<Step> failurePath();
 
     @Override
-    default List<Step> pathSteps(int index) {
-        return failurePath();
-    }
-
-    @Override
-    default int pathCount() {
-        return 1;
-    }
-
-    @Override
-    default boolean pathEndsRun(int index) {
-        return true;
+    default List<NestedSteps> nested() {
+        return List.of(new NestedSteps(failurePathName(), failurePath(), true));
     }
 }

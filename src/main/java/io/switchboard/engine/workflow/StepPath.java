@@ -7,8 +7,8 @@ import java.util.stream.Collectors;
 
 /**
  * Where a run is in the step tree: an index into the top-level steps, then for each container step
- * entered (a Branch, or Assign To's timeout path) the path taken (a Branch's else is index
- * {@code branches.size()}) and an index into its steps.
+ * entered (a Branch, or Assign To's timeout path) the index of the nested list taken in
+ * {@link Step#nested()} (a Branch's else is index {@code branches.size()}) and an index into its steps.
  * Written as dotted numbers, e.g. {@code 2.0.1}: step 2, its first branch, that branch's step 1.
  */
 public record StepPath(List<Integer> parts) {
@@ -36,7 +36,11 @@ public record StepPath(List<Integer> parts) {
             if (i + 1 == parts.size()) {
                 return step;
             }
-            list = ((StepContainer) step).pathSteps(parts.get(i + 1));
+            int nested = parts.get(i + 1);
+            if (nested >= step.nested().size()) {
+                return null;
+            }
+            list = step.nested().get(nested).steps();
         }
         return null;
     }
@@ -64,7 +68,7 @@ public record StepPath(List<Integer> parts) {
                 return null;
             }
             Step container = new StepPath(List.copyOf(p.subList(0, p.size() - 2))).resolve(top);
-            if (container instanceof StepContainer c && c.pathEndsRun(p.get(p.size() - 2))) {
+            if (container != null && container.nested().get(p.get(p.size() - 2)).endsRun()) {
                 return null;
             }
             p.remove(p.size() - 1);

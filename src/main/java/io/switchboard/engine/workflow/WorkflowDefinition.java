@@ -25,14 +25,12 @@ public record WorkflowDefinition(String workspaceId, String id, int version, Str
             if (step.id().equals(stepId)) {
                 return Optional.of(new StepPath(List.copyOf(here)));
             }
-            if (step instanceof StepContainer container) {
-                for (int p = 0; p < container.pathCount(); p++) {
-                    List<Integer> inner = new ArrayList<>(here);
-                    inner.add(p);
-                    Optional<StepPath> found = find(container.pathSteps(p), inner, stepId);
-                    if (found.isPresent()) {
-                        return found;
-                    }
+            for (int p = 0; p < step.nested().size(); p++) {
+                List<Integer> inner = new ArrayList<>(here);
+                inner.add(p);
+                Optional<StepPath> found = find(step.nested().get(p).steps(), inner, stepId);
+                if (found.isPresent()) {
+                    return found;
                 }
             }
         }

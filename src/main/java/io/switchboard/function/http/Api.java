@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.switchboard.config.Stores;
 import io.switchboard.document.InvalidWorkflowException;
+import io.switchboard.document.WorkflowLibrary;
 import io.switchboard.document.Problem;
 import jakarta.inject.Singleton;
 import java.util.LinkedHashMap;
@@ -102,6 +103,12 @@ public class Api implements Routes.ErrorRenderer {
 
     @Override
     public HttpResponse unexpected(HttpRequest request, Exception e) {
+        if (e instanceof WorkflowLibrary.NoSuchWorkflow missing) {
+            return render(ApiException.notFound(missing.getMessage()));
+        }
+        if (e instanceof WorkflowLibrary.WorkflowConflict conflict) {
+            return render(new ApiException(409, "conflict", conflict.getMessage()));
+        }
         if (e instanceof InvalidWorkflowException invalid) {
             return render(new ApiException(422, "invalid_workflow",
                     "the workflow document is invalid: " + invalid.getMessage(), invalid.problems()));

@@ -3,7 +3,7 @@ package io.switchboard.outbound.sheets;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.switchboard.channel.PlatformHttp;
-import io.switchboard.engine.step.GoogleSheets;
+import io.switchboard.engine.step.addgooglesheetsrow.GoogleSheets;
 import io.switchboard.inbox.OutboundSender.SendFailed;
 import java.io.IOException;
 import java.net.URI;

@@ -1,0 +1,57 @@
+package io.switchboard.engine.step;
+
+import io.switchboard.engine.workflow.Step;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Everything the product knows about one step type, declared in the type's own folder beside its
+ * record and handler: its name in documents, how a document becomes the record (with problems at
+ * JSON paths), its handler, its JSON Schema fragment ({@code <name>.schema.json} beside this class),
+ * the run variables it writes and the ports it needs. The record declares its nested step lists
+ * ({@link Step#nested()}). {@link StepTypes} lists every type; nothing else names them.
+ */
+public interface StepType<S extends Step> {
+
+    /** The type as documents write it, e.g. {@code send_message}. */
+    String name();
+
+    Class<S> stepClass();
+
+    /**
+     * The record for a step document that passed the JSON Schema; rules a schema cannot express are
+     * reported with {@link StepReader#problem}. Nested lists are read with {@link StepReader#steps}.
+     */
+    S parse(StepReader step);
+
+    StepHandler<S> handler();
+
+    /**
+     * A small valid document of this step without {@code type} and {@code id}, as plain maps and lists:
+     * what the docs check and the generated tests start from. Every nested list the step has may be
+     * absent; tests put steps into each one by its name.
+     */
+    Map<String, Object> example();
+
+    /**
+     * Rules that depend on the rest of the workspace, checked each time the step's workflow is
+     * published wherever the step sits ({@code path} is its JSON path). Most types have none.
+     */
+    default void checkOnPublish(S step, String path, PublishContext publish) {
+    }
+
+    /** Namespaces of the run variables the step writes ({@code http} for {@code $http.status}). */
+    default Set<String> variableNamespaces() {
+        return Set.of();
+    }
+
+    /** The ports (interfaces of {@link InboxPorts}) the handler calls besides the inbox itself. */
+    default Set<Class<?>> ports() {
+        return Set.of();
+    }
+
+    /** The classpath resource, relative to the descriptor's class, that holds the schema fragment. */
+    default String schemaResource() {
+        return name() + ".schema.json";
+    }
+}

@@ -1,0 +1,133 @@
+package io.switchboard.engine.step.assignto;
+
+import io.switchboard.engine.step.StepContext;
+import io.switchboard.engine.step.StepHandler;
+import io.switchboard.engine.step.StepResult;
+
+import io.switchboard.engine.assign.AssignmentPolicy;
+import io.switchboard.engine.assign.AssignmentPolicy.Choice;
+import io.switchboard.inbox.Agent;
+import io.switchboard.inbox.ContactStore.AssignmentChange;
+import io.switchboard.inbox.Directory;
+import io.switchboard.inbox.Team;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Assign To. When nobody is eligible the contact is queued: the run pauses on this step and offers
+ * the contact to the team again every minute, until someone is eligible or the step's timeout
+ * passes; then the timeout steps run, or the run ends. The queue is recorded in the run's history
+ * once, when it starts, and once when it ends; a run never fails because a team is offline.
+ */
+public final class AssignToHandler implements StepHandler<AssignToStep> {
+
+    /** Round-robin rotation key for the "a user in the workspace" action. */
+    static final String WORKSPACE_ROTATION = "_workspace";
+
+    private final AssignmentPolicy policy = new AssignmentPolicy();
+
+    @Override
+    public StepResult run(AssignToStep step, StepContext ctx) {
+        Directory directory = ctx.directory();
+        Map<String, String> details = new LinkedHashMap<>();
+        details.put("action", step.action().name().toLowerCase());
+        String target;
+        switch (step.action()) {
+            case UNASSIGN -> target = null;
+            case USER -> {
+                Optional<Agent> agent = directory.agent(step.userId());
+                if (agent.isEmpty()) {
+                    details.put("userId", step.userId());
+                    return StepResult.unchanged("not assigned: user " + step.userId() + " does not exist", details);
+                }
+                target = agent.get().id();
+            }
+            default -> {
+                Optional<String> chosen = choose(step, ctx, directory, details);
+                if (chosen.isEmpty()) {
+                    return queue(step, ctx, details);
+                }
+                target = chosen.get();
+                String queuedSince = ctx.run().variable(queueKey(step));
+                if (queuedSince != null) {
+                    details.put("queuedFor", Duration.between(Instant.parse(queuedSince), ctx.now()).toString());
+                    ctx.run().setVariable(queueKey(step), null);
+                }
+            }
+        }
+        AssignmentChange change = ctx.inbox().contacts().assign(ctx.run().workspaceId(), ctx.run().contactId(),
+                target, ctx.effectKey(), ctx.now());
+        ctx.contactChanged(ctx.contact().withAssignee(change.assigneeId()));
+        if (change.previousAssigneeId() != null) {
+            details.put("previousAssignee", change.previousAssigneeId());
+        }
+        if (change.assigneeId() != null) {
+            details.put("assignee", change.assigneeId());
+        }
+        String outcome = change.assigneeId() == null ? "unassigned"
+                : "assigned to " + directory.agent(change.assigneeId()).map(Agent::name).orElse(change.assigneeId());
+        return StepResult.changed(outcome, details);
+    }
+
+    private static String queueKey(AssignToStep step) {
+        return "queued." + step.id();
+    }
+
+    private static StepResult queue(AssignToStep step, StepContext ctx, Map<String, String> details) {
+        String since = ctx.run().variable(queueKey(step));
+        Instant queuedAt = since == null ? ctx.now() : Instant.parse(since);
+        Instant deadline = queuedAt.plus(step.timeout());
+        if (!ctx.now().isBefore(deadline)) {
+            ctx.run().setVariable(queueKey(step), null);
+            details.put("queuedFor", Duration.between(queuedAt, ctx.now()).toString());
+            String outcome = "not assigned within " + step.timeout() + ": " + details.get("reason");
+            return step.timeoutSteps().isEmpty()
+                    ? StepResult.end(outcome + "; the run ends", details)
+                    : new StepResult(StepResult.Next.ENTER_BRANCH, 0, null, outcome + "; timeout steps run",
+                            details, java.util.List.of(), true);
+        }
+        if (since == null) {
+            ctx.run().setVariable(queueKey(step), queuedAt.toString());
+        }
+        Instant recheck = ctx.now().plus(AssignToStep.QUEUE_RECHECK);
+        details.put("timeoutAt", deadline.toString());
+        return StepResult.retryAt(recheck.isBefore(deadline) ? recheck : deadline,
+                "queued: " + details.get("reason"), details, since == null);
+    }
+
+    private Optional<String> choose(AssignToStep step, StepContext ctx, Directory directory,
+            Map<String, String> details) {
+        List<Agent> pool;
+        String rotation;
+        if (step.action() == AssignToStep.Action.TEAM) {
+            Optional<Team> team = directory.team(step.teamId());
+            details.put("team", step.teamId());
+            if (team.isEmpty()) {
+                details.put("reason", "team " + step.teamId() + " does not exist");
+                return Optional.empty();
+            }
+            pool = directory.members(team.get());
+            rotation = team.get().id();
+        } else {
+            pool = List.copyOf(directory.agents().values());
+            rotation = WORKSPACE_ROTATION;
+        }
+        String ws = ctx.run().workspaceId();
+        Choice choice = policy.choose(pool, ctx.contact().assigneeId(), step.logic(), step.onlyOnline(),
+                step.maxOpenContacts(),
+                () -> ctx.inbox().directory().nextRoundRobinTicket(ws, rotation),
+                agentId -> ctx.inbox().contacts().openContactsOf(ws, agentId));
+        details.put("logic", step.logic().name().toLowerCase());
+        details.put("onlyOnline", String.valueOf(step.onlyOnline()));
+        details.put("eligible", String.join(",", choice.eligible()));
+        if (!choice.openContacts().isEmpty()) {
+            details.put("openContacts", choice.openContacts().toString());
+        }
+        details.put("reason", choice.reason());
+        return Optional.ofNullable(choice.found() ? choice.agent().id() : null);
+    }
+}
