@@ -1,8 +1,8 @@
 package io.switchboard.channel;
 
-import io.switchboard.engine.InboxActions.IncomingMessage;
-import io.switchboard.engine.InboxActions.OutgoingEcho;
-import io.switchboard.engine.InboxActions.StatusReport;
+import io.switchboard.inbox.InboxActions.IncomingMessage;
+import io.switchboard.inbox.InboxActions.OutgoingEcho;
+import io.switchboard.inbox.InboxActions.StatusReport;
 
 /** What one platform webhook event means for the inbox, whatever the platform's format. */
 public sealed interface ChannelEvent {

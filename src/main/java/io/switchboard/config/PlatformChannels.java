@@ -3,6 +3,7 @@ package io.switchboard.config;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.switchboard.channel.ChannelConnections;
 import io.switchboard.channel.ChannelType;
 import io.switchboard.channel.CredentialCipher;
 import io.switchboard.channel.PlatformHttp;
@@ -20,8 +21,8 @@ import io.switchboard.channel.viber.ViberWebhook;
 import io.switchboard.channel.whatsapp.WhatsAppSender;
 import io.switchboard.channel.whatsapp.WhatsAppWebhook;
 import io.switchboard.inbox.OutboundSender;
-import io.switchboard.store.DynamoWorkspaceStore;
-import io.switchboard.store.DynamoWorkspaceStore.Channel;
+import io.switchboard.workspace.WorkspaceStore;
+import io.switchboard.workspace.Channel;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -30,7 +31,7 @@ import java.util.Optional;
  * Turns a stored platform channel into its webhook and its sender: opens the sealed credentials and
  * picks the platform's classes. The one place that knows which class serves which channel type.
  */
-public final class PlatformChannels implements OutboundSender.Channels {
+public final class PlatformChannels implements OutboundSender.Channels, ChannelConnections.ChannelCredentials {
 
     /** A channel with every setting readable, credentials included. Never logged, never returned. */
     public record OpenChannel(Channel channel, ChannelType type, Map<String, String> settings) {
@@ -39,14 +40,14 @@ public final class PlatformChannels implements OutboundSender.Channels {
         }
     }
 
-    private final DynamoWorkspaceStore workspaces;
+    private final WorkspaceStore workspaces;
     private final Optional<CredentialCipher> cipher;
     private final ObjectMapper json;
     private final PlatformHttp http;
     private final SwitchboardConfig.Platforms urls;
     private final Optional<String> publicUrl;
 
-    public PlatformChannels(DynamoWorkspaceStore workspaces, Optional<CredentialCipher> cipher, ObjectMapper json,
+    public PlatformChannels(WorkspaceStore workspaces, Optional<CredentialCipher> cipher, ObjectMapper json,
             PlatformHttp http, SwitchboardConfig.Platforms urls, Optional<String> publicUrl) {
         this.workspaces = workspaces;
         this.cipher = cipher;
@@ -57,12 +58,18 @@ public final class PlatformChannels implements OutboundSender.Channels {
     }
 
     /** Seals a channel's credentials for storage; fails when no secrets key is configured. */
+    @Override
     public String seal(String channelId, Map<String, String> credentials) {
         try {
             return cipher().seal(channelId, json.writeValueAsString(credentials));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    @Override
+    public Map<String, String> settings(Channel channel) {
+        return open(channel).map(OpenChannel::settings).orElse(Map.of());
     }
 
     public Optional<OpenChannel> open(String channelId) {

@@ -7,7 +7,7 @@ import io.switchboard.inbox.ContactStore;
 import io.switchboard.inbox.DirectoryStore;
 import io.switchboard.inbox.MessageStore;
 
-import io.switchboard.store.DynamoWorkspaceStore;
+import io.switchboard.workspace.WorkspaceStore;
 
 /**
  * The stores, by the role each plays (the DynamoDB adapters, built once over the same client and
@@ -15,5 +15,5 @@ import io.switchboard.store.DynamoWorkspaceStore;
  */
 public record Stores(ContactStore contacts, MessageStore messages, CommentStore comments,
         DirectoryStore directory, RunStore runs, WorkflowDrafts workflows,
-        DynamoWorkspaceStore workspaces) {
+        WorkspaceStore workspaces) {
 }

@@ -8,7 +8,9 @@ import io.switchboard.document.WorkflowLibrary;
 import io.switchboard.document.WorkflowSchema;
 import io.switchboard.engine.step.StepTypes;
 import io.switchboard.template.TemplateInstaller;
-import io.switchboard.engine.InboxActions;
+import io.switchboard.channel.ChannelConnections;
+import io.switchboard.engine.RunTriggers;
+import io.switchboard.inbox.InboxActions;
 import io.switchboard.engine.IncomingWebhooks;
 import io.switchboard.engine.Shortcuts;
 import io.switchboard.engine.run.RunEngine;
@@ -23,6 +25,8 @@ import io.switchboard.schedule.DueIndexScheduler;
 import io.switchboard.schedule.DueTimerSweep;
 import io.switchboard.schedule.EventBridgeWakeUpScheduler;
 import io.switchboard.store.DynamoAiSettingsStore;
+import io.switchboard.outbound.AiModelSettings;
+import io.switchboard.workspace.AiSettingsStore;
 import io.switchboard.store.DynamoCommentStore;
 import io.switchboard.store.DynamoContactStore;
 import io.switchboard.store.DynamoDirectoryStore;
@@ -30,6 +34,8 @@ import io.switchboard.store.DynamoEffectClaims;
 import io.switchboard.store.DynamoMessageStore;
 import io.switchboard.store.DynamoRunStore;
 import io.switchboard.store.DynamoWebhookSecrets;
+import io.switchboard.inbound.WebhookSecretKeeper;
+import io.switchboard.inbound.WebhookSecrets;
 import io.switchboard.store.DynamoWorkflowStore;
 import io.switchboard.store.DynamoWorkspaceStore;
 import io.switchboard.store.Table;
@@ -55,6 +61,27 @@ public class Wiring {
     @Singleton
     Clock clock() {
         return Clock.systemUTC();
+    }
+
+    @Produces
+    @Singleton
+    ChannelConnections channelConnections(Stores stores, PlatformChannels platforms, SwitchboardConfig config,
+            Clock clock) {
+        return new ChannelConnections(stores.workspaces(), platforms, config.secretsKey().map(CredentialCipher::new),
+                clock);
+    }
+
+    @Produces
+    @Singleton
+    WebhookSecretKeeper webhookSecretKeeper(WorkflowLibrary workflows, WebhookSecrets secrets, SwitchboardConfig config,
+            Clock clock) {
+        return new WebhookSecretKeeper(workflows, secrets, config.secretsKey().map(CredentialCipher::new), clock);
+    }
+
+    @Produces
+    @Singleton
+    AiModelSettings aiModelSettings(AiSettingsStore settings, SwitchboardConfig config) {
+        return new AiModelSettings(settings, config.secretsKey().map(CredentialCipher::new));
     }
 
     /** The step types this deployment runs: the parser, the served schema and the engine all use these. */
@@ -125,7 +152,7 @@ public class Wiring {
     @Produces
     @Singleton
     RunEngine runEngine(Stores stores, WakeUpScheduler scheduler, Clock clock, SwitchboardConfig config,
-            PlatformChannels platforms, ObjectMapper json, DynamoAiSettingsStore aiSettings, DynamoDbClient db,
+            PlatformChannels platforms, ObjectMapper json, AiSettingsStore aiSettings, DynamoDbClient db,
             GoogleServiceAccounts googleAccounts, StepTypes types) {
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(java.time.Duration.ofSeconds(10)).build();
@@ -158,14 +185,14 @@ public class Wiring {
 
     @Produces
     @Singleton
-    DynamoAiSettingsStore aiSettings(DynamoDbClient db, SwitchboardConfig config) {
+    AiSettingsStore aiSettings(DynamoDbClient db, SwitchboardConfig config) {
         return new DynamoAiSettingsStore(db, config.table());
     }
 
     @Produces
     @Singleton
     InboxActions inboxActions(Stores stores, RunEngine engine, Clock clock, PlatformChannels platforms) {
-        return new InboxActions(stores.contacts(), stores.messages(), engine, clock, platforms);
+        return new InboxActions(stores.contacts(), stores.messages(), new RunTriggers(engine), clock, platforms);
     }
 
     @Produces
@@ -196,7 +223,7 @@ public class Wiring {
 
     @Produces
     @Singleton
-    DynamoWebhookSecrets webhookSecrets(DynamoDbClient db, SwitchboardConfig config) {
+    WebhookSecrets webhookSecrets(DynamoDbClient db, SwitchboardConfig config) {
         return new DynamoWebhookSecrets(db, config.table());
     }
 

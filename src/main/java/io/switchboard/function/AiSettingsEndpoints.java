@@ -1,37 +1,27 @@
 package io.switchboard.function;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.switchboard.channel.CredentialCipher;
-import io.switchboard.config.SwitchboardConfig;
-import io.switchboard.document.Problem;
 import io.switchboard.function.http.Api;
+import io.switchboard.outbound.AiModelSettings;
 import io.switchboard.function.http.ApiException;
 import io.switchboard.function.http.HttpRequest;
 import io.switchboard.function.http.HttpResponse;
 import io.switchboard.function.http.Routes;
-import io.switchboard.outbound.ChatCompletionsModel;
-import io.switchboard.store.DynamoAiSettingsStore;
-import io.switchboard.store.DynamoAiSettingsStore.AiSettings;
+import io.switchboard.workspace.AiSettingsStore.AiSettings;
 import jakarta.inject.Singleton;
-import java.net.URI;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /** The workspace's chat model for AI Agent steps; the API key is sealed at rest and never shown again. */
 @Singleton
 public class AiSettingsEndpoints {
 
     private final Api api;
-    private final DynamoAiSettingsStore settings;
-    private final Optional<CredentialCipher> cipher;
+    private final AiModelSettings settings;
 
-    public AiSettingsEndpoints(Api api, DynamoAiSettingsStore settings, SwitchboardConfig config) {
+    public AiSettingsEndpoints(Api api, AiModelSettings settings) {
         this.api = api;
         this.settings = settings;
-        this.cipher = config.secretsKey().map(CredentialCipher::new);
     }
 
     public void register(Routes routes) {
@@ -49,22 +39,14 @@ public class AiSettingsEndpoints {
     HttpResponse put(HttpRequest request) {
         String ws = api.workspace(request);
         JsonNode body = api.body(request);
-        List<Problem> problems = new ArrayList<>();
-        String baseUrl = text(body, "baseUrl", 2000, problems);
-        String model = text(body, "model", 200, problems);
-        String apiKey = text(body, "apiKey", 2000, problems);
-        if (baseUrl != null && !isHttpUrl(baseUrl)) {
-            problems.add(new Problem("$.baseUrl", "an http or https URL such as https://api.openai.com/v1"));
+        try {
+            return api.ok(200, view(settings.configure(ws, text(body, "baseUrl"), text(body, "model"),
+                    text(body, "apiKey"))));
+        } catch (AiModelSettings.Invalid e) {
+            throw new ApiException(400, "invalid_request", e.getMessage(), e.problems());
+        } catch (AiModelSettings.SecretsUnavailable e) {
+            throw new ApiException(503, "not_configured", e.getMessage());
         }
-        if (!problems.isEmpty()) {
-            throw new ApiException(400, "invalid_request", problems.get(0).path() + ": " + problems.get(0).message(),
-                    problems);
-        }
-        CredentialCipher sealer = cipher.orElseThrow(() -> new ApiException(503, "not_configured",
-                "switchboard.secrets-key is not set, so the API key cannot be stored"));
-        AiSettings saved = new AiSettings(baseUrl, model, sealer.seal(ChatCompletionsModel.sealingName(ws), apiKey));
-        settings.save(ws, saved);
-        return api.ok(200, view(saved));
     }
 
     HttpResponse delete(HttpRequest request) {
@@ -80,21 +62,8 @@ public class AiSettingsEndpoints {
         return out;
     }
 
-    private static String text(JsonNode body, String name, int max, List<Problem> problems) {
+    private static String text(JsonNode body, String name) {
         JsonNode value = body.get(name);
-        if (value == null || !value.isTextual() || value.asText().isBlank() || value.asText().length() > max) {
-            problems.add(new Problem("$." + name, "a text of 1 to " + max + " characters"));
-            return null;
-        }
-        return value.asText().strip();
-    }
-
-    private static boolean isHttpUrl(String text) {
-        try {
-            URI uri = URI.create(text);
-            return ("https".equals(uri.getScheme()) || "http".equals(uri.getScheme())) && uri.getHost() != null;
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
+        return value != null && value.isTextual() ? value.asText() : null;
     }
 }

@@ -2,7 +2,7 @@ package io.switchboard.function;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.switchboard.config.Stores;
-import io.switchboard.engine.InboxActions;
+import io.switchboard.inbox.InboxActions;
 import io.switchboard.function.http.Api;
 import io.switchboard.function.http.ApiException;
 import io.switchboard.function.http.HttpRequest;
@@ -145,11 +145,7 @@ public class ContactEndpoints {
         return api.ok(200, Map.of("status", "closed"));
     }
 
-    /**
-     * Links the contact's identity on another channel (their Messenger id, say, to the contact who
-     * writes on WhatsApp): messages and echoes from that identity then belong to this contact, and
-     * replies on that channel are addressed to it.
-     */
+    /** Links the contact's identity on another channel ({@link InboxActions#link}). */
     HttpResponse link(HttpRequest request) {
         String ws = api.workspace(request);
         String contactId = request.param("contactId");
@@ -159,13 +155,12 @@ public class ContactEndpoints {
         String externalId = Api.text(body, "externalId", "$");
         stores.workspaces().channel(channelId).filter(c -> c.workspaceId().equals(ws))
                 .orElseThrow(() -> new ApiException(400, "invalid_request", "$.channelId: no channel " + channelId));
-        if (!externalId.equals(contactId) && stores.contacts().find(ws, externalId).isPresent()) {
-            throw new ApiException(409, "conflict", "contact " + externalId
+        switch (inbox.link(ws, contactId, channelId, externalId)) {
+            case IS_ANOTHER_CONTACT -> throw new ApiException(409, "conflict", "contact " + externalId
                     + " already exists with its own conversations; merging two contacts is not supported");
-        }
-        if (!inbox.link(ws, contactId, channelId, externalId)) {
-            throw new ApiException(409, "conflict", externalId + " on channel " + channelId
+            case LINKED_ELSEWHERE -> throw new ApiException(409, "conflict", externalId + " on channel " + channelId
                     + " is already linked to another contact");
+            case LINKED -> { }
         }
         return api.ok(201, Map.of("contactId", contactId, "channelId", channelId, "externalId", externalId));
     }

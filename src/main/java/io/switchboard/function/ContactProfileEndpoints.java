@@ -3,7 +3,7 @@ package io.switchboard.function;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.switchboard.config.Stores;
 import io.switchboard.document.Problem;
-import io.switchboard.engine.InboxActions;
+import io.switchboard.inbox.InboxActions;
 import io.switchboard.function.http.Api;
 import io.switchboard.function.http.ApiException;
 import io.switchboard.function.http.HttpRequest;

@@ -8,7 +8,7 @@ import io.switchboard.config.SwitchboardConfig;
 import io.switchboard.inbox.Agent;
 import io.switchboard.inbox.DirectoryEditor;
 import io.switchboard.inbox.Team;
-import io.switchboard.store.DynamoWorkspaceStore.Channel;
+import io.switchboard.workspace.Channel;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
 import java.io.IOException;

@@ -7,7 +7,7 @@ import io.switchboard.function.http.HttpResponse;
 import io.switchboard.function.http.Routes;
 import io.switchboard.outbound.sheets.GoogleServiceAccounts;
 import io.switchboard.outbound.sheets.ServiceAccountKey;
-import io.switchboard.store.DynamoWorkspaceStore.Integration;
+import io.switchboard.workspace.Integration;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.util.LinkedHashMap;

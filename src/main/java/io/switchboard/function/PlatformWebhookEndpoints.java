@@ -7,7 +7,7 @@ import io.switchboard.channel.PlatformWebhook;
 import io.switchboard.channel.WebhookRejected;
 import io.switchboard.config.PlatformChannels;
 import io.switchboard.config.PlatformChannels.OpenChannel;
-import io.switchboard.engine.InboxActions;
+import io.switchboard.inbox.InboxActions;
 import io.switchboard.function.http.Api;
 import io.switchboard.function.http.ApiException;
 import io.switchboard.function.http.HttpRequest;

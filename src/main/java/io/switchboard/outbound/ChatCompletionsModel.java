@@ -8,8 +8,8 @@ import io.switchboard.channel.CredentialCipher;
 import io.switchboard.channel.PlatformHttp;
 import io.switchboard.engine.step.aiagent.AiModel;
 import io.switchboard.inbox.OutboundSender;
-import io.switchboard.store.DynamoAiSettingsStore;
-import io.switchboard.store.DynamoAiSettingsStore.AiSettings;
+import io.switchboard.workspace.AiSettingsStore;
+import io.switchboard.workspace.AiSettingsStore.AiSettings;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpRequest;
@@ -30,11 +30,11 @@ public final class ChatCompletionsModel implements AiModel {
 
     private final PlatformHttp http;
     private final ObjectMapper json;
-    private final DynamoAiSettingsStore settings;
+    private final AiSettingsStore settings;
     private final Optional<CredentialCipher> cipher;
     private final Predicate<String> allowsPrivateTargets;
 
-    public ChatCompletionsModel(PlatformHttp http, ObjectMapper json, DynamoAiSettingsStore settings,
+    public ChatCompletionsModel(PlatformHttp http, ObjectMapper json, AiSettingsStore settings,
             Optional<CredentialCipher> cipher, Predicate<String> allowsPrivateTargets) {
         this.http = http;
         this.json = json;

@@ -1,5 +1,8 @@
 package io.switchboard.store;
 
+import io.switchboard.workspace.AiSettingsStore;
+import io.switchboard.workspace.AiSettingsStore.AiSettings;
+
 import static io.switchboard.store.Attr.s;
 import static io.switchboard.store.Attr.str;
 
@@ -16,13 +19,10 @@ import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
  * A workspace's chat model for AI Agent steps, one item in the workspace's partition. The API key
  * arrives sealed and is stored as it is: this store never sees it in clear.
  */
-public final class DynamoAiSettingsStore {
+public final class DynamoAiSettingsStore implements AiSettingsStore {
 
     static final String SORT = "INTEGRATION#ai";
 
-    /** An OpenAI-compatible endpoint ({@code baseUrl} ends before {@code /chat/completions}). */
-    public record AiSettings(String baseUrl, String model, String sealedApiKey) {
-    }
 
     private final DynamoDbClient db;
     private final String table;
@@ -32,6 +32,7 @@ public final class DynamoAiSettingsStore {
         this.table = table;
     }
 
+    @Override
     public void save(String workspaceId, AiSettings settings) {
         Map<String, AttributeValue> item = new HashMap<>(Attr.key(Keys.workspace(workspaceId), SORT));
         item.put("baseUrl", s(settings.baseUrl()));
@@ -40,6 +41,7 @@ public final class DynamoAiSettingsStore {
         db.putItem(PutItemRequest.builder().tableName(table).item(item).build());
     }
 
+    @Override
     public Optional<AiSettings> find(String workspaceId) {
         var item = db.getItem(GetItemRequest.builder().tableName(table)
                 .key(Attr.key(Keys.workspace(workspaceId), SORT)).build()).item();
@@ -49,6 +51,7 @@ public final class DynamoAiSettingsStore {
         return Optional.of(new AiSettings(str(item, "baseUrl"), str(item, "model"), str(item, "sealedApiKey")));
     }
 
+    @Override
     public void remove(String workspaceId) {
         db.deleteItem(DeleteItemRequest.builder().tableName(table)
                 .key(Attr.key(Keys.workspace(workspaceId), SORT)).build());

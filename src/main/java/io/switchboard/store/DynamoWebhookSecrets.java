@@ -1,5 +1,8 @@
 package io.switchboard.store;
 
+import io.switchboard.inbound.WebhookSecrets;
+import io.switchboard.inbound.WebhookSecrets.Secret;
+
 import static io.switchboard.store.Attr.s;
 import static io.switchboard.store.Attr.str;
 import static io.switchboard.store.Attr.time;
@@ -18,12 +21,10 @@ import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
  * The signing secret of a workflow's Incoming Webhook, one item in the workflow's partition. Secrets
  * arrive sealed and are stored as they are: this store never sees them in clear.
  */
-public final class DynamoWebhookSecrets {
+public final class DynamoWebhookSecrets implements WebhookSecrets {
 
     private static final String SORT = "WEBHOOK";
 
-    public record Secret(String sealed, Instant createdAt) {
-    }
 
     private final DynamoDbClient db;
     private final String table;
@@ -33,6 +34,7 @@ public final class DynamoWebhookSecrets {
         this.table = table;
     }
 
+    @Override
     public Optional<Secret> find(String ws, String workflowId) {
         var item = db.getItem(GetItemRequest.builder().tableName(table).key(Attr.key(Keys.workflow(ws, workflowId), SORT))
                 .consistentRead(true).build()).item();
@@ -44,6 +46,7 @@ public final class DynamoWebhookSecrets {
      * Stores the secret unless the workflow has one; returns the one that is stored. Two first reads
      * racing each other thus agree on one secret.
      */
+    @Override
     public Secret createIfMissing(String ws, String workflowId, String sealed, Instant now) {
         try {
             db.putItem(PutItemRequest.builder().tableName(table).item(item(ws, workflowId, sealed, now))
@@ -55,6 +58,7 @@ public final class DynamoWebhookSecrets {
     }
 
     /** Replaces the secret: the old one stops working at once. */
+    @Override
     public Secret replace(String ws, String workflowId, String sealed, Instant now) {
         db.putItem(PutItemRequest.builder().tableName(table).item(item(ws, workflowId, sealed, now)).build());
         return new Secret(sealed, now);

@@ -1,5 +1,9 @@
 package io.switchboard.store;
 
+import io.switchboard.workspace.Channel;
+import io.switchboard.workspace.Integration;
+import io.switchboard.workspace.WorkspaceStore;
+
 import static io.switchboard.store.Attr.s;
 import static io.switchboard.store.Attr.str;
 import static io.switchboard.store.Attr.time;
@@ -30,20 +34,7 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
  * for listing. Platform credentials arrive sealed ({@code sealedCredentials}) and are stored as they
  * are: this store never sees them in clear.
  */
-public final class DynamoWorkspaceStore {
-
-    /**
-     * A connected channel. {@code secret} is the custom channel's signing secret; {@code settings} are
-     * a platform channel's public settings (ids, names) and {@code sealedCredentials} its encrypted
-     * credentials.
-     */
-    public record Channel(String id, String workspaceId, String type, String name, String secret,
-            Map<String, String> settings, String sealedCredentials, Instant createdAt) {
-
-        public Channel(String id, String workspaceId, String type, String name, String secret) {
-            this(id, workspaceId, type, name, secret, Map.of(), null, null);
-        }
-    }
+public final class DynamoWorkspaceStore implements WorkspaceStore {
 
     private final DynamoDbClient db;
     private final String table;
@@ -54,6 +45,7 @@ public final class DynamoWorkspaceStore {
     }
 
     /** Creates the workspace and its first API key; false when the workspace id is taken. */
+    @Override
     public boolean create(String workspaceId, String name, String apiKey, Instant now) {
         Map<String, AttributeValue> ws = new HashMap<>(Attr.key(Keys.workspace(workspaceId), "WORKSPACE"));
         ws.put("name", s(name));
@@ -70,6 +62,7 @@ public final class DynamoWorkspaceStore {
         return true;
     }
 
+    @Override
     public boolean exists(String workspaceId) {
         var item = db.getItem(GetItemRequest.builder().tableName(table)
                 .key(Attr.key(Keys.workspace(workspaceId), "WORKSPACE")).build()).item();
@@ -77,6 +70,7 @@ public final class DynamoWorkspaceStore {
     }
 
     /** Whether the workspace's HTTP Request steps may call private and loopback addresses (default no). */
+    @Override
     public boolean allowsPrivateHttpTargets(String workspaceId) {
         var item = db.getItem(GetItemRequest.builder().tableName(table).consistentRead(true)
                 .key(Attr.key(Keys.workspace(workspaceId), "WORKSPACE")).build()).item();
@@ -85,6 +79,7 @@ public final class DynamoWorkspaceStore {
     }
 
     /** Stored on the workspace item; false when the workspace does not exist. */
+    @Override
     public boolean allowPrivateHttpTargets(String workspaceId, boolean allow) {
         try {
             db.updateItem(UpdateItemRequest.builder().tableName(table)
@@ -98,14 +93,8 @@ public final class DynamoWorkspaceStore {
         }
     }
 
-    /**
-     * A connection of the workspace to an outside service (such as {@code google-sheets}):
-     * {@code account} names it (shown back), {@code sealedCredentials} is sealed by the caller.
-     */
-    public record Integration(String name, String account, String sealedCredentials, Instant updatedAt) {
-    }
-
     /** Stored under the workspace; a new one replaces the old. */
+    @Override
     public void putIntegration(String workspaceId, Integration integration) {
         Map<String, AttributeValue> item = new HashMap<>(Attr.key(Keys.workspace(workspaceId),
                 "INTEGRATION#" + integration.name()));
@@ -115,6 +104,7 @@ public final class DynamoWorkspaceStore {
         db.putItem(PutItemRequest.builder().tableName(table).item(item).build());
     }
 
+    @Override
     public Optional<Integration> integration(String workspaceId, String name) {
         var item = db.getItem(GetItemRequest.builder().tableName(table).consistentRead(true)
                 .key(Attr.key(Keys.workspace(workspaceId), "INTEGRATION#" + name)).build()).item();
@@ -125,16 +115,19 @@ public final class DynamoWorkspaceStore {
                 Attr.instant(item, "updatedAt")));
     }
 
+    @Override
     public void removeIntegration(String workspaceId, String name) {
         db.deleteItem(b -> b.tableName(table).key(Attr.key(Keys.workspace(workspaceId), "INTEGRATION#" + name)));
     }
 
+    @Override
     public Optional<String> workspaceOfApiKey(String apiKey) {
         var item = db.getItem(GetItemRequest.builder().tableName(table)
                 .key(Attr.key("APIKEY#" + digest(apiKey), "APIKEY")).build()).item();
         return item == null || item.isEmpty() ? Optional.empty() : Optional.ofNullable(str(item, "workspaceId"));
     }
 
+    @Override
     public void addChannel(Channel channel) {
         Map<String, AttributeValue> item = new HashMap<>(Attr.key("CHANNEL#" + channel.id(), "CHANNEL"));
         item.put("workspaceId", s(channel.workspaceId()));
@@ -161,6 +154,7 @@ public final class DynamoWorkspaceStore {
         db.putItem(PutItemRequest.builder().tableName(table).item(listed).build());
     }
 
+    @Override
     public Optional<Channel> channel(String channelId) {
         var item = db.getItem(GetItemRequest.builder().tableName(table)
                 .key(Attr.key("CHANNEL#" + channelId, "CHANNEL")).build()).item();
@@ -171,6 +165,7 @@ public final class DynamoWorkspaceStore {
     }
 
     /** The workspace's channels, in id order. */
+    @Override
     public List<Channel> channels(String workspaceId) {
         List<Channel> out = new ArrayList<>();
         for (var page : db.queryPaginator(QueryRequest.builder().tableName(table)

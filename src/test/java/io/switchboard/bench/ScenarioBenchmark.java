@@ -6,8 +6,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.switchboard.document.WorkflowParser;
 import io.switchboard.document.WorkflowSchema;
-import io.switchboard.engine.InboxActions;
-import io.switchboard.engine.InboxActions.IncomingMessage;
+import io.switchboard.engine.RunTriggers;
+import io.switchboard.inbox.InboxActions;
+import io.switchboard.inbox.InboxActions.IncomingMessage;
 import io.switchboard.engine.run.RunEngine;
 import io.switchboard.engine.step.InboxPorts;
 import io.switchboard.inbox.Agent;
@@ -108,7 +109,7 @@ class ScenarioBenchmark {
         var workflows = new DynamoWorkflowStore(db, "switchboard", json, new WorkflowParser(new WorkflowSchema()));
         RunEngine engine = new RunEngine(workflows, runStore, new DueIndexScheduler(),
                 new InboxPorts(contacts, directory, comments), clock, RunEngine.DEFAULT_LEASE);
-        inbox = new InboxActions(contacts, new DynamoMessageStore(db, "switchboard"), engine, clock);
+        inbox = new InboxActions(contacts, new DynamoMessageStore(db, "switchboard"), new RunTriggers(engine), clock);
         pool = Executors.newFixedThreadPool(threads);
         sweep = new DueTimerSweep(runStore, engine, clock, 1000, pool);
         this.workflows = workflows;

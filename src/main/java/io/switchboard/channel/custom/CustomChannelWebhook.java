@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.switchboard.channel.HmacSignature;
 import io.switchboard.channel.WebhookRejected;
-import io.switchboard.engine.InboxActions.IncomingMessage;
+import io.switchboard.inbox.InboxActions.IncomingMessage;
 import java.io.IOException;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;

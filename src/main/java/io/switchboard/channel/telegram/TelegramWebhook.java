@@ -8,7 +8,7 @@ import io.switchboard.channel.HmacSignature;
 import io.switchboard.channel.JsonBodies;
 import io.switchboard.channel.PlatformWebhook;
 import io.switchboard.channel.WebhookRejected;
-import io.switchboard.engine.InboxActions.IncomingMessage;
+import io.switchboard.inbox.InboxActions.IncomingMessage;
 import java.util.List;
 
 /**

@@ -9,8 +9,8 @@ import io.switchboard.channel.HmacSignature;
 import io.switchboard.channel.JsonBodies;
 import io.switchboard.channel.PlatformWebhook;
 import io.switchboard.channel.WebhookRejected;
-import io.switchboard.engine.InboxActions.IncomingMessage;
-import io.switchboard.engine.InboxActions.StatusReport;
+import io.switchboard.inbox.InboxActions.IncomingMessage;
+import io.switchboard.inbox.InboxActions.StatusReport;
 import io.switchboard.inbox.DeliveryStatus;
 import java.util.List;
 

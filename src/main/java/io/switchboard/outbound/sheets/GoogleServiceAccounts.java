@@ -5,8 +5,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.auth.oauth2.ServiceAccountCredentials;
 import io.switchboard.channel.CredentialCipher;
-import io.switchboard.store.DynamoWorkspaceStore;
-import io.switchboard.store.DynamoWorkspaceStore.Integration;
+import io.switchboard.workspace.WorkspaceStore;
+import io.switchboard.workspace.Integration;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
@@ -43,12 +43,12 @@ public final class GoogleServiceAccounts {
     private record Cached(Instant updatedAt, Account account) {
     }
 
-    private final DynamoWorkspaceStore workspaces;
+    private final WorkspaceStore workspaces;
     private final Optional<CredentialCipher> cipher;
     private final ObjectMapper json;
     private final ConcurrentMap<String, Cached> accounts = new ConcurrentHashMap<>();
 
-    public GoogleServiceAccounts(DynamoWorkspaceStore workspaces, Optional<CredentialCipher> cipher, ObjectMapper json) {
+    public GoogleServiceAccounts(WorkspaceStore workspaces, Optional<CredentialCipher> cipher, ObjectMapper json) {
         this.workspaces = workspaces;
         this.cipher = cipher;
         this.json = json;

@@ -1,21 +1,6 @@
-package io.switchboard.engine;
+package io.switchboard.inbox;
 
-import io.switchboard.engine.run.RunEngine;
-import io.switchboard.engine.step.Replies;
-import io.switchboard.engine.workflow.ContactEvents;
-import io.switchboard.engine.workflow.TriggerEvent;
-import io.switchboard.engine.workflow.TriggerType;
-import io.switchboard.inbox.Attachment;
-import io.switchboard.inbox.Contact;
-import io.switchboard.inbox.ContactStore;
 import io.switchboard.inbox.ContactStore.AssignmentChange;
-import io.switchboard.inbox.Conversation;
-import io.switchboard.inbox.DeliveryStatus;
-import io.switchboard.inbox.Message;
-import io.switchboard.inbox.MessageStore;
-import io.switchboard.inbox.OpenedBy;
-import io.switchboard.inbox.OutboundSender;
-import io.switchboard.inbox.Outbox;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
@@ -26,7 +11,7 @@ import java.util.UUID;
 
 /**
  * What happens in the inbox (a contact writes, an agent replies, someone assigns or closes), and the
- * workflow triggers each of these fires.
+ * events each of these tells the automation ({@link InboxEvents}).
  *
  * <p>An incoming message is processed so that any step may be repeated: the conversation it opens has
  * an id derived from the message, the trigger's run id derives from that, and the message itself is
@@ -37,19 +22,19 @@ public final class InboxActions {
 
     private final ContactStore contacts;
     private final MessageStore messages;
-    private final RunEngine engine;
+    private final InboxEvents events;
     private final Clock clock;
     private final Outbox outbox;
 
-    public InboxActions(ContactStore contacts, MessageStore messages, RunEngine engine, Clock clock) {
-        this(contacts, messages, engine, clock, (ws, channelId) -> Optional.empty());
+    public InboxActions(ContactStore contacts, MessageStore messages, InboxEvents events, Clock clock) {
+        this(contacts, messages, events, clock, (ws, channelId) -> Optional.empty());
     }
 
-    public InboxActions(ContactStore contacts, MessageStore messages, RunEngine engine, Clock clock,
+    public InboxActions(ContactStore contacts, MessageStore messages, InboxEvents events, Clock clock,
             OutboundSender.Channels senders) {
         this.contacts = contacts;
         this.messages = messages;
-        this.engine = engine;
+        this.events = events;
         this.clock = clock;
         this.outbox = new Outbox(contacts, messages, senders, clock);
     }
@@ -98,14 +83,12 @@ public final class InboxActions {
         Conversation conversation = contact.conversation();
         boolean opened = conversation.id().equals(conversationId);
         if (opened) {
-            engine.handle(new TriggerEvent(workspaceId, TriggerType.CONVERSATION_OPENED, conversation.id(),
-                    contact.id(), conversation.id(), now, Map.of("source", OpenedBy.CONTACT.wireName(),
-                    "message", abbreviated(m.text()))), contact);
+            events.conversationOpened(workspaceId, contact, now, abbreviated(m.text()));
         }
         // a step waiting for this contact's message (a question, an AI agent) takes it as its reply; before the message is
         // stored, so a redelivery after a crash offers it again (a run it already resumed ignores it)
-        contact.awaitingReply().forEach(runId -> engine.replied(workspaceId, contact.id(), runId,
-                new Replies.Reply(m.text(), m.externalId())));
+        contact.awaitingReply().forEach(runId -> events.replyArrived(workspaceId, contact, runId, m.text(),
+                m.externalId()));
         boolean stored = messages.append(new Message(workspaceId, m.contactId(), conversation.id(), m.channelId(),
                 m.externalId(), Message.Direction.INCOMING, m.contactId(), m.text(), m.sentAt(), m.attachment(), null,
                 null));
@@ -169,7 +152,7 @@ public final class InboxActions {
         String key = "api:" + requestId;
         Instant now = clock.instant();
         ContactStore.TagsChange change = contacts.changeTags(workspaceId, contactId, add, remove, key, now);
-        ContactEvents.of(workspaceId, change, key, source, now).forEach(e -> engine.handle(e, change.contact()));
+        events.tagsChanged(workspaceId, change, key, source, now);
         return change;
     }
 
@@ -182,7 +165,7 @@ public final class InboxActions {
         String key = "api:" + requestId;
         Instant now = clock.instant();
         ContactStore.FieldsChange change = contacts.changeFields(workspaceId, contactId, values, key, now);
-        ContactEvents.of(workspaceId, change, key, source, now).forEach(e -> engine.handle(e, change.contact()));
+        events.fieldsChanged(workspaceId, change, key, source, now);
         return change;
     }
 
@@ -196,8 +179,7 @@ public final class InboxActions {
         Instant now = clock.instant();
         boolean closed = contacts.close(workspaceId, contactId, conversation.id(), now);
         if (closed) {
-            engine.handle(new TriggerEvent(workspaceId, TriggerType.CONVERSATION_CLOSED, conversation.id(),
-                    contactId, conversation.id(), now, Map.of("source", closedBy)));
+            events.conversationClosed(workspaceId, contactId, conversation.id(), closedBy, now);
         }
         return closed;
     }
@@ -218,9 +200,25 @@ public final class InboxActions {
         return contacts.linkedContact(workspaceId, channelId, platformId).orElse(platformId);
     }
 
-    /** Links another channel's identity to a contact; false when it belongs to another contact. */
-    public boolean link(String workspaceId, String contactId, String channelId, String externalId) {
-        return contacts.link(workspaceId, contactId, channelId, externalId);
+    /** What became of a request to link an identity to a contact. */
+    public enum Linking {
+        LINKED,
+        /** The identity is a contact of its own, with its own conversations: merging is not supported. */
+        IS_ANOTHER_CONTACT,
+        /** The identity is already linked to another contact. */
+        LINKED_ELSEWHERE
+    }
+
+    /**
+     * Links the contact's identity on another channel (their Messenger id, say, to the contact who
+     * writes on WhatsApp): messages and echoes from that identity then belong to this contact, and
+     * replies on that channel are addressed to it. Linking it again to the same contact is a no-op.
+     */
+    public Linking link(String workspaceId, String contactId, String channelId, String externalId) {
+        if (!externalId.equals(contactId) && contacts.find(workspaceId, externalId).isPresent()) {
+            return Linking.IS_ANOTHER_CONTACT;
+        }
+        return contacts.link(workspaceId, contactId, channelId, externalId) ? Linking.LINKED : Linking.LINKED_ELSEWHERE;
     }
 
     /** Message ids are unique per contact and channel at best, so the contact is part of the name. */
