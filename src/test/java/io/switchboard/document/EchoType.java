@@ -36,9 +36,4 @@ final class EchoType implements StepType<EchoType.EchoStep> {
     public StepHandler<EchoStep> handler() {
         return (step, ctx) -> StepResult.unchanged("echoed " + step.text(), Map.of());
     }
-
-    @Override
-    public Map<String, Object> example() {
-        return Map.of("text", "hello");
-    }
 }

@@ -29,14 +29,29 @@ class StepRegistryTest {
     static final WorkflowSchema SCHEMA = new WorkflowSchema();
     static final WorkflowParser PARSER = new WorkflowParser(SCHEMA);
 
+    /** The example document a type's schema fragment gives under {@code examples}. */
+    static ObjectNode example(WorkflowSchema schema, StepType<?> type) {
+        try {
+            JsonNode example = JSON.readTree(schema.text()).at("/$defs/" + type.name() + "/examples/0");
+            assertTrue(example.isObject(), type.name() + "'s schema fragment has an example under examples");
+            return (ObjectNode) example;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     static ObjectNode workflowWith(StepType<?> type) {
+        return workflowWith(SCHEMA, type);
+    }
+
+    static ObjectNode workflowWith(WorkflowSchema schema, StepType<?> type) {
         ObjectNode doc = JSON.createObjectNode();
         doc.put("name", "Example");
         doc.putObject("trigger").put("type", "conversation_opened");
         ObjectNode step = doc.putArray("steps").addObject();
         step.put("id", JumpToType.EXAMPLE_ID);
         step.put("type", type.name());
-        step.setAll((ObjectNode) JSON.valueToTree(type.example()));
+        step.setAll(example(schema, type));
         return doc;
     }
 
@@ -84,7 +99,7 @@ class StepRegistryTest {
         StepTypes more = StepTypes.STANDARD.with(echo);
         WorkflowSchema schema = new WorkflowSchema(more);
         WorkflowParser parser = new WorkflowParser(schema, more);
-        ObjectNode doc = workflowWith(echo);
+        ObjectNode doc = workflowWith(schema, echo);
         Step step = parser.parse("ws", "wf", 1, doc).steps().get(0);
         assertEquals(new EchoType.EchoStep(JumpToType.EXAMPLE_ID, "hello"), step);
         // the standard registry does not know it

@@ -40,7 +40,8 @@ class TriggerWorkflowOnEveryPathTest {
 
     static final ObjectMapper JSON = new ObjectMapper();
     static final Pattern INDEXED = Pattern.compile("(\\w+)\\[(\\d+)]");
-    static final WorkflowParser PARSER = new WorkflowParser(new WorkflowSchema());
+    static final WorkflowSchema SCHEMA = new WorkflowSchema();
+    static final WorkflowParser PARSER = new WorkflowParser(SCHEMA);
 
     /** Every (type, nested list name) the registry declares, found by parsing each type's example. */
     static List<String[]> nestedPaths() {
@@ -58,7 +59,11 @@ class TriggerWorkflowOnEveryPathTest {
         ObjectNode step = JSON.createObjectNode();
         step.put("id", JumpToType.EXAMPLE_ID);
         step.put("type", type.name());
-        step.setAll((ObjectNode) JSON.valueToTree(type.example()));
+        try {
+            step.setAll((ObjectNode) JSON.readTree(SCHEMA.text()).at("/$defs/" + type.name() + "/examples/0"));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
         return step;
     }
 

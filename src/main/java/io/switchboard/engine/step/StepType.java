@@ -1,13 +1,13 @@
 package io.switchboard.engine.step;
 
 import io.switchboard.engine.workflow.Step;
-import java.util.Map;
 import java.util.Set;
 
 /**
  * Everything the product knows about one step type, declared in the type's own folder beside its
  * record and handler: its name in documents, how a document becomes the record (with problems at
- * JSON paths), its handler, its JSON Schema fragment ({@code <name>.schema.json} beside this class),
+ * JSON paths), its handler, its JSON Schema fragment ({@code <name>.schema.json} beside this class,
+ * with an example document under {@code examples}),
  * the run variables it writes and the ports it needs. The record declares its nested step lists
  * ({@link Step#nested()}). {@link StepTypes} lists every type; nothing else names them.
  */
@@ -25,13 +25,6 @@ public interface StepType<S extends Step> {
     S parse(StepReader step);
 
     StepHandler<S> handler();
-
-    /**
-     * A small valid document of this step without {@code type} and {@code id}, as plain maps and lists:
-     * what the docs check and the generated tests start from. Every nested list the step has may be
-     * absent; tests put steps into each one by its name.
-     */
-    Map<String, Object> example();
 
     /**
      * Rules that depend on the rest of the workspace, checked each time the step's workflow is

@@ -1,31 +1,20 @@
 package io.switchboard.engine.step.branch;
 
-import io.switchboard.engine.step.StepHandler;
 import io.switchboard.engine.step.StepReader;
-import io.switchboard.engine.step.StepType;
+import io.switchboard.engine.step.DeclaredStepType;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
-/** The Branch step type: its document, handler and the rules its document follows. */
-public final class BranchType implements StepType<BranchStep> {
+/** The Branch step type: its name, record, handler and how its document is read. */
+public final class BranchType extends DeclaredStepType<BranchStep> {
 
     public static final String NAME = "branch";
 
-    private final BranchHandler handler = new BranchHandler();
-
-    @Override
-    public String name() {
-        return NAME;
+    public BranchType() {
+        super(NAME, BranchStep.class, new BranchHandler(), BranchType::read);
     }
 
-    @Override
-    public Class<BranchStep> stepClass() {
-        return BranchStep.class;
-    }
-
-    @Override
-    public BranchStep parse(StepReader step) {
+    private static BranchStep read(StepReader step) {
         List<BranchStep.Path> paths = new ArrayList<>();
         List<StepReader> branches = step.objects("branches");
         for (int i = 0; i < branches.size(); i++) {
@@ -34,17 +23,5 @@ public final class BranchType implements StepType<BranchStep> {
                     branch.steps("steps")));
         }
         return new BranchStep(step.id(), paths, step.steps("else"));
-    }
-
-    @Override
-    public StepHandler<BranchStep> handler() {
-        return handler;
-    }
-
-    @Override
-    public Map<String, Object> example() {
-        return Map.of("branches", List.of(Map.of("name", "Still open", "conditions", List.of(Map.of(
-                "category", "contact_field", "field", "conversation_status", "operator", "is_equal_to",
-                "value", "open")))));
     }
 }

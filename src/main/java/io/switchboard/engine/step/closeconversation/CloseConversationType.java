@@ -1,39 +1,14 @@
 package io.switchboard.engine.step.closeconversation;
 
-import io.switchboard.engine.step.StepHandler;
-import io.switchboard.engine.step.StepReader;
-import io.switchboard.engine.step.StepType;
-import java.util.Map;
+import io.switchboard.engine.step.DeclaredStepType;
 
-/** The CloseConversation step type: its document, handler and the rules its document follows. */
-public final class CloseConversationType implements StepType<CloseConversationStep> {
+/** The CloseConversation step type: its name, record, handler and how its document is read. */
+public final class CloseConversationType extends DeclaredStepType<CloseConversationStep> {
 
     public static final String NAME = "close_conversation";
 
-    private final CloseConversationHandler handler = new CloseConversationHandler();
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public Class<CloseConversationStep> stepClass() {
-        return CloseConversationStep.class;
-    }
-
-    @Override
-    public CloseConversationStep parse(StepReader step) {
-        return new CloseConversationStep(step.id(), step.text("category"), step.text("summary"));
-    }
-
-    @Override
-    public StepHandler<CloseConversationStep> handler() {
-        return handler;
-    }
-
-    @Override
-    public Map<String, Object> example() {
-        return Map.of("category", "resolved", "summary", "Closed by the workflow");
+    public CloseConversationType() {
+        super(NAME, CloseConversationStep.class, new CloseConversationHandler(), step -> new CloseConversationStep(
+                step.id(), step.text("category"), step.text("summary")));
     }
 }

@@ -1,8 +1,7 @@
 package io.switchboard.engine.step.datetime;
 
-import io.switchboard.engine.step.StepHandler;
 import io.switchboard.engine.step.StepReader;
-import io.switchboard.engine.step.StepType;
+import io.switchboard.engine.step.DeclaredStepType;
 import java.time.DateTimeException;
 import java.time.DayOfWeek;
 import java.time.LocalDateTime;
@@ -15,25 +14,16 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
-/** The DateTime step type: its document, handler and the rules its document follows. */
-public final class DateTimeType implements StepType<DateTimeStep> {
+/** The DateTime step type: its name, record, handler and how its document is read. */
+public final class DateTimeType extends DeclaredStepType<DateTimeStep> {
 
     public static final String NAME = "date_time";
 
-    private final DateTimeHandler handler = new DateTimeHandler();
-
-    @Override
-    public String name() {
-        return NAME;
+    public DateTimeType() {
+        super(NAME, DateTimeStep.class, new DateTimeHandler(), DateTimeType::read);
     }
 
-    @Override
-    public Class<DateTimeStep> stepClass() {
-        return DateTimeStep.class;
-    }
-
-    @Override
-    public DateTimeStep parse(StepReader step) {
+    private static DateTimeStep read(StepReader step) {
         ZoneId zone = ZoneOffset.UTC;
         try {
             zone = ZoneId.of(step.text("timeZone"));
@@ -68,16 +58,6 @@ public final class DateTimeType implements StepType<DateTimeStep> {
             }
         }
         return new DateTimeStep(step.id(), zone, hours, from, to, step.steps("outside"));
-    }
-
-    @Override
-    public StepHandler<DateTimeStep> handler() {
-        return handler;
-    }
-
-    @Override
-    public Map<String, Object> example() {
-        return Map.of("timeZone", "Europe/Lisbon", "businessHours", Map.of("monday", List.of(Map.of("from", "09:00", "to", "17:00"))));
     }
 
     /** "24:00" closes a day at midnight. */

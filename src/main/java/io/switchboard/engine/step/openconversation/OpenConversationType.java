@@ -1,39 +1,14 @@
 package io.switchboard.engine.step.openconversation;
 
-import io.switchboard.engine.step.StepHandler;
-import io.switchboard.engine.step.StepReader;
-import io.switchboard.engine.step.StepType;
-import java.util.Map;
+import io.switchboard.engine.step.DeclaredStepType;
 
-/** The OpenConversation step type: its document, handler and the rules its document follows. */
-public final class OpenConversationType implements StepType<OpenConversationStep> {
+/** The OpenConversation step type: its name, record, handler and how its document is read. */
+public final class OpenConversationType extends DeclaredStepType<OpenConversationStep> {
 
     public static final String NAME = "open_conversation";
 
-    private final OpenConversationHandler handler = new OpenConversationHandler();
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public Class<OpenConversationStep> stepClass() {
-        return OpenConversationStep.class;
-    }
-
-    @Override
-    public OpenConversationStep parse(StepReader step) {
-        return new OpenConversationStep(step.id());
-    }
-
-    @Override
-    public StepHandler<OpenConversationStep> handler() {
-        return handler;
-    }
-
-    @Override
-    public Map<String, Object> example() {
-        return Map.of();
+    public OpenConversationType() {
+        super(NAME, OpenConversationStep.class, new OpenConversationHandler(), step -> new OpenConversationStep(
+                step.id()));
     }
 }

@@ -1,32 +1,17 @@
 package io.switchboard.engine.step.triggerworkflow;
 
 import io.switchboard.engine.step.PublishContext;
-import io.switchboard.engine.step.StepHandler;
 import io.switchboard.engine.workflow.ManualStart;
-import io.switchboard.engine.step.StepReader;
-import io.switchboard.engine.step.StepType;
-import java.util.Map;
+import io.switchboard.engine.step.DeclaredStepType;
 
-/** The TriggerWorkflow step type: its document, handler and the rules its document follows. */
-public final class TriggerWorkflowType implements StepType<TriggerWorkflowStep> {
+/** The TriggerWorkflow step type: its name, record, handler and how its document is read. */
+public final class TriggerWorkflowType extends DeclaredStepType<TriggerWorkflowStep> {
 
     public static final String NAME = "trigger_workflow";
 
-    private final TriggerWorkflowHandler handler = new TriggerWorkflowHandler();
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public Class<TriggerWorkflowStep> stepClass() {
-        return TriggerWorkflowStep.class;
-    }
-
-    @Override
-    public TriggerWorkflowStep parse(StepReader step) {
-        return new TriggerWorkflowStep(step.id(), step.text("workflowId"));
+    public TriggerWorkflowType() {
+        super(NAME, TriggerWorkflowStep.class, new TriggerWorkflowHandler(), step -> new TriggerWorkflowStep(
+                step.id(), step.text("workflowId")));
     }
 
     /**
@@ -42,15 +27,5 @@ public final class TriggerWorkflowType implements StepType<TriggerWorkflowStep> 
         }
         ManualStart.refusal(target, publish.exists(target), publish.published(target), "triggered")
                 .ifPresent(refused -> publish.problem(path + ".workflowId", refused.message()));
-    }
-
-    @Override
-    public StepHandler<TriggerWorkflowStep> handler() {
-        return handler;
-    }
-
-    @Override
-    public Map<String, Object> example() {
-        return Map.of("workflowId", "follow-up");
     }
 }
