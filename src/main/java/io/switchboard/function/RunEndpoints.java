@@ -49,6 +49,7 @@ public class RunEndpoints {
         out.put("contactId", run.contactId());
         out.put("conversationId", run.conversationId());
         out.put("status", run.status().wireName());
+        out.put("state", run.state().wireName());
         out.put("startedAt", run.startedAt().toString());
         out.put("updatedAt", run.updatedAt().toString());
         out.put("dueAt", run.dueAt() == null ? null : run.dueAt().toString());

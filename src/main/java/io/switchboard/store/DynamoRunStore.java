@@ -12,6 +12,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.switchboard.engine.run.Run;
+import io.switchboard.engine.run.RunState;
 import io.switchboard.engine.run.RunStatus;
 import io.switchboard.engine.run.RunStore;
 import io.switchboard.engine.run.StepRecord;
@@ -196,6 +197,8 @@ public final class DynamoRunStore implements RunStore {
             item.put("conversationId", s(run.conversationId()));
         }
         item.put("status", s(run.status().name()));
+        // the state names the kind of waiting; runs stored before it was written derive it (RunState.of)
+        item.put("state", s(run.state().name()));
         if (run.cursor() != null) {
             item.put("cursor", s(run.cursor().toString()));
         }
@@ -222,6 +225,12 @@ public final class DynamoRunStore implements RunStore {
         return item;
     }
 
+    private RunState state(Map<String, AttributeValue> item) {
+        String state = str(item, "state");
+        return state != null ? RunState.valueOf(state) : RunState.of(RunStatus.valueOf(str(item, "status")),
+                item.containsKey("variables") ? read(str(item, "variables"), STRINGS) : Map.of());
+    }
+
     private Run toRun(String ws, Map<String, AttributeValue> item) {
         String pk = str(item, Table.PK);
         String contactId = pk.substring(pk.indexOf("#CONTACT#") + 9);
@@ -229,7 +238,7 @@ public final class DynamoRunStore implements RunStore {
         return new Run(ws, str(item, Table.SK).substring(4), str(item, "workflowId"),
                 (int) num(item, "workflowVersion", 0), contactId, str(item, "conversationId"),
                 read(str(item, "triggerData"), STRINGS), instant(item, "startedAt"),
-                RunStatus.valueOf(str(item, "status")), cursor == null ? null : StepPath.parse(cursor),
+                state(item), cursor == null ? null : StepPath.parse(cursor),
                 (int) num(item, "executedSteps", 0), instant(item, "dueAt"), instant(item, "leaseUntil"),
                 str(item, "wakeToken"), instant(item, "updatedAt"), num(item, "version", 0),
                 read(gunzip(item.get("history").b().asByteArray()), HISTORY),

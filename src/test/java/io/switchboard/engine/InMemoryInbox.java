@@ -310,7 +310,7 @@ final class InMemoryInbox implements ContactStore, CommentStore, DirectoryStore,
 
     static Run copy(Run r) {
         return new Run(r.workspaceId(), r.id(), r.workflowId(), r.workflowVersion(), r.contactId(), r.conversationId(),
-                r.triggerData(), r.startedAt(), r.status(), r.cursor(), r.executedSteps(), r.dueAt(), r.leaseUntil(),
+                r.triggerData(), r.startedAt(), r.state(), r.cursor(), r.executedSteps(), r.dueAt(), r.leaseUntil(),
                 r.wakeToken(), r.updatedAt(), r.version(), r.history(), r.variables());
     }
 

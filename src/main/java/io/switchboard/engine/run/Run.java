@@ -20,7 +20,7 @@ public final class Run {
     private final String conversationId;
     private final Map<String, String> triggerData;
     private final Instant startedAt;
-    private RunStatus status;
+    private RunState state;
     private StepPath cursor;
     private int executedSteps;
     private Instant dueAt;
@@ -36,6 +36,15 @@ public final class Run {
             StepPath cursor, int executedSteps, Instant dueAt, Instant leaseUntil, String wakeToken, Instant updatedAt,
             long version,
             List<StepRecord> history, Map<String, String> variables) {
+        this(workspaceId, id, workflowId, workflowVersion, contactId, conversationId, triggerData, startedAt,
+                RunState.of(status, variables), cursor, executedSteps, dueAt, leaseUntil, wakeToken, updatedAt, version,
+                history, variables);
+    }
+
+    public Run(String workspaceId, String id, String workflowId, int workflowVersion, String contactId,
+            String conversationId, Map<String, String> triggerData, Instant startedAt, RunState state,
+            StepPath cursor, int executedSteps, Instant dueAt, Instant leaseUntil, String wakeToken, Instant updatedAt,
+            long version, List<StepRecord> history, Map<String, String> variables) {
         this.workspaceId = workspaceId;
         this.id = id;
         this.workflowId = workflowId;
@@ -44,7 +53,7 @@ public final class Run {
         this.conversationId = conversationId;
         this.triggerData = Map.copyOf(triggerData);
         this.startedAt = startedAt;
-        this.status = status;
+        this.state = state;
         this.cursor = cursor;
         this.executedSteps = executedSteps;
         this.dueAt = dueAt;
@@ -64,7 +73,10 @@ public final class Run {
     public String conversationId() { return conversationId; }
     public Map<String, String> triggerData() { return triggerData; }
     public Instant startedAt() { return startedAt; }
-    public RunStatus status() { return status; }
+    /** The coarse status the API shows: running, waiting, completed or failed. */
+    public RunStatus status() { return state.status(); }
+    /** The state, naming the kind of waiting; changed only by {@link RunMachine}. */
+    public RunState state() { return state; }
     public StepPath cursor() { return cursor; }
     public int executedSteps() { return executedSteps; }
     /** When the sweep should look at this run: the end of its wait, or when a dead process's lease may be taken over. */
@@ -91,7 +103,7 @@ public final class Run {
     }
 
     public boolean isFinished() {
-        return status == RunStatus.COMPLETED || status == RunStatus.FAILED;
+        return state.isFinished();
     }
 
     /** Number of the next step execution; with the run id it keys that step's effects. */
@@ -101,6 +113,11 @@ public final class Run {
 
     void record(StepRecord entry) {
         history.add(entry);
+    }
+
+    /** Set by {@link RunMachine} only. */
+    void enter(RunState next) {
+        state = next;
     }
 
     void moveTo(StepPath next) {
@@ -113,7 +130,6 @@ public final class Run {
      * run does not rewrite its entry in the due index.
      */
     void lease(Instant until, Instant now) {
-        status = RunStatus.RUNNING;
         wakeToken = null;
         leaseUntil = until;
         if (dueAt == null) {
@@ -123,15 +139,13 @@ public final class Run {
     }
 
     void waitUntil(String token, Instant due, Instant now) {
-        status = RunStatus.WAITING;
         wakeToken = token;
         dueAt = due;
         leaseUntil = null;
         updatedAt = now;
     }
 
-    void finish(RunStatus end, Instant now) {
-        status = end;
+    void finish(Instant now) {
         cursor = null;
         wakeToken = null;
         dueAt = null;

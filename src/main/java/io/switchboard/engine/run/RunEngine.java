@@ -108,7 +108,7 @@ public final class RunEngine {
                 continue;
             }
             Run run = new Run(event.workspaceId(), runId(workflow, event), workflow.id(), workflow.version(),
-                    event.contactId(), event.conversationId(), triggerData(event), now, RunStatus.RUNNING,
+                    event.contactId(), event.conversationId(), triggerData(event), now, RunMachine.start().to(),
                     workflow.steps().isEmpty() ? null : StepPath.START, 0, now.plus(lease), now.plus(lease), null,
                     now, 0, List.of(), depth == 0 ? Map.of() : Map.of(CHAIN_DEPTH, String.valueOf(depth)));
             if (runs.create(run)) {
@@ -161,14 +161,13 @@ public final class RunEngine {
             return WakeUpResult.STALE_TOKEN;
         }
         Instant now = clock.instant();
-        boolean waitOver = run.status() == RunStatus.WAITING && !run.dueAt().isAfter(now);
-        boolean leaseLapsed = run.status() == RunStatus.RUNNING && !run.leaseUntil().isAfter(now);
-        if (!waitOver && !leaseLapsed) {
+        Instant due = run.dueAt();
+        Optional<RunMachine.Transition> woken = RunMachine.fire(run, RunEvent.DUE, now);
+        if (woken.isEmpty()) {
             return WakeUpResult.NOT_DUE;
         }
-        Instant due = run.dueAt();
         run.lease(now.plus(lease), now);
-        if (waitOver && !queued(run)) {
+        if (woken.get().recordsWakeUp()) {
             Map<String, String> details = new LinkedHashMap<>();
             details.put("dueAt", due.toString());
             details.put("lateness", Duration.between(due, now).toString());
@@ -180,7 +179,7 @@ public final class RunEngine {
         Optional<WorkflowDefinition> workflow = workflows.version(run.workspaceId(), run.workflowId(),
                 run.workflowVersion());
         if (workflow.isEmpty()) {
-            fail(run, null, "workflow version " + run.workflowVersion() + " no longer exists", now);
+            fail(run, null, RunEvent.WORKFLOW_GONE, "workflow version " + run.workflowVersion() + " no longer exists", now);
             return WakeUpResult.RESUMED;
         }
         advance(run, workflow.get(), new SegmentCache());
@@ -198,7 +197,7 @@ public final class RunEngine {
             Optional<Run> found = runs.find(workspaceId, contactId, runId);
             Run run = found.orElse(null);
             boolean asking = run != null && !run.isFinished() && run.variable(Replies.AWAITED) != null;
-            if (asking && run.status() == RunStatus.RUNNING && attempt < REPLY_RACE_RETRIES) {
+            if (asking && run.state() == RunState.RUNNING && attempt < REPLY_RACE_RETRIES) {
                 // the question was sent a moment ago and its run is being written: read it again shortly
                 pause();
                 continue;
@@ -206,11 +205,11 @@ public final class RunEngine {
             if (asking && reply.messageId().equals(run.variable(Replies.LAST_MESSAGE_ID))) {
                 return WakeUpResult.ALREADY_FINISHED; // a redelivered message that already answered
             }
-            if (!asking || run.status() != RunStatus.WAITING) {
+            Instant now = clock.instant();
+            if (!asking || RunMachine.fire(run, RunEvent.REPLY_ARRIVES, now).isEmpty()) {
                 inbox.contacts().awaitReply(workspaceId, contactId, runId, false);
                 return run == null ? WakeUpResult.UNKNOWN_RUN : WakeUpResult.ALREADY_FINISHED;
             }
-            Instant now = clock.instant();
             run.setVariable(Replies.TEXT, reply.text());
             run.setVariable(Replies.MESSAGE_ID, reply.messageId());
             run.setVariable(Replies.LAST_MESSAGE_ID, reply.messageId());
@@ -221,7 +220,8 @@ public final class RunEngine {
             Optional<WorkflowDefinition> workflow = workflows.version(workspaceId, run.workflowId(),
                     run.workflowVersion());
             if (workflow.isEmpty()) {
-                fail(run, null, "workflow version " + run.workflowVersion() + " no longer exists", now);
+                fail(run, null, RunEvent.WORKFLOW_GONE, "workflow version " + run.workflowVersion() + " no longer exists",
+                        now);
             } else {
                 advance(run, workflow.get(), new SegmentCache());
             }
@@ -246,14 +246,15 @@ public final class RunEngine {
             StepPath at = run.cursor();
             Step step = at == null ? null : workflow.stepAt(at);
             if (step == null) {
-                run.finish(RunStatus.COMPLETED, now);
+                RunMachine.require(run, RunEvent.STEPS_END, now);
+                run.finish(now);
                 if (save(run)) {
                     released(run, workflow);
                 }
                 return;
             }
             if (executed >= MAX_STEPS_PER_SEGMENT) {
-                fail(run, step, "more than " + MAX_STEPS_PER_SEGMENT + " steps without a wait", now);
+                fail(run, step, RunEvent.STEP_FAILS, "more than " + MAX_STEPS_PER_SEGMENT + " steps without a wait", now);
                 released(run, workflow);
                 return;
             }
@@ -263,7 +264,8 @@ public final class RunEngine {
             try {
                 result = types.run(step, ctx);
             } catch (RuntimeException e) {
-                fail(run, step, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage(), now);
+                fail(run, step, RunEvent.STEP_FAILS, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage(),
+                        now);
                 released(run, workflow);
                 return;
             }
@@ -298,6 +300,7 @@ public final class RunEngine {
                 case WAIT, RETRY -> {
                     run.moveTo(result.next() == StepResult.Next.WAIT ? at.next(workflow.steps()) : at);
                     String token = newToken();
+                    RunMachine.require(run, RunMachine.waitingFor(result.waitingAs()), now);
                     run.waitUntil(token, result.waitUntil(), now);
                     if (save(run)) {
                         arm(new WakeUpCall(run.workspaceId(), run.contactId(), run.id(), token, result.waitUntil()));
@@ -343,11 +346,6 @@ public final class RunEngine {
         return depth == null ? 0 : Integer.parseInt(depth);
     }
 
-    /** A queued assignment re-offers the contact every minute; those wake-ups are not history. */
-    private static boolean queued(Run run) {
-        return run.variables().keySet().stream().anyMatch(k -> k.startsWith("queued."));
-    }
-
     /**
      * True when the run is about to end or wait, which writes the run anyway with nothing in between
      * that could fail: the checkpoint after the previous step rides on that write.
@@ -370,10 +368,11 @@ public final class RunEngine {
         }
     }
 
-    private void fail(Run run, Step step, String reason, Instant now) {
+    private void fail(Run run, Step step, RunEvent why, String reason, Instant now) {
         run.record(new StepRecord(run.beginStep(), step == null ? null : step.id(), step == null ? null : step.type(),
                 run.cursor() == null ? null : run.cursor().toString(), now, "failed: " + reason, Map.of(), List.of()));
-        run.finish(RunStatus.FAILED, now);
+        RunMachine.require(run, why, now);
+        run.finish(now);
         save(run);
     }
 

@@ -1,6 +1,7 @@
 package io.switchboard.engine.step;
 
 import io.switchboard.engine.condition.Observation;
+import io.switchboard.engine.run.RunState;
 import io.switchboard.engine.workflow.FailurePathStep;
 import io.switchboard.engine.workflow.StepPath;
 import java.time.Instant;
@@ -14,7 +15,8 @@ import java.util.Map;
  * {@code recorded} false keeps such repeated attempts out of the history.
  */
 public record StepResult(Next next, int branch, Instant waitUntil, String outcome, Map<String, String> details,
-        List<Observation> observations, boolean changedSomething, boolean recorded, StepPath jumpTarget) {
+        List<Observation> observations, boolean changedSomething, boolean recorded, StepPath jumpTarget,
+        RunState waitingAs) {
 
     public enum Next {
         CONTINUE, ENTER_BRANCH, WAIT, RETRY, END, JUMP
@@ -22,12 +24,12 @@ public record StepResult(Next next, int branch, Instant waitUntil, String outcom
 
     public StepResult(Next next, int branch, Instant waitUntil, String outcome, Map<String, String> details,
             List<Observation> observations, boolean changedSomething, boolean recorded) {
-        this(next, branch, waitUntil, outcome, details, observations, changedSomething, recorded, null);
+        this(next, branch, waitUntil, outcome, details, observations, changedSomething, recorded, null, null);
     }
 
     /** Continues at {@code target}, anywhere in the workflow (Jump To). */
     public static StepResult jump(StepPath target, String outcome, Map<String, String> details) {
-        return new StepResult(Next.JUMP, -1, null, outcome, details, List.of(), true, true, target);
+        return new StepResult(Next.JUMP, -1, null, outcome, details, List.of(), true, true, target, null);
     }
 
     public StepResult(Next next, int branch, Instant waitUntil, String outcome, Map<String, String> details,
@@ -35,8 +37,13 @@ public record StepResult(Next next, int branch, Instant waitUntil, String outcom
         this(next, branch, waitUntil, outcome, details, observations, changedSomething, true);
     }
 
-    public static StepResult retryAt(Instant at, String outcome, Map<String, String> details, boolean recorded) {
-        return new StepResult(Next.RETRY, -1, at, outcome, details, List.of(), true, recorded);
+    /**
+     * Pauses the run on this step in the state {@code waitingAs} (awaiting a reply or an AI turn, or
+     * queued for assignment) until {@code at}, when the step runs again; a reply may resume it sooner.
+     */
+    public static StepResult awaitUntil(RunState waitingAs, Instant at, String outcome, Map<String, String> details,
+            boolean recorded) {
+        return new StepResult(Next.RETRY, -1, at, outcome, details, List.of(), true, recorded, null, waitingAs);
     }
 
     public static StepResult end(String outcome, Map<String, String> details) {
@@ -68,6 +75,7 @@ public record StepResult(Next next, int branch, Instant waitUntil, String outcom
     }
 
     public static StepResult waitUntil(Instant due, String outcome, Map<String, String> details) {
-        return new StepResult(Next.WAIT, -1, due, outcome, details, List.of(), true);
+        return new StepResult(Next.WAIT, -1, due, outcome, details, List.of(), true, true, null,
+                RunState.WAITING_FOR_TIMER);
     }
 }

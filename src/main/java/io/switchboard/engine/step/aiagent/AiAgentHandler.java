@@ -1,5 +1,6 @@
 package io.switchboard.engine.step.aiagent;
 
+import io.switchboard.engine.run.RunState;
 import io.switchboard.engine.step.Replies;
 import io.switchboard.engine.step.StepContext;
 import io.switchboard.engine.step.StepHandler;
@@ -54,7 +55,8 @@ public final class AiAgentHandler implements StepHandler<AiAgentStep> {
             if (reply == null) {
                 Instant deadline = Instant.parse(run.variable(DEADLINE));
                 if (ctx.now().isBefore(deadline)) {
-                    return StepResult.retryAt(deadline, "waiting for the contact", Map.of(), false);
+                    return StepResult.awaitUntil(RunState.AWAITING_AI_TURN, deadline, "waiting for the contact", Map.of(),
+                            false);
                 }
                 done(ctx);
                 return leave(step, AiAgentStep.TIMEOUT_PATH, "the contact did not write for " + step.timeout(),
@@ -156,7 +158,8 @@ public final class AiAgentHandler implements StepHandler<AiAgentStep> {
         ctx.run().setVariable(TURNS, String.valueOf(turn));
         ctx.run().setVariable(DEADLINE, deadline.toString());
         Replies.await(ctx, step.id());
-        return StepResult.retryAt(deadline, said.isEmpty() ? "waiting for the contact" : "answered", details, true);
+        return StepResult.awaitUntil(RunState.AWAITING_AI_TURN, deadline,
+                said.isEmpty() ? "waiting for the contact" : "answered", details, true);
     }
 
     /** The model sees its instructions, then the conversation: the contact as user, the business as assistant. */

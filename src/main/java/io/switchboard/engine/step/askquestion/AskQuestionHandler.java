@@ -1,5 +1,6 @@
 package io.switchboard.engine.step.askquestion;
 
+import io.switchboard.engine.run.RunState;
 import io.switchboard.engine.step.Replies;
 import io.switchboard.engine.step.StepContext;
 import io.switchboard.engine.step.StepHandler;
@@ -46,7 +47,8 @@ public final class AskQuestionHandler implements StepHandler<AskQuestionStep> {
         if (taken == null) {
             Instant deadline = Instant.parse(run.variable(DEADLINE));
             if (ctx.now().isBefore(deadline)) {
-                return StepResult.retryAt(deadline, "waiting for an answer", Map.of(), false);
+                return StepResult.awaitUntil(RunState.AWAITING_REPLY, deadline, "waiting for an answer", Map.of(),
+                        false);
             }
             done(ctx);
             return leave(step, AskQuestionStep.TIMEOUT_PATH, "no answer by " + deadline, Map.of("timeout",
@@ -102,7 +104,7 @@ public final class AskQuestionHandler implements StepHandler<AskQuestionStep> {
         ctx.run().setVariable(DEADLINE, deadline.toString());
         Replies.await(ctx, step.id());
         details.put("until", deadline.toString());
-        return StepResult.retryAt(deadline, outcome, details, true);
+        return StepResult.awaitUntil(RunState.AWAITING_REPLY, deadline, outcome, details, true);
     }
 
     private static void save(AskQuestionStep step, StepContext ctx, String answer) {

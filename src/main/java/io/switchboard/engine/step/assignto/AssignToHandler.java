@@ -1,5 +1,6 @@
 package io.switchboard.engine.step.assignto;
 
+import io.switchboard.engine.run.RunState;
 import io.switchboard.engine.step.StepContext;
 import io.switchboard.engine.step.StepHandler;
 import io.switchboard.engine.step.StepResult;
@@ -95,7 +96,7 @@ public final class AssignToHandler implements StepHandler<AssignToStep> {
         }
         Instant recheck = ctx.now().plus(AssignToStep.QUEUE_RECHECK);
         details.put("timeoutAt", deadline.toString());
-        return StepResult.retryAt(recheck.isBefore(deadline) ? recheck : deadline,
+        return StepResult.awaitUntil(RunState.QUEUED_FOR_ASSIGNMENT, recheck.isBefore(deadline) ? recheck : deadline,
                 "queued: " + details.get("reason"), details, since == null);
     }
 
