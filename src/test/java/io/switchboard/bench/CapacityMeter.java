@@ -33,6 +33,9 @@ final class CapacityMeter implements ExecutionInterceptor {
     final DoubleAdder reads = new DoubleAdder();
     final DoubleAdder writes = new DoubleAdder();
     final DoubleAdder requests = new DoubleAdder();
+    /** When tracing, one line per request: operation, the item's sort key kind, units. */
+    final java.util.List<String> trace = new java.util.concurrent.CopyOnWriteArrayList<>();
+    volatile boolean tracing;
 
     @Override
     public SdkRequest modifyRequest(Context.ModifyRequest context, ExecutionAttributes attributes) {
@@ -52,6 +55,9 @@ final class CapacityMeter implements ExecutionInterceptor {
     public void afterExecution(Context.AfterExecution context, ExecutionAttributes attributes) {
         requests.add(1);
         Object response = context.response();
+        if (tracing) {
+            trace.add(describe(context.request()) + " " + units(response));
+        }
         if (response instanceof PutItemResponse p) write(p.consumedCapacity());
         else if (response instanceof UpdateItemResponse u) write(u.consumedCapacity());
         else if (response instanceof DeleteItemResponse d) write(d.consumedCapacity());
@@ -64,6 +70,9 @@ final class CapacityMeter implements ExecutionInterceptor {
     @Override
     public void onExecutionFailure(Context.FailedExecution context, ExecutionAttributes attributes) {
         requests.add(1);
+        if (tracing) {
+            trace.add(describe(context.request()) + " (failed: " + context.exception().getClass().getSimpleName() + ")");
+        }
         if (context.exception() instanceof ConditionalCheckFailedException) {
             writes.add(1);
         }
@@ -79,6 +88,31 @@ final class CapacityMeter implements ExecutionInterceptor {
         if (c != null && c.capacityUnits() != null) {
             writes.add(c.capacityUnits());
         }
+    }
+
+    /** The operation and what it touched, ids left out: "UpdateItem CONTACT", "PutItem RUN". */
+    private static String describe(SdkRequest r) {
+        java.util.Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue> key = null;
+        String extra = "";
+        if (r instanceof PutItemRequest p) key = p.item();
+        else if (r instanceof UpdateItemRequest u) { key = u.key(); extra = " " + u.updateExpression(); }
+        else if (r instanceof GetItemRequest g) key = g.key();
+        else if (r instanceof DeleteItemRequest d) key = d.key();
+        else if (r instanceof QueryRequest q) extra = " " + (q.indexName() == null ? "" : q.indexName() + " ")
+                + q.keyConditionExpression();
+        String sort = key == null || !key.containsKey("sk") ? "" : key.get("sk").s().replaceAll("#.*", "#..");
+        String text = r.getClass().getSimpleName().replace("Request", "") + " " + sort + extra;
+        return text.length() > 110 ? text.substring(0, 110) + "..." : text;
+    }
+
+    private static String units(Object response) {
+        ConsumedCapacity c = null;
+        if (response instanceof PutItemResponse p) c = p.consumedCapacity();
+        else if (response instanceof UpdateItemResponse u) c = u.consumedCapacity();
+        else if (response instanceof DeleteItemResponse d) c = d.consumedCapacity();
+        else if (response instanceof GetItemResponse g) c = g.consumedCapacity();
+        else if (response instanceof QueryResponse q) c = q.consumedCapacity();
+        return c == null || c.capacityUnits() == null ? "" : "(" + c.capacityUnits() + " units)";
     }
 
     void reset() {
