@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * In-memory fakes of the engine's ports, for the engine tier of tests only. They keep the contracts
@@ -36,14 +37,18 @@ final class InMemoryInbox implements ContactStore, CommentStore, DirectoryStore,
     final Map<String, String> assignKeys = new HashMap<>();
     final Map<String, String> previousAssignees = new HashMap<>();
     final Map<String, String> enrolments = new HashMap<>();
+    /** Per contact, like the item's tagKey/fieldKey: the last change's key and what it changed. */
+    final Map<String, String> tagKeys = new HashMap<>();
     final Map<String, TagsChange> tagChanges = new HashMap<>();
+    final Map<String, String> fieldKeys = new HashMap<>();
     final Map<String, FieldsChange> fieldChanges = new HashMap<>();
+    final Map<String, String> links = new HashMap<>();
+    final Map<String, String> addresses = new HashMap<>();
     final Map<String, Comment> comments = new LinkedHashMap<>();
     final Map<String, Run> runs = new HashMap<>();
-    final Map<String, Long> versions = new HashMap<>();
     final List<WorkflowDefinition> workflows = new ArrayList<>();
     Directory directory = Directory.empty();
-    long tickets;
+    final Map<String, Long> tickets = new HashMap<>();
     int assignments;
     /** When set, the next run save fails as if the process died right before it. */
     boolean crashOnNextSave;
@@ -54,19 +59,34 @@ final class InMemoryInbox implements ContactStore, CommentStore, DirectoryStore,
         crashAfterClaim = true;
     }
 
-    // --- contacts
+    // --- contacts (the rules of DynamoContactStore; ContactStoreContract runs both)
     @Override
     public Optional<Contact> find(String ws, String contactId) {
         return Optional.ofNullable(contacts.get(contactId));
+    }
+
+    private Contact existing(String contactId) {
+        Contact c = contacts.get(contactId);
+        if (c == null) {
+            throw new IllegalArgumentException("contact " + contactId + " does not exist");
+        }
+        return c;
     }
 
     @Override
     public Contact recordIncoming(String ws, IncomingContact c, String channelId, Instant at, String conversationId) {
         Contact current = contacts.get(c.id());
         if (current != null && current.hasOpenConversation()) {
-            return current;
+            Conversation v = current.conversation();
+            Contact updated = new Contact(ws, c.id(), c.name() != null ? c.name() : current.name(), current.fields(),
+                    current.tags(), current.assigneeId(), new Conversation(v.id(), v.status(), v.openedBy(),
+                    v.channelId(), v.openedAt(), v.closedAt(), at, v.lastOutgoingAt()), current.awaitingReply());
+            contacts.put(c.id(), updated);
+            return updated;
         }
-        Contact opened = new Contact(ws, c.id(), c.name(), Map.of(), Set.of(), current == null ? null : current.assigneeId(),
+        String name = c.name() != null ? c.name() : current != null && current.name() != null ? current.name() : c.id();
+        Contact opened = new Contact(ws, c.id(), name, current == null ? Map.of() : current.fields(),
+                current == null ? Set.of() : current.tags(), current == null ? null : current.assigneeId(),
                 new Conversation(conversationId, ConversationStatus.OPEN, OpenedBy.CONTACT, channelId, at, null, at, null),
                 current == null ? Set.of() : current.awaitingReply());
         contacts.put(c.id(), opened);
@@ -82,6 +102,9 @@ final class InMemoryInbox implements ContactStore, CommentStore, DirectoryStore,
     @Override
     public Optional<Contact> recordOutgoing(String ws, String contactId, Instant at) {
         Contact c = contacts.get(contactId);
+        if (c == null || !c.hasOpenConversation()) {
+            return Optional.empty();
+        }
         Conversation v = c.conversation();
         Contact updated = c.withConversation(new Conversation(v.id(), v.status(), v.openedBy(), v.channelId(),
                 v.openedAt(), v.closedAt(), v.lastIncomingAt(), at));
@@ -89,9 +112,10 @@ final class InMemoryInbox implements ContactStore, CommentStore, DirectoryStore,
         return Optional.of(updated);
     }
 
+    /** Like the stored item, a contact remembers only its last assignment's key and the assignee it replaced. */
     @Override
     public AssignmentChange assign(String ws, String contactId, String assigneeId, String effectKey, Instant at) {
-        Contact c = contacts.get(contactId);
+        Contact c = existing(contactId);
         if (effectKey.equals(assignKeys.get(contactId))) {
             return new AssignmentChange(previousAssignees.get(contactId), c.assigneeId(), false);
         }
@@ -105,7 +129,7 @@ final class InMemoryInbox implements ContactStore, CommentStore, DirectoryStore,
     @Override
     public Optional<Contact> openConversation(String ws, String contactId, String conversationId, OpenedBy openedBy,
             Instant at) {
-        Contact c = contacts.get(contactId);
+        Contact c = existing(contactId);
         if (c.hasOpenConversation()) {
             return conversationId.equals(c.conversation().id()) ? Optional.of(c) : Optional.empty();
         }
@@ -119,8 +143,8 @@ final class InMemoryInbox implements ContactStore, CommentStore, DirectoryStore,
     @Override
     public boolean close(String ws, String contactId, String conversationId, Instant at) {
         Contact c = contacts.get(contactId);
-        Conversation v = c.conversation();
-        if (!v.isOpen()) {
+        Conversation v = c == null ? null : c.conversation();
+        if (v == null || !v.isOpen() || !v.id().equals(conversationId)) {
             return false;
         }
         contacts.put(contactId, c.withConversation(new Conversation(v.id(), ConversationStatus.CLOSED, v.openedBy(),
@@ -130,30 +154,37 @@ final class InMemoryInbox implements ContactStore, CommentStore, DirectoryStore,
 
     @Override
     public Optional<String> linkedContact(String ws, String channelId, String externalId) {
-        return Optional.empty();
+        return Optional.ofNullable(links.get(channelId + "|" + externalId));
     }
 
     @Override
     public Optional<String> addressOn(String ws, String contactId, String channelId) {
-        return Optional.empty();
+        return Optional.ofNullable(addresses.get(contactId + "|" + channelId));
     }
 
     @Override
     public boolean link(String ws, String contactId, String channelId, String externalId) {
-        throw new UnsupportedOperationException("not used by the engine");
+        String holder = links.putIfAbsent(channelId + "|" + externalId, contactId);
+        if (holder != null && !holder.equals(contactId)) {
+            return false;
+        }
+        addresses.put(contactId + "|" + channelId, externalId);
+        return true;
     }
 
+    /** A replayed key reports the change it made first, with the contact as it is now. */
     @Override
     public TagsChange changeTags(String ws, String contactId, Set<String> add, Set<String> remove, String effectKey,
             Instant at) {
-        Contact c = contacts.get(contactId);
-        if (tagChanges.containsKey(effectKey)) {
-            return tagChanges.get(effectKey);
+        Contact c = existing(contactId);
+        TagsChange earlier = tagChanges.get(contactId);
+        if (earlier != null && effectKey.equals(tagKeys.get(contactId))) {
+            return new TagsChange(earlier.added(), earlier.removed(), c);
         }
-        Set<String> tags = new java.util.TreeSet<>(c.tags());
-        Set<String> added = new java.util.TreeSet<>(add);
+        Set<String> tags = new TreeSet<>(c.tags());
+        Set<String> added = new TreeSet<>(add);
         added.removeAll(tags);
-        Set<String> removed = new java.util.TreeSet<>(remove);
+        Set<String> removed = new TreeSet<>(remove);
         removed.retainAll(tags);
         tags.addAll(added);
         tags.removeAll(removed);
@@ -161,7 +192,8 @@ final class InMemoryInbox implements ContactStore, CommentStore, DirectoryStore,
                 c.awaitingReply());
         contacts.put(contactId, updated);
         TagsChange change = new TagsChange(added, removed, updated);
-        tagChanges.put(effectKey, change);
+        tagKeys.put(contactId, effectKey);
+        tagChanges.put(contactId, change);
         return change;
     }
 
@@ -171,7 +203,7 @@ final class InMemoryInbox implements ContactStore, CommentStore, DirectoryStore,
         if (c == null) {
             return;
         }
-        Set<String> awaiting = new java.util.HashSet<>(c.awaitingReply());
+        Set<String> awaiting = new TreeSet<>(c.awaitingReply());
         if (waiting) {
             awaiting.add(runId);
         } else {
@@ -184,11 +216,12 @@ final class InMemoryInbox implements ContactStore, CommentStore, DirectoryStore,
     @Override
     public FieldsChange changeFields(String ws, String contactId, Map<String, String> values, String effectKey,
             Instant at) {
-        Contact c = contacts.get(contactId);
-        if (fieldChanges.containsKey(effectKey)) {
-            return fieldChanges.get(effectKey);
+        Contact c = existing(contactId);
+        FieldsChange earlier = fieldChanges.get(contactId);
+        if (earlier != null && effectKey.equals(fieldKeys.get(contactId))) {
+            return new FieldsChange(earlier.changed(), c);
         }
-        Map<String, String> fields = new HashMap<>(c.fields());
+        Map<String, String> fields = new LinkedHashMap<>(c.fields());
         Map<String, String> changed = new LinkedHashMap<>();
         values.forEach((k, v) -> {
             if (!java.util.Objects.equals(fields.get(k), v)) {
@@ -204,7 +237,8 @@ final class InMemoryInbox implements ContactStore, CommentStore, DirectoryStore,
                 c.awaitingReply());
         contacts.put(contactId, updated);
         FieldsChange change = new FieldsChange(changed, updated);
-        fieldChanges.put(effectKey, change);
+        fieldKeys.put(contactId, effectKey);
+        fieldChanges.put(contactId, change);
         return change;
     }
 
@@ -213,18 +247,21 @@ final class InMemoryInbox implements ContactStore, CommentStore, DirectoryStore,
         return (int) contacts.values().stream().filter(c -> agentId.equals(c.assigneeId()) && c.hasOpenConversation()).count();
     }
 
-    // --- comments
+    // --- comments: one per conversation and id, listed oldest first (ties in id order, as the sort key has them)
     @Override
     public boolean add(Comment comment) {
-        return comments.putIfAbsent(comment.id(), comment) == null;
+        return comments.putIfAbsent(comment.contactId() + "|" + comment.conversationId() + "|" + comment.id(),
+                comment) == null;
     }
 
     @Override
     public List<Comment> list(String ws, String contactId, String conversationId) {
-        return List.copyOf(comments.values());
+        return comments.values().stream()
+                .filter(c -> c.contactId().equals(contactId) && c.conversationId().equals(conversationId))
+                .sorted(Comparator.comparing(Comment::id)).sorted(Comparator.comparing(Comment::createdAt)).toList();
     }
 
-    // --- directory
+    // --- directory: replaced only at the version it was read; a round-robin rotation per team
     @Override
     public Directory load(String ws) {
         return directory;
@@ -232,12 +269,15 @@ final class InMemoryInbox implements ContactStore, CommentStore, DirectoryStore,
 
     @Override
     public void replace(String ws, Directory next) {
+        if (next.version() != directory.version()) {
+            throw new ConcurrentUpdateException("the directory of workspace " + ws);
+        }
         directory = new Directory(next.agents(), next.teams(), next.version() + 1);
     }
 
     @Override
     public long nextRoundRobinTicket(String ws, String teamId) {
-        return tickets++;
+        return tickets.merge(teamId, 1L, Long::sum) - 1;
     }
 
     // --- runs (stored as copies, as a database would)
@@ -246,7 +286,7 @@ final class InMemoryInbox implements ContactStore, CommentStore, DirectoryStore,
     @Override
     public synchronized String claimActive(String ws, String workflowId, String contactId, String runId,
             String replacing) {
-        String key = workflowId + "|" + contactId;
+        String key = ws + "|" + workflowId + "|" + contactId;
         String holder = active.get(key);
         if (holder == null || holder.equals(runId) || holder.equals(replacing)) {
             active.put(key, runId);
@@ -257,12 +297,12 @@ final class InMemoryInbox implements ContactStore, CommentStore, DirectoryStore,
 
     @Override
     public synchronized void releaseActive(String ws, String workflowId, String contactId, String runId) {
-        active.remove(workflowId + "|" + contactId, runId);
+        active.remove(ws + "|" + workflowId + "|" + contactId, runId);
     }
 
     @Override
     public boolean enrolOnce(String ws, String workflowId, String contactId, String runId, Instant at) {
-        return runId.equals(enrolments.computeIfAbsent(workflowId + "|" + contactId, k -> runId));
+        return runId.equals(enrolments.computeIfAbsent(ws + "|" + workflowId + "|" + contactId, k -> runId));
     }
 
     @Override
@@ -270,14 +310,15 @@ final class InMemoryInbox implements ContactStore, CommentStore, DirectoryStore,
         if (runs.containsKey(run.id())) {
             return false;
         }
-        run.markSaved(1);
+        run.markSaved(run.version() + 1);
         runs.put(run.id(), copy(run));
         return true;
     }
 
     @Override
     public Optional<Run> find(String ws, String contactId, String runId) {
-        return Optional.ofNullable(runs.get(runId)).map(InMemoryInbox::copy);
+        return Optional.ofNullable(runs.get(runId))
+                .filter(r -> r.workspaceId().equals(ws) && r.contactId().equals(contactId)).map(InMemoryInbox::copy);
     }
 
     @Override
@@ -289,7 +330,8 @@ final class InMemoryInbox implements ContactStore, CommentStore, DirectoryStore,
             crashOnNextSave = false;
             throw new ProcessDied();
         }
-        if (runs.get(run.id()).version() != run.version()) {
+        Run stored = runs.get(run.id());
+        if (stored == null || stored.version() != run.version()) {
             throw new ConcurrentUpdateException("run " + run.id());
         }
         run.markSaved(run.version() + 1);
@@ -298,13 +340,14 @@ final class InMemoryInbox implements ContactStore, CommentStore, DirectoryStore,
 
     @Override
     public List<Run> listByContact(String ws, String contactId) {
-        return runs.values().stream().filter(r -> r.contactId().equals(contactId)).map(InMemoryInbox::copy).toList();
+        return runs.values().stream().filter(r -> r.workspaceId().equals(ws) && r.contactId().equals(contactId))
+                .sorted(Comparator.comparing(Run::startedAt)).map(InMemoryInbox::copy).toList();
     }
 
     @Override
     public List<WakeUpCall> due(Instant now, int limit) {
         return runs.values().stream().filter(r -> r.dueAt() != null && !r.dueAt().isAfter(now))
-                .sorted(Comparator.comparing(Run::dueAt)).limit(limit)
+                .sorted(Comparator.comparing(Run::dueAt).thenComparing(Run::id)).limit(limit)
                 .map(r -> new WakeUpCall(r.workspaceId(), r.contactId(), r.id(), null, r.dueAt())).toList();
     }
 

@@ -113,34 +113,10 @@ class RunEngineTest {
 
     @Test
     void aSendMessageStepRepeatedAfterACrashSendsOnce() {
-        Map<String, io.switchboard.inbox.Message> stored = new java.util.LinkedHashMap<>();
-        io.switchboard.inbox.MessageStore messages = new io.switchboard.inbox.MessageStore() {
-            public boolean exists(String ws, String contactId, String channelId, String externalId) {
-                return stored.containsKey(contactId + "|" + channelId + "|" + externalId);
-            }
-            public boolean append(io.switchboard.inbox.Message m) {
-                return stored.putIfAbsent(m.contactId() + "|" + m.channelId() + "|" + m.externalId(), m) == null;
-            }
-            public List<io.switchboard.inbox.Message> list(String ws, String contactId) {
-                return List.copyOf(stored.values());
-            }
-            public void confirmSent(String ws, String contactId, String channelId, String externalId, String platformId) {
-            }
-            public void discardUnsent(String ws, String contactId, String channelId, String externalId) {
-                stored.remove(contactId + "|" + channelId + "|" + externalId);
-            }
-            public boolean recordStatus(String ws, String contactId, String channelId, String platformMessageId,
-                    io.switchboard.inbox.DeliveryStatus status, Instant at, String error) {
-                return false;
-            }
-        };
-        List<String> sent = new ArrayList<>();
-        io.switchboard.inbox.OutboundSender sender = (to, text, messageId) -> {
-            sent.add(to + ": " + text);
-            return new io.switchboard.inbox.OutboundSender.Sent("p-" + sent.size());
-        };
+        InMemoryMessages messages = new InMemoryMessages();
+        List<String> sent = messages.sent;
         engine = new RunEngine(inbox, inbox, armed::add, new InboxPorts(inbox, inbox, inbox,
-                new io.switchboard.inbox.Outbox(inbox, messages, (ws, channel) -> java.util.Optional.of(sender), clock),
+                new io.switchboard.inbox.Outbox(inbox, messages, messages, clock),
                 null), clock, Duration.ofSeconds(30));
         workflow("greet", new Trigger(TriggerType.CONVERSATION_OPENED, ConditionGroup.ALWAYS),
                 new WaitStep("wait", Duration.ofMinutes(1)),
@@ -156,7 +132,7 @@ class RunEngineTest {
         assertEquals(WakeUpResult.RESUMED, engine.wakeUp(new WakeUpCall("ws", "ada", run.id(), null, null)));
 
         assertEquals(List.of("ada: Hello ada"), sent, "the re-executed step found its message and sent nothing");
-        assertEquals(1, stored.size());
+        assertEquals(1, messages.list("ws", "ada").size());
         assertEquals(RunStatus.COMPLETED, inbox.runs.get(run.id()).status());
     }
 

@@ -13,13 +13,10 @@ import io.switchboard.support.DynamoDbLocalResource;
 import io.switchboard.support.MutableClock;
 import io.switchboard.support.Workspace;
 import jakarta.inject.Inject;
-import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -31,35 +28,18 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(DynamoDbLocalResource.class)
 class AiAgentTest {
 
-    static ChatModelServer model;
+    static final ChatModelServer model = new ChatModelServer();
 
     @Inject
     MutableClock clock;
 
     Workspace ws;
 
-    @BeforeAll
-    static void startModel() throws IOException {
-        model = new ChatModelServer();
-    }
-
-    @AfterAll
-    static void stopModel() {
-        model.close();
-    }
-
     @BeforeEach
     void workspace() {
         model.reset();
         ws = Workspace.create().connectChannel().user("sam", true).team("sales", "sam");
-        // the model runs on this machine, a private address: the workspace allows it, as a real one on its network would
-        ws.api().body(Map.of("allowPrivateHttpTargets", true)).put("/api/v1/workspace/settings").then().statusCode(200);
-        configure(model.baseUrl());
-    }
-
-    void configure(String baseUrl) {
-        ws.api().body(Map.of("baseUrl", baseUrl, "model", "gpt-test", "apiKey", "sk-test-secret-123"))
-                .put("/api/v1/integrations/ai").then().statusCode(200);
+        model.connect(ws);
     }
 
     static final String QUALIFY = """
@@ -157,7 +137,7 @@ class AiAgentTest {
         says("di", "m-1", "Hi");
         assertTrue(ws.conversation("di").getString("comments[0].text").contains("no AI model is configured"));
 
-        configure(model.baseUrl());
+        ChatModelServer.connect(ws, model.baseUrl());
         ws.api().body(Map.of("allowPrivateHttpTargets", false)).put("/api/v1/workspace/settings").then().statusCode(200);
         ws.close("di");
         says("di", "m-2", "Hi again");

@@ -13,13 +13,8 @@ import io.switchboard.support.MutableClock;
 import io.switchboard.support.Workflows;
 import io.switchboard.support.Workspace;
 import jakarta.inject.Inject;
-import java.net.URI;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.scheduler.SchedulerClient;
 import software.amazon.awssdk.services.scheduler.model.GetScheduleResponse;
 
@@ -49,10 +44,7 @@ class EventBridgeSchedulingTest {
         ws.contactSays("ada", "m-1", "Hello").then().statusCode(200);
         String runId = ws.runs("ada").getString("runs[0].id");
 
-        SchedulerClient scheduler = SchedulerClient.builder().httpClient(UrlConnectionHttpClient.create())
-                .endpointOverride(URI.create(System.getProperty("test.moto.endpoint"))).region(Region.US_EAST_1)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
-                .build();
+        SchedulerClient scheduler = MotoSchedulerResource.scheduler();
         var schedules = scheduler.listSchedules(b -> b.groupName(MotoSchedulerResource.GROUP)).schedules();
         assertEquals(1, schedules.size());
         GetScheduleResponse schedule = scheduler.getSchedule(b -> b.groupName(MotoSchedulerResource.GROUP)

@@ -14,19 +14,16 @@ import io.restassured.path.json.JsonPath;
 import io.switchboard.support.DynamoDbLocalResource;
 import io.switchboard.support.FakeGoogle;
 import io.switchboard.support.MutableClock;
+import io.switchboard.support.ServiceAccount;
 import io.switchboard.support.Workspace;
 import jakarta.inject.Inject;
-import java.security.KeyPair;
-import java.security.KeyPairGenerator;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -37,8 +34,7 @@ import org.junit.jupiter.api.Test;
 class GoogleSheetsRowTest {
 
     static final String CLIENT_EMAIL = "csat-rows@acme-support.iam.gserviceaccount.com";
-    static KeyPair serviceAccount;
-    static String privateKeyPem;
+    static final ServiceAccount serviceAccount = ServiceAccount.create(CLIENT_EMAIL);
 
     @Inject
     MutableClock clock;
@@ -46,34 +42,14 @@ class GoogleSheetsRowTest {
     Workspace ws;
     FakeGoogle.Api google;
 
-    @BeforeAll
-    static void createServiceAccount() throws Exception {
-        KeyPairGenerator rsa = KeyPairGenerator.getInstance("RSA");
-        rsa.initialize(2048);
-        serviceAccount = rsa.generateKeyPair();
-        privateKeyPem = "-----BEGIN PRIVATE KEY-----\n"
-                + Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(serviceAccount.getPrivate().getEncoded())
-                + "\n-----END PRIVATE KEY-----\n";
-    }
-
     @BeforeEach
     void workspace() {
         ws = Workspace.create();
-        google = new FakeGoogle.Api(serviceAccount.getPublic(), CLIENT_EMAIL).install();
+        google = serviceAccount.google();
     }
 
-    /** The JSON file Google Cloud downloads for a service account. */
     static Map<String, Object> serviceAccountKey() {
-        Map<String, Object> key = new LinkedHashMap<>();
-        key.put("type", "service_account");
-        key.put("project_id", "acme-support");
-        key.put("private_key_id", "3f1c0ffee0ddba11");
-        key.put("private_key", privateKeyPem);
-        key.put("client_email", CLIENT_EMAIL);
-        key.put("client_id", "104776331122334455667");
-        key.put("auth_uri", "https://accounts.google.com/o/oauth2/auth");
-        key.put("token_uri", FakeGoogle.baseUrl() + "/token");
-        return key;
+        return serviceAccount.keyFile();
     }
 
     void connectGoogleSheets() {
@@ -230,7 +206,7 @@ class GoogleSheetsRowTest {
 
         String read = ws.api().get("/api/v1/integrations/google-sheets").then().statusCode(200)
                 .body("clientEmail", equalTo(CLIENT_EMAIL)).extract().asString();
-        String keyMaterial = privateKeyPem.split("\n")[3];
+        String keyMaterial = serviceAccount.privateKeyPem().split("\n")[3];
         for (String shown : List.of(read, ws.runs("kim").prettify())) {
             assertFalse(shown.contains("PRIVATE KEY") || shown.contains(keyMaterial), shown);
         }

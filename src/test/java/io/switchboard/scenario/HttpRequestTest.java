@@ -6,20 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import io.switchboard.support.CustomerApi;
+import io.switchboard.support.CustomerApi.Received;
 import io.switchboard.support.DynamoDbLocalResource;
 import io.switchboard.support.Workspace;
-import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -29,43 +24,14 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(DynamoDbLocalResource.class)
 class HttpRequestTest {
 
-    record Received(String method, String uri, Map<String, List<String>> headers, String body) {
-    }
-
-    static HttpServer server;
-    static final List<Received> received = new CopyOnWriteArrayList<>();
+    static final CustomerApi customers = new CustomerApi();
 
     @BeforeAll
-    static void startCustomerSystem() throws IOException {
-        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        server.createContext("/customers", ex -> answer(ex, 200,
-                "{\"customer\": {\"tier\": \"gold\", \"orders\": [{\"id\": \"o-17\"}, {\"id\": \"o-18\"}]}}"));
-        server.createContext("/broken", ex -> answer(ex, 500, "{\"error\": \"down\"}"));
-        server.createContext("/slow", ex -> {
-            try {
-                Thread.sleep(2500);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            answer(ex, 200, "{}");
-        });
-        server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
-        server.start();
-    }
-
-    @AfterAll
-    static void stopCustomerSystem() {
-        server.stop(0);
-    }
-
-    static void answer(HttpExchange ex, int status, String body) throws IOException {
-        received.add(new Received(ex.getRequestMethod(), ex.getRequestURI().toString(), Map.copyOf(ex.getRequestHeaders()),
-                new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8)));
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        ex.getResponseHeaders().add("Content-Type", "application/json");
-        ex.sendResponseHeaders(status, bytes.length);
-        ex.getResponseBody().write(bytes);
-        ex.close();
+    static void customerSystem() {
+        customers.answers("/customers", 200,
+                        "{\"customer\": {\"tier\": \"gold\", \"orders\": [{\"id\": \"o-17\"}, {\"id\": \"o-18\"}]}}")
+                .answers("/broken", 500, "{\"error\": \"down\"}")
+                .answers("/slow", request -> new CustomerApi.Answer(200, "{}", 2500));
     }
 
     Workspace ws;
@@ -73,7 +39,7 @@ class HttpRequestTest {
     @BeforeEach
     void workspace() {
         ws = Workspace.create().connectChannel();
-        received.clear();
+        customers.reset();
     }
 
     void allowPrivateTargets(boolean allow) {
@@ -83,7 +49,7 @@ class HttpRequestTest {
     }
 
     static String base() {
-        return "http://127.0.0.1:" + server.getAddress().getPort();
+        return customers.url("");
     }
 
     String lookup(String path, int timeoutSeconds) {
@@ -114,7 +80,7 @@ class HttpRequestTest {
         ws.publish(lookup("/customers", 5));
         ws.contactSays("ada", "m-1", "Hi").then().statusCode(200);
 
-        List<Received> calls = received.stream().filter(c -> c.uri().startsWith("/customers")).toList();
+        List<Received> calls = customers.received().stream().filter(c -> c.uri().startsWith("/customers")).toList();
         assertEquals(1, calls.size());
         Received r = calls.get(0);
         assertEquals("POST", r.method());
@@ -164,7 +130,7 @@ class HttpRequestTest {
         ws.publish(lookup("/customers", 5));
         ws.contactSays("dee", "m-1", "Hi").then().statusCode(200);
 
-        assertTrue(received.stream().noneMatch(c -> c.uri().startsWith("/customers")), "nothing was called");
+        assertTrue(customers.received().stream().noneMatch(c -> c.uri().startsWith("/customers")), "nothing was called");
         assertEquals(List.of("Lookup failed for Dee"), ws.conversation("dee").getList("comments.text"));
         String outcome = (String) lookupRecord("dee").get("outcome");
         assertTrue(outcome.contains("private address 127.0.0.1"), outcome);

@@ -1,101 +1,14 @@
 package io.switchboard.store;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import io.switchboard.engine.run.RunStore;
+import io.switchboard.engine.run.RunStoreContract;
 
-import io.switchboard.engine.condition.Observation;
-import io.switchboard.engine.run.Run;
-import io.switchboard.engine.run.RunStatus;
-import io.switchboard.engine.run.StepRecord;
-import io.switchboard.engine.run.WakeUpCall;
-import io.switchboard.engine.workflow.StepPath;
-import io.switchboard.inbox.ConcurrentUpdateException;
-import java.time.Instant;
-import java.util.List;
-import java.util.Map;
-import org.junit.jupiter.api.Test;
+/** The RunStore contract against the DynamoDB adapter, on a fresh table in DynamoDB Local. */
+class DynamoRunStoreTest extends RunStoreContract {
 
-class DynamoRunStoreTest {
-
-    final LocalTable table = new LocalTable();
-    final DynamoRunStore store = new DynamoRunStore(table.db, table.name, table.json, 4);
-    final Instant t0 = Instant.parse("2026-11-24T10:00:00Z");
-
-    Run run(String id, String contact, RunStatus status, Instant due) {
-        return new Run("ws", id, "wf", 1, contact, "conv", Map.of("source", "contact"), t0, status, StepPath.START,
-                0, due, null, status == RunStatus.WAITING ? "token-" + id : null, t0, 0, List.of(
-                new StepRecord(1, "check", "branch", "2", t0, "took else", Map.of(),
-                        List.of(new Observation("time_since_last_outgoing_message does_not_exist", "PT3M", false)))),
-                Map.of("queued.assign", "2026-11-24T10:00:00Z"));
-    }
-
-    @Test
-    void aRunIsCreatedOnceAndSavedOnlyAtTheVersionItWasRead() {
-        Run run = run("r1", "ada", RunStatus.WAITING, t0.plusSeconds(900));
-        assertTrue(store.create(run));
-        assertFalse(store.create(run(run.id(), "ada", RunStatus.WAITING, t0)), "the same run id again");
-
-        Run a = store.find("ws", "ada", "r1").orElseThrow();
-        Run b = store.find("ws", "ada", "r1").orElseThrow();
-        store.save(a);
-        assertThrows(ConcurrentUpdateException.class, () -> store.save(b));
-        Run read = store.find("ws", "ada", "r1").orElseThrow();
-        assertEquals(2, read.version());
-        assertEquals(run.history(), read.history(), "history survives the round trip");
-        assertEquals("token-r1", read.wakeToken());
-        assertEquals(Map.of("queued.assign", "2026-11-24T10:00:00Z"), read.variables());
-    }
-
-    @Test
-    void theDueIndexReturnsOnlyWhatIsDueAndForgetsFinishedRuns() {
-        for (int i = 0; i < 20; i++) {
-            store.create(run("due-" + i, "c" + i, RunStatus.WAITING, t0.plusSeconds(i)));
-        }
-        store.create(run("later", "x", RunStatus.WAITING, t0.plusSeconds(3600)));
-        Run finished = run("done", "y", RunStatus.WAITING, t0);
-        store.create(finished);
-        Run done = new Run("ws", "done", "wf", 1, "y", "conv", Map.of(), t0, RunStatus.COMPLETED, null, 3, null, null,
-                null, t0, finished.version(), List.of(), Map.of());
-        store.save(done);
-
-        List<WakeUpCall> due = store.due(t0.plusSeconds(9), 100);
-        assertEquals(10, due.size(), "due-0 .. due-9, across every shard");
-        assertEquals("due-0", due.get(0).runId());
-        assertEquals("c0", due.get(0).contactId());
-        assertEquals(5, store.due(t0.plusSeconds(19), 5).size(), "the limit holds");
-        assertTrue(store.due(t0.plusSeconds(7200), 100).stream().noneMatch(c -> c.runId().equals("done")));
-    }
-
-    @Test
-    void aContactsRunsAreListedInStartOrder() {
-        store.create(run("r-b", "ben", RunStatus.WAITING, t0));
-        store.create(run("r-a", "ben", RunStatus.WAITING, t0));
-        assertEquals(2, store.listByContact("ws", "ben").size());
-        assertEquals(0, store.listByContact("ws", "nobody").size());
-    }
-
-    @Test
-    void aContactIsEnrolledInAWorkflowOnceButItsOwnRunMayEnrolAgain() {
-        java.time.Instant at = java.time.Instant.parse("2026-11-24T10:00:00Z");
-        org.junit.jupiter.api.Assertions.assertTrue(store.enrolOnce("ws", "wf", "ada", "run-1", at));
-        org.junit.jupiter.api.Assertions.assertTrue(store.enrolOnce("ws", "wf", "ada", "run-1", at));
-        org.junit.jupiter.api.Assertions.assertFalse(store.enrolOnce("ws", "wf", "ada", "run-2", at));
-        org.junit.jupiter.api.Assertions.assertTrue(store.enrolOnce("ws", "wf", "ben", "run-3", at));
-        org.junit.jupiter.api.Assertions.assertTrue(store.listByContact("ws", "ada").isEmpty(), "not a run");
-    }
-
-    @Test
-    void theOneRunAtATimeSlotIsHeldByOneRunUntilReleasedOrTakenOverFromAnEndedRun() {
-        assertEquals("r1", store.claimActive("ws", "wf", "ada", "r1", null));
-        assertEquals("r1", store.claimActive("ws", "wf", "ada", "r1", null), "the same run again");
-        assertEquals("r1", store.claimActive("ws", "wf", "ada", "r2", null), "another run is told who holds it");
-        assertEquals("r2", store.claimActive("ws", "wf2", "ada", "r2", null), "another workflow has its own slot");
-        assertEquals("r3", store.claimActive("ws", "wf", "ada", "r3", "r1"), "taken over from the ended run r1");
-        store.releaseActive("ws", "wf", "ada", "r1");
-        assertEquals("r3", store.claimActive("ws", "wf", "ada", "r4", null), "r1 no longer held it, so nothing was freed");
-        store.releaseActive("ws", "wf", "ada", "r3");
-        assertEquals("r4", store.claimActive("ws", "wf", "ada", "r4", null));
+    @Override
+    protected RunStore newStore() {
+        LocalTable table = new LocalTable();
+        return new DynamoRunStore(table.db, table.name, table.json, 4);
     }
 }

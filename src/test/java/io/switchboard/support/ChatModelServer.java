@@ -3,9 +3,7 @@ package io.switchboard.support;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -17,24 +15,38 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * bearer key, {@code choices[0].message} with {@code content} and {@code tool_calls}). Tests script its
  * answers in order and read back every request it received; with nothing scripted it answers 500.
  */
-public final class ChatModelServer implements AutoCloseable {
+public final class ChatModelServer {
 
     public record Received(String path, String authorization, JsonNode body) {
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private final HttpServer server;
+    private static final String SERVER = "chat-model";
     private final ConcurrentLinkedQueue<Object[]> answers = new ConcurrentLinkedQueue<>();
     private final List<Received> received = new CopyOnWriteArrayList<>();
 
-    public ChatModelServer() throws IOException {
-        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        server.createContext("/v1/chat/completions", this::handle);
-        server.start();
+    /** Answers the chat-completions calls of the shared server (see {@link LocalServers}) from now on. */
+    public ChatModelServer() {
+        LocalServers.route(SERVER, "/v1/chat/completions", this::handle);
     }
 
     public String baseUrl() {
-        return "http://127.0.0.1:" + server.getAddress().getPort() + "/v1";
+        return LocalServers.baseUrl(SERVER) + "/v1";
+    }
+
+    /**
+     * Connects the workspace's AI integration to this model. The model runs on this machine, a private
+     * address: the workspace allows private HTTP targets, as a real one with its model on its network would.
+     */
+    public void connect(Workspace ws) {
+        ws.api().body(Map.of("allowPrivateHttpTargets", true)).put("/api/v1/workspace/settings").then().statusCode(200);
+        connect(ws, baseUrl());
+    }
+
+    /** Points the workspace's AI integration at {@code baseUrl}, with the test model and key. */
+    public static void connect(Workspace ws, String baseUrl) {
+        ws.api().body(Map.of("baseUrl", baseUrl, "model", "gpt-test", "apiKey", "sk-test-secret-123"))
+                .put("/api/v1/integrations/ai").then().statusCode(200);
     }
 
     /** The model's next answer: a text, and tool calls as name → arguments. */
@@ -74,9 +86,11 @@ public final class ChatModelServer implements AutoCloseable {
         return List.copyOf(received);
     }
 
+    /** Forgets what was scripted and received, and serves the shared server again (another test class may have). */
     public void reset() {
         answers.clear();
         received.clear();
+        LocalServers.route(SERVER, "/v1/chat/completions", this::handle);
     }
 
     private void handle(HttpExchange ex) throws IOException {
@@ -99,10 +113,5 @@ public final class ChatModelServer implements AutoCloseable {
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    @Override
-    public void close() {
-        server.stop(0);
     }
 }

@@ -3,10 +3,8 @@ package io.switchboard.support;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.security.PublicKey;
@@ -24,34 +22,17 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * and the Sheets API v4 append call, as documented. The token endpoint checks the assertion as Google
  * does: grant type, RS256 signature against the service account's public key, issuer, scope, audience.
  *
- * <p>One server per test JVM; the application reads its address from configuration. It is kept in
- * the system properties as a JDK object because the application and the tests may load this class
- * in different class loaders; a test installs its {@link Api} into it.
+ * <p>One server per test JVM (see {@link LocalServers}); the application reads its address from
+ * configuration, and a test installs its {@link Api} into it.
  */
 public class FakeGoogle implements QuarkusTestResourceLifecycleManager {
 
-    private static final String SERVER = "test.fake-google.server";
+    private static final String SERVER = "google";
     private static final ObjectMapper JSON = new ObjectMapper();
     public static final String SCOPE = "https://www.googleapis.com/auth/spreadsheets";
 
-    public static synchronized HttpServer server() {
-        Object held = System.getProperties().get(SERVER);
-        if (held != null) {
-            return (HttpServer) held;
-        }
-        try {
-            HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-            server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
-            server.start();
-            System.getProperties().put(SERVER, server);
-            return server;
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
     public static String baseUrl() {
-        return "http://127.0.0.1:" + server().getAddress().getPort();
+        return LocalServers.baseUrl(SERVER);
     }
 
     @Override
@@ -85,16 +66,8 @@ public class FakeGoogle implements QuarkusTestResourceLifecycleManager {
 
         /** Serves Google at the shared server's address from now on. */
         public Api install() {
-            HttpServer server = server();
-            for (String path : List.of("/token", "/v4/")) {
-                try {
-                    server.removeContext(path);
-                } catch (IllegalArgumentException none) {
-                    // the first test to install
-                }
-            }
-            server.createContext("/token", this::token);
-            server.createContext("/v4/", this::append);
+            LocalServers.route(SERVER, "/token", this::token);
+            LocalServers.route(SERVER, "/v4/", this::append);
             return this;
         }
 

@@ -5,10 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -18,27 +16,24 @@ import java.util.Map;
  * One local HTTP server playing every platform's send API, answering as each documents a success
  * ({@code /graph}, {@code /telegram}, {@code /line}, {@code /viber}, {@code /twilio}), recording each
  * request. Tests read the recording and queue other answers through {@code /__control/...}, over HTTP,
- * because the application and the test may see different copies of this class. One per test JVM.
+ * because the application and the test may see different copies of this class. One per test JVM
+ * (see {@link LocalServers}).
  */
 public class FakePlatforms implements QuarkusTestResourceLifecycleManager {
 
-    private static final String PORT_PROPERTY = "test.fake-platforms.port";
+    private static final String SERVER = "platforms";
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    /**
+     * The recorder is installed once, by whichever class loader starts the server first; tests reach it
+     * over HTTP.
+     */
     public static synchronized String baseUrl() {
-        String port = System.getProperty(PORT_PROPERTY);
-        if (port == null) {
-            try {
-                HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-                server.createContext("/", new Recorder()::handle);
-                server.start();
-                port = Integer.toString(server.getAddress().getPort());
-            } catch (IOException e) {
-                throw new IllegalStateException(e);
-            }
-            System.setProperty(PORT_PROPERTY, port);
+        if (System.getProperty("test.fake-platforms.recording") == null) {
+            LocalServers.route(SERVER, "/", new Recorder()::handle);
+            System.setProperty("test.fake-platforms.recording", "true");
         }
-        return "http://127.0.0.1:" + port;
+        return LocalServers.baseUrl(SERVER);
     }
 
     @Override

@@ -27,6 +27,11 @@ public class MotoSchedulerResource implements QuarkusTestResourceLifecycleManage
                 "switchboard.scheduler.eventbridge.dead-letter-arn", "arn:aws:sqs:us-east-1:" + MotoServer.ACCOUNT + ":sb-dlq");
     }
 
+    /** A client of the moto the running application schedules on, for a test to look at its schedules. */
+    public static software.amazon.awssdk.services.scheduler.SchedulerClient scheduler() {
+        return MotoServer.schedulerAt(System.getProperty("test.moto.endpoint"));
+    }
+
     @Override
     public void stop() {
         if (moto != null) {

@@ -66,8 +66,13 @@ public final class MotoServer implements AutoCloseable {
     }
 
     public SchedulerClient scheduler() {
+        return schedulerAt(endpoint());
+    }
+
+    /** A real EventBridge Scheduler client for the moto at {@code endpoint}; moto accepts any key. */
+    public static SchedulerClient schedulerAt(String endpoint) {
         return SchedulerClient.builder().httpClient(UrlConnectionHttpClient.create())
-                .endpointOverride(URI.create(endpoint())).region(Region.US_EAST_1)
+                .endpointOverride(URI.create(endpoint)).region(Region.US_EAST_1)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
                 .build();
     }

@@ -14,12 +14,9 @@ import io.switchboard.support.DynamoDbLocalResource;
 import io.switchboard.support.MutableClock;
 import io.switchboard.support.Workspace;
 import jakarta.inject.Inject;
-import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -28,31 +25,18 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(DynamoDbLocalResource.class)
 class AiTemplatesTest {
 
-    static ChatModelServer model;
+    static final ChatModelServer model = new ChatModelServer();
 
     @Inject
     MutableClock clock;
 
     Workspace ws;
 
-    @BeforeAll
-    static void startModel() throws IOException {
-        model = new ChatModelServer();
-    }
-
-    @AfterAll
-    static void stopModel() {
-        model.close();
-    }
-
-    /** The model runs on this machine, a private address: the workspace allows it. */
     @BeforeEach
     void workspace() {
         model.reset();
         ws = Workspace.create().user("sam", true).user("sue", true).team("sales", "sam").team("support", "sue");
-        ws.api().body(Map.of("allowPrivateHttpTargets", true)).put("/api/v1/workspace/settings").then().statusCode(200);
-        ws.api().body(Map.of("baseUrl", model.baseUrl(), "model", "gpt-test", "apiKey", "sk-test-secret-123"))
-                .put("/api/v1/integrations/ai").then().statusCode(200);
+        model.connect(ws);
     }
 
     /** Contact messages a few seconds apart, as a conversation is. */

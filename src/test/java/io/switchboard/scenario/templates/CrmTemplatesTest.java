@@ -7,20 +7,14 @@ import static io.switchboard.scenario.templates.Installs.tags;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import io.switchboard.support.CustomerApi;
 import io.switchboard.support.DynamoDbLocalResource;
 import io.switchboard.support.Workspace;
-import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -30,47 +24,26 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(DynamoDbLocalResource.class)
 class CrmTemplatesTest {
 
-    record Received(String method, String uri, String authorization, String body) {
-    }
-
-    static HttpServer crm;
-    static final List<Received> received = new CopyOnWriteArrayList<>();
+    static final CustomerApi crm = new CustomerApi();
 
     @BeforeAll
-    static void startCrm() throws IOException {
-        crm = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        crm.createContext("/api/search", ex -> {
-            boolean known = ex.getRequestURI().getQuery().equals("email=ada@example.com");
-            answer(ex, known ? 200 : 404, known ? "{\"customers\": [{\"id\": \"C-42\", \"name\": \"Ada\"}]}" : "{\"customers\": []}");
+    static void crmAnswers() {
+        crm.answers("/api/search", request -> {
+            boolean known = request.uri().endsWith("?email=ada@example.com");
+            return new CustomerApi.Answer(known ? 200 : 404,
+                    known ? "{\"customers\": [{\"id\": \"C-42\", \"name\": \"Ada\"}]}" : "{\"customers\": []}");
         });
-        crm.createContext("/api/customers/", ex -> {
-            boolean known = ex.getRequestURI().getPath().endsWith("/ada");
-            answer(ex, known ? 200 : 404, known
+        crm.answers("/api/customers/", request -> {
+            boolean known = request.uri().endsWith("/ada");
+            return new CustomerApi.Answer(known ? 200 : 404, known
                     ? "{\"customer\": {\"tier\": \"gold\", \"orders\": [{\"id\": \"o-17\"}, {\"id\": \"o-9\"}]}}"
                     : "{\"error\": \"not found\"}");
         });
-        crm.createContext("/api/csat", ex -> answer(ex, 201, "{\"ok\": true}"));
-        crm.start();
-    }
-
-    @AfterAll
-    static void stopCrm() {
-        crm.stop(0);
-    }
-
-    static void answer(HttpExchange ex, int status, String body) throws IOException {
-        received.add(new Received(ex.getRequestMethod(), ex.getRequestURI().toString(),
-                ex.getRequestHeaders().getFirst("Authorization"),
-                new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8)));
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        ex.getResponseHeaders().add("Content-Type", "application/json");
-        ex.sendResponseHeaders(status, bytes.length);
-        ex.getResponseBody().write(bytes);
-        ex.close();
+        crm.answers("/api/csat", 201, "{\"ok\": true}");
     }
 
     static String crmUrl(String path) {
-        return "http://127.0.0.1:" + crm.getAddress().getPort() + path;
+        return crm.url(path);
     }
 
     Workspace ws;
@@ -80,7 +53,7 @@ class CrmTemplatesTest {
     void workspace() {
         ws = Workspace.create().user("alice", true);
         ws.api().body(Map.of("allowPrivateHttpTargets", true)).put("/api/v1/workspace/settings").then().statusCode(200);
-        received.clear();
+        crm.reset();
     }
 
     @Test
@@ -94,8 +67,8 @@ class CrmTemplatesTest {
         Installs.fields(ws, "ben", Map.of("email", "ben@example.com"));
 
         assertEquals(List.of("GET /api/search?email=ada@example.com", "GET /api/search?email=ben@example.com"),
-                received.stream().map(r -> r.method() + " " + r.uri()).toList());
-        assertEquals("Bearer crm-secret", received.get(0).authorization());
+                crm.received().stream().map(r -> r.method() + " " + r.uri()).toList());
+        assertEquals("Bearer crm-secret", crm.received().get(0).header("Authorization"));
         assertEquals("C-42", fieldsOf(ws, "ada").get("crm_id"));
         assertEquals(List.of("Identified in the CRM as customer C-42"), ws.conversation("ada").getList("comments.text"));
         assertNull(fieldsOf(ws, "ben").get("crm_id"));
@@ -136,9 +109,9 @@ class CrmTemplatesTest {
                 "Please reply with a number from 1 to 5.\n\nThanks for talking to us, Ada! How would you rate our service"
                         + " from 1 (poor) to 5 (excellent)?",
                 "Thank you for your feedback!"), sentTo(ws, "ada"));
-        assertEquals(1, received.size());
-        JsonPath posted = JsonPath.from(received.get(0).body());
-        assertEquals("POST /api/csat", received.get(0).method() + " " + received.get(0).uri());
+        assertEquals(1, crm.received().size());
+        JsonPath posted = JsonPath.from(crm.received().get(0).body());
+        assertEquals("POST /api/csat", crm.received().get(0).method() + " " + crm.received().get(0).uri());
         assertEquals(Map.of("contact", "ada", "name", "Ada", "rating", "5", "agent", "Alice"),
                 Map.of("contact", posted.getString("contact"), "name", posted.getString("name"),
                         "rating", posted.getString("rating"), "agent", posted.getString("agent")));

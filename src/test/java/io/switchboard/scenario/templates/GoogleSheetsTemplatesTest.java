@@ -10,18 +10,14 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.switchboard.support.DynamoDbLocalResource;
 import io.switchboard.support.FakeGoogle;
 import io.switchboard.support.MutableClock;
+import io.switchboard.support.ServiceAccount;
 import io.switchboard.support.Workspace;
 import jakarta.inject.Inject;
-import java.security.KeyPair;
-import java.security.KeyPairGenerator;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -33,7 +29,7 @@ class GoogleSheetsTemplatesTest {
 
     static final String CLIENT_EMAIL = "csat@acme-support.iam.gserviceaccount.com";
     static final String SPREADSHEET = "1BxiMVs0XRA5nFMdKvBdBZjgmUUqptlbs74OgvE2upms";
-    static KeyPair serviceAccount;
+    static final ServiceAccount serviceAccount = ServiceAccount.create(CLIENT_EMAIL);
 
     @Inject
     MutableClock clock;
@@ -41,26 +37,12 @@ class GoogleSheetsTemplatesTest {
     Workspace ws;
     FakeGoogle.Api google;
 
-    @BeforeAll
-    static void createServiceAccount() throws Exception {
-        KeyPairGenerator rsa = KeyPairGenerator.getInstance("RSA");
-        rsa.initialize(2048);
-        serviceAccount = rsa.generateKeyPair();
-    }
-
     /** A workspace with Google Sheets connected by the service account's JSON key, and Alice closing conversations. */
     @BeforeEach
     void workspace() {
         ws = Workspace.create().user("alice", true);
-        google = new FakeGoogle.Api(serviceAccount.getPublic(), CLIENT_EMAIL).install();
-        Map<String, Object> key = new LinkedHashMap<>();
-        key.put("type", "service_account");
-        key.put("private_key", "-----BEGIN PRIVATE KEY-----\n"
-                + Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(serviceAccount.getPrivate().getEncoded())
-                + "\n-----END PRIVATE KEY-----\n");
-        key.put("client_email", CLIENT_EMAIL);
-        key.put("token_uri", FakeGoogle.baseUrl() + "/token");
-        ws.api().body(Map.of("serviceAccountKey", key)).put("/api/v1/integrations/google-sheets").then().statusCode(200);
+        google = serviceAccount.google();
+        ws.api().body(Map.of("serviceAccountKey", serviceAccount.keyFile())).put("/api/v1/integrations/google-sheets").then().statusCode(200);
     }
 
     void agentClosesAfterChatting(String contactId) {

@@ -1,0 +1,270 @@
+package io.switchboard.inbox;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.switchboard.inbox.ContactStore.AssignmentChange;
+import io.switchboard.inbox.ContactStore.IncomingContact;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What every {@link ContactStore} does, run against the DynamoDB adapter and the engine tier's
+ * in-memory fake alike, so the fake the engine tests rely on cannot drift from the real store.
+ */
+public abstract class ContactStoreContract {
+
+    protected ContactStore store;
+    protected final Instant t0 = Instant.parse("2026-11-24T10:00:00Z");
+    protected final IncomingContact ada = new IncomingContact("ada", "Ada");
+
+    /** A new, empty store for each test. */
+    protected abstract ContactStore newStore();
+
+    @BeforeEach
+    void emptyStore() {
+        store = newStore();
+    }
+
+    @Test
+    void aRepeatedIncomingMessageKeepsTheConversationItOpened() {
+        Contact first = store.recordIncoming("ws", ada, "web", t0, "conv-1");
+        Contact again = store.recordIncoming("ws", ada, "web", t0, "conv-1");
+        Contact later = store.recordIncoming("ws", ada, "web", t0.plusSeconds(60), "conv-2");
+        assertEquals("conv-1", first.conversation().id());
+        assertEquals("conv-1", again.conversation().id());
+        assertEquals("conv-1", later.conversation().id(), "an open conversation absorbs later messages");
+        assertEquals(t0.plusSeconds(60), later.conversation().lastIncomingAt());
+        assertEquals(t0.plusSeconds(60), store.find("ws", "ada").orElseThrow().conversation().lastIncomingAt());
+    }
+
+    @Test
+    void aMessageAfterCloseOpensANewConversationWithNoOutgoingTimeAndTheSameAssignee() {
+        store.recordIncoming("ws", ada, "web", t0, "conv-1");
+        store.assign("ws", "ada", "alice", "k1", t0);
+        store.recordOutgoing("ws", "ada", t0.plusSeconds(30));
+        assertTrue(store.close("ws", "ada", "conv-1", t0.plusSeconds(60)));
+        assertFalse(store.close("ws", "ada", "conv-1", t0.plusSeconds(61)), "closing twice changes nothing");
+        assertTrue(store.recordOutgoing("ws", "ada", t0.plusSeconds(62)).isEmpty(), "no reply into a closed conversation");
+
+        Contact reopened = store.recordIncoming("ws", ada, "web", t0.plusSeconds(120), "conv-2");
+        assertEquals("conv-2", reopened.conversation().id());
+        assertEquals(ConversationStatus.OPEN, reopened.conversation().status());
+        assertNull(reopened.conversation().lastOutgoingAt());
+        assertEquals("alice", reopened.assigneeId(), "contacts stay assigned after close");
+        assertEquals(1, store.openContactsOf("ws", "alice"));
+    }
+
+    @Test
+    void aNewConversationKeepsTheContactsTagsFieldsAndName() {
+        store.recordIncoming("ws", ada, "web", t0, "conv-1");
+        store.changeTags("ws", "ada", Set.of("vip"), Set.of(), "k-tag", t0);
+        store.changeFields("ws", "ada", Map.of("city", "Lisbon"), "k-field", t0);
+        store.close("ws", "ada", "conv-1", t0.plusSeconds(10));
+
+        Contact reopened = store.recordIncoming("ws", new IncomingContact("ada", null), "whatsapp", t0.plusSeconds(20),
+                "conv-2");
+        assertEquals(Set.of("vip"), reopened.tags());
+        assertEquals(Map.of("city", "Lisbon"), reopened.fields());
+        assertEquals("Ada", reopened.name(), "a message without a name keeps the name the contact has");
+        assertEquals("whatsapp", reopened.conversation().channelId());
+        assertEquals(OpenedBy.CONTACT, reopened.conversation().openedBy());
+        assertEquals(t0.plusSeconds(20), reopened.conversation().openedAt());
+    }
+
+    @Test
+    void aContactFirstSeenWithoutANameIsNamedByItsId() {
+        assertEquals("ben", store.recordIncoming("ws", new IncomingContact("ben", null), "web", t0, "conv-b").name());
+        assertEquals("Ben", store.recordIncoming("ws", new IncomingContact("ben", "Ben"), "web", t0, "conv-b").name(),
+                "a later message with a name renames the contact");
+    }
+
+    @Test
+    void closingAnotherConversationThanTheOpenOneChangesNothing() {
+        store.recordIncoming("ws", ada, "web", t0, "conv-1");
+        assertFalse(store.close("ws", "ada", "conv-0", t0));
+        assertTrue(store.find("ws", "ada").orElseThrow().hasOpenConversation());
+        Contact replied = store.recordOutgoing("ws", "ada", t0.plusSeconds(5)).orElseThrow();
+        assertEquals(t0.plusSeconds(5), replied.conversation().lastOutgoingAt());
+    }
+
+    @Test
+    void aContactCreatedForAWebhookHasNoConversationAndKeepsItsName() {
+        Contact created = store.createIfMissing("ws", "cara", "Cara", t0);
+        assertEquals("Cara", created.name());
+        assertNull(created.conversation());
+        assertEquals("Cara", store.createIfMissing("ws", "cara", "Someone else", t0).name());
+        assertEquals("dan", store.createIfMissing("ws", "dan", null, t0).name());
+        assertTrue(store.recordOutgoing("ws", "cara", t0).isEmpty(), "nothing to reply into");
+        assertFalse(store.close("ws", "cara", "conv-x", t0));
+        assertTrue(store.find("ws", "nobody").isEmpty());
+    }
+
+    @Test
+    void anAssignmentWithTheSameKeyIsAppliedOnceAndReportsWhatItReplaced() {
+        store.recordIncoming("ws", ada, "web", t0, "conv-1");
+        store.assign("ws", "ada", "alice", "first", t0);
+        AssignmentChange applied = store.assign("ws", "ada", "bob", "run-1#5", t0);
+        AssignmentChange replayed = store.assign("ws", "ada", "carol", "run-1#5", t0);
+        assertEquals(new AssignmentChange("alice", "bob", true), applied);
+        assertEquals(new AssignmentChange("alice", "bob", false), replayed);
+        assertEquals("bob", store.find("ws", "ada").orElseThrow().assigneeId());
+    }
+
+    @Test
+    void theFirstAssignmentReportsNoPreviousAssigneeAndUnassigningClearsIt() {
+        store.recordIncoming("ws", ada, "web", t0, "conv-1");
+        assertEquals(new AssignmentChange(null, "alice", true), store.assign("ws", "ada", "alice", "k1", t0));
+        assertEquals(new AssignmentChange(null, "alice", false), store.assign("ws", "ada", "alice", "k1", t0));
+        assertEquals(new AssignmentChange("alice", null, true), store.assign("ws", "ada", null, "k2", t0));
+        assertNull(store.find("ws", "ada").orElseThrow().assigneeId());
+    }
+
+    @Test
+    void aContactWithoutAnOpenConversationCanBeAssignedButIsNotOpenLoad() {
+        store.createIfMissing("ws", "cara", "Cara", t0);
+        assertTrue(store.assign("ws", "cara", "alice", "k1", t0).applied());
+        assertEquals("alice", store.find("ws", "cara").orElseThrow().assigneeId());
+        assertEquals(0, store.openContactsOf("ws", "alice"));
+    }
+
+    @Test
+    void writesToAContactThatDoesNotExistAreRefused() {
+        assertThrows(IllegalArgumentException.class, () -> store.assign("ws", "nobody", "alice", "k", t0));
+        assertThrows(IllegalArgumentException.class, () -> store.changeTags("ws", "nobody", Set.of("a"), Set.of(), "k", t0));
+        assertThrows(IllegalArgumentException.class, () -> store.changeFields("ws", "nobody", Map.of("a", "b"), "k", t0));
+        assertThrows(IllegalArgumentException.class, () -> store.openConversation("ws", "nobody", "conv", OpenedBy.WORKFLOW, t0));
+        assertTrue(store.find("ws", "nobody").isEmpty(), "and none was created");
+    }
+
+    @Test
+    void openContactsCountOnlyOpenConversationsOfThatAgent() {
+        for (String c : new String[] {"c1", "c2", "c3"}) {
+            store.recordIncoming("ws", new IncomingContact(c, c), "web", t0, "conv-" + c);
+            store.assign("ws", c, "alice", "k-" + c, t0);
+        }
+        store.close("ws", "c3", "conv-c3", t0);
+        store.assign("ws", "c2", "bob", "k2-c2", t0);
+        assertEquals(1, store.openContactsOf("ws", "alice"));
+        assertEquals(1, store.openContactsOf("ws", "bob"));
+        store.assign("ws", "c1", null, "k3-c1", t0);
+        assertEquals(0, store.openContactsOf("ws", "alice"));
+        assertNotEquals(0, store.openContactsOf("ws", "bob"));
+    }
+
+    @Test
+    void tagsAndFieldsChangeOnceByEffectKeyAndReportOnlyWhatChanged() {
+        store.recordIncoming("ws", ada, "web", t0, "conv-1"); // a contact from a message: no fields attribute yet
+        Map<String, String> set = new HashMap<>();
+        set.put("city", "Lisbon");
+        set.put("tier", null);
+        var fields = store.changeFields("ws", "ada", set, "run-1#1", t0);
+        assertEquals(Map.of("city", "Lisbon"), fields.changed());
+        var replayed = store.changeFields("ws", "ada", Map.of("city", "Porto"), "run-1#1", t0);
+        assertEquals(Map.of("city", "Lisbon"), replayed.changed(), "a replay reports the first change");
+        assertEquals("Lisbon", store.find("ws", "ada").orElseThrow().fields().get("city"));
+
+        var tags = store.changeTags("ws", "ada", Set.of("vip", "new"), Set.of(), "run-1#2", t0);
+        assertEquals(Set.of("new", "vip"), tags.added());
+        var again = store.changeTags("ws", "ada", Set.of("vip"), Set.of("new"), "run-1#3", t0);
+        assertEquals(Set.of(), again.added());
+        assertEquals(Set.of("new"), again.removed());
+        assertEquals(Set.of("new"), store.changeTags("ws", "ada", Set.of(), Set.of("vip"),
+                "run-1#3", t0).removed(), "a replay reports the first change");
+        var none = store.changeTags("ws", "ada", Set.of(), Set.of("vip"), "run-1#4", t0);
+        assertEquals(Set.of(), none.contact().tags());
+        assertEquals("Lisbon", none.contact().fields().get("city"));
+    }
+
+    @Test
+    void aFieldSetToNullIsRemovedAndReportedAsRemovedAndAnUnchangedValueIsNotReported() {
+        store.recordIncoming("ws", ada, "web", t0, "conv-1");
+        store.changeFields("ws", "ada", Map.of("city", "Lisbon", "tier", "gold"), "k1", t0);
+        Map<String, String> update = new HashMap<>();
+        update.put("city", "Lisbon");
+        update.put("tier", null);
+        var change = store.changeFields("ws", "ada", update, "k2", t0);
+        Map<String, String> removed = new HashMap<>();
+        removed.put("tier", null);
+        assertEquals(removed, change.changed());
+        assertEquals(Map.of("city", "Lisbon"), change.contact().fields());
+        assertEquals(removed, store.changeFields("ws", "ada", Map.of("tier", "silver"), "k2", t0).changed(),
+                "a replay reports the removal");
+        assertEquals(Map.of("city", "Lisbon"), store.find("ws", "ada").orElseThrow().fields());
+    }
+
+    @Test
+    void aReplayedTagChangeReportsTheContactAsItIsNow() {
+        store.recordIncoming("ws", ada, "web", t0, "conv-1");
+        store.changeTags("ws", "ada", Set.of("vip"), Set.of(), "k1", t0);
+        store.changeFields("ws", "ada", Map.of("city", "Lisbon"), "k2", t0);
+        var replayed = store.changeTags("ws", "ada", Set.of("vip"), Set.of(), "k1", t0);
+        assertEquals(Set.of("vip"), replayed.added());
+        assertEquals(Map.of("city", "Lisbon"), replayed.contact().fields());
+        assertTrue(replayed.changedSomething());
+    }
+
+    @Test
+    void openingAConversationForAContactIsIdempotentAndRefusedWhileOneIsOpen() {
+        store.recordIncoming("ws", ada, "web", t0, "conv-1");
+        store.assign("ws", "ada", "alice", "k1", t0);
+        assertTrue(store.openConversation("ws", "ada", "conv-2", OpenedBy.WORKFLOW, t0).isEmpty());
+        store.close("ws", "ada", "conv-1", t0);
+        Contact opened = store.openConversation("ws", "ada", "conv-2", OpenedBy.WORKFLOW, t0)
+                .orElseThrow();
+        assertEquals("conv-2", opened.conversation().id());
+        assertEquals("web", opened.conversation().channelId());
+        assertTrue(store.openConversation("ws", "ada", "conv-2", OpenedBy.WORKFLOW, t0).isPresent());
+        assertEquals(1, store.openContactsOf("ws", "alice"));
+    }
+
+    @Test
+    void aConversationOpenedByAWorkflowStartsWithoutMessageTimes() {
+        store.recordIncoming("ws", ada, "web", t0, "conv-1");
+        store.recordOutgoing("ws", "ada", t0.plusSeconds(1));
+        store.close("ws", "ada", "conv-1", t0.plusSeconds(2));
+        Contact opened = store.openConversation("ws", "ada", "conv-2", OpenedBy.WORKFLOW, t0.plusSeconds(3)).orElseThrow();
+        assertEquals(OpenedBy.WORKFLOW, opened.conversation().openedBy());
+        assertEquals(t0.plusSeconds(3), opened.conversation().openedAt());
+        assertNull(opened.conversation().lastIncomingAt());
+        assertNull(opened.conversation().lastOutgoingAt());
+        assertNull(opened.conversation().closedAt());
+    }
+
+    @Test
+    void aRunWaitingForAReplyIsMarkedOnTheContactUntilUnmarkedAndMarkingTwiceIsOneMark() {
+        store.recordIncoming("ws", ada, "web", t0, "conv-1");
+        store.awaitReply("ws", "ada", "run-1", true);
+        store.awaitReply("ws", "ada", "run-1", true);
+        store.awaitReply("ws", "ada", "run-2", true);
+        assertEquals(Set.of("run-1", "run-2"), store.find("ws", "ada").orElseThrow().awaitingReply());
+        assertEquals(Set.of("run-1", "run-2"), store.recordIncoming("ws", ada, "web", t0, "conv-1").awaitingReply(),
+                "a message does not clear the marks; the runs it resumes do");
+        store.awaitReply("ws", "ada", "run-1", false);
+        store.awaitReply("ws", "ada", "run-1", false);
+        assertEquals(Set.of("run-2"), store.find("ws", "ada").orElseThrow().awaitingReply());
+        store.awaitReply("ws", "nobody", "run-3", true);
+        assertTrue(store.find("ws", "nobody").isEmpty(), "marking a contact that does not exist creates none");
+    }
+
+    @Test
+    void aPlatformIdentityIsLinkedToOneContactAndAddressesItOnThatChannel() {
+        store.recordIncoming("ws", ada, "web", t0, "conv-1");
+        assertTrue(store.linkedContact("ws", "whatsapp", "351912345678").isEmpty());
+        assertTrue(store.link("ws", "ada", "whatsapp", "351912345678"));
+        assertTrue(store.link("ws", "ada", "whatsapp", "351912345678"), "linking the same pair again");
+        assertFalse(store.link("ws", "ben", "whatsapp", "351912345678"), "the identity belongs to Ada");
+        assertEquals("ada", store.linkedContact("ws", "whatsapp", "351912345678").orElseThrow());
+        assertEquals("351912345678", store.addressOn("ws", "ada", "whatsapp").orElseThrow());
+        assertTrue(store.addressOn("ws", "ada", "telegram").isEmpty());
+        assertTrue(store.addressOn("ws", "ben", "whatsapp").isEmpty());
+    }
+}
