@@ -3,6 +3,7 @@ package io.switchboard.engine;
 import io.switchboard.engine.condition.ConditionGroup;
 import io.switchboard.engine.run.Run;
 import io.switchboard.engine.run.RunEngine;
+import io.switchboard.inbox.InboxActions;
 import io.switchboard.engine.run.StepRecord;
 import io.switchboard.engine.run.WakeUpCall;
 import io.switchboard.engine.run.WakeUpResult;
@@ -42,7 +43,7 @@ final class InMemoryWorkspace {
         Outbox outbox = new Outbox(inbox, messages, messages, clock);
         engine = new RunEngine(inbox, inbox, armed::add, new InboxPorts(inbox, inbox, inbox, outbox, http, messages, ai),
                 clock, Duration.ofSeconds(30));
-        actions = new InboxActions(inbox, messages, engine, clock, messages);
+        actions = new InboxActions(inbox, messages, new RunTriggers(engine), clock, messages);
     }
 
     InMemoryWorkspace() {
