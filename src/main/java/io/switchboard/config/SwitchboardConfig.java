@@ -109,7 +109,10 @@ public interface SwitchboardConfig {
     }
 
     interface Scheduler {
-        /** {@code sweep}: the due-timer index alone; {@code eventbridge}: one EventBridge schedule per wait. */
+        /**
+         * {@code sweep}: the due-timer index alone; {@code eventbridge}: one EventBridge schedule per wait;
+         * {@code sqs}: the per-minute sweep hands each wake-up to an SQS queue with the remaining delay.
+         */
         @WithDefault("sweep")
         String adapter();
 
@@ -126,6 +129,26 @@ public interface SwitchboardConfig {
         int sweepThreads();
 
         EventBridge eventbridge();
+
+        Sqs sqs();
+
+        /**
+         * Name of the Kubernetes Lease the ticker must hold before it sweeps (the Kubernetes ticker
+         * Deployment); unset: the ticker, when on, sweeps without asking anyone.
+         */
+        Optional<String> tickerLease();
+    }
+
+    /** The queue of the two-stage AWS wake-up ({@code switchboard.scheduler.adapter=sqs}). */
+    interface Sqs {
+        /** URL of the wake-up queue. */
+        Optional<String> queueUrl();
+
+        /** Endpoint override (tests against a local emulator). */
+        Optional<String> endpoint();
+
+        @WithDefault("us-east-1")
+        String region();
     }
 
     interface EventBridge {

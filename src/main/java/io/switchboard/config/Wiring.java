@@ -24,6 +24,8 @@ import io.switchboard.outbound.sheets.GoogleSheetsAppender;
 import io.switchboard.schedule.DueIndexScheduler;
 import io.switchboard.schedule.DueTimerSweep;
 import io.switchboard.schedule.EventBridgeWakeUpScheduler;
+import io.switchboard.schedule.SqsWakeUpQueue;
+import io.switchboard.schedule.TwoStageWakeUps;
 import io.switchboard.store.DynamoAiSettingsStore;
 import io.switchboard.outbound.AiModelSettings;
 import io.switchboard.workspace.AiSettingsStore;
@@ -52,6 +54,7 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.scheduler.SchedulerClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
 
 /** Builds the engine and its adapters from configuration. The only place that knows which adapter runs. */
 @ApplicationScoped
@@ -130,7 +133,7 @@ public class Wiring {
 
     @Produces
     @Singleton
-    WakeUpScheduler wakeUpScheduler(SwitchboardConfig config) {
+    WakeUpScheduler wakeUpScheduler(SwitchboardConfig config, Stores stores, Clock clock) {
         SwitchboardConfig.Scheduler s = config.scheduler();
         return switch (s.adapter()) {
             case "sweep" -> new DueIndexScheduler();
@@ -144,9 +147,17 @@ public class Wiring {
                         required(eb.roleArn(), "switchboard.scheduler.eventbridge.role-arn"),
                         required(eb.deadLetterArn(), "switchboard.scheduler.eventbridge.dead-letter-arn"));
             }
-            default -> throw new IllegalStateException("switchboard.scheduler.adapter must be sweep or eventbridge, not "
+            case "sqs" -> new TwoStageWakeUps(stores.runs(), sqsWakeUpQueue(s.sqs(), clock), clock);
+            default -> throw new IllegalStateException("switchboard.scheduler.adapter must be sweep, eventbridge or sqs, not "
                     + s.adapter());
         };
+    }
+
+    private static SqsWakeUpQueue sqsWakeUpQueue(SwitchboardConfig.Sqs sqs, Clock clock) {
+        var builder = SqsClient.builder().httpClient(UrlConnectionHttpClient.create()).region(Region.of(sqs.region()));
+        sqs.endpoint().ifPresent(e -> builder.endpointOverride(URI.create(e)));
+        return new SqsWakeUpQueue(builder.build(), sqs.queueUrl().orElseThrow(() -> new IllegalStateException(
+                "switchboard.scheduler.sqs.queue-url must be set for the sqs scheduler")), clock);
     }
 
     @Produces

@@ -1,26 +1,43 @@
 package io.switchboard.function;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.funqy.Funq;
+import io.switchboard.config.Wiring.SweepPool;
 import io.switchboard.engine.run.RunEngine;
 import io.switchboard.engine.run.WakeUpCall;
 import io.switchboard.engine.run.WakeUpResult;
+import io.switchboard.engine.run.WakeUpScheduler;
 import io.switchboard.schedule.DueTimerSweep;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Future;
 
 /**
  * The scheduler-facing functions. {@code wakeUp} is what an EventBridge schedule invokes for one
  * wait; {@code sweep} is what the periodic trigger (or the local ticker) invokes to resume every due
- * run. Both are safe to deliver twice or late.
+ * run; {@link #wakeUpQueued} is what the SQS wake-up queue delivers. All are safe to deliver twice or late.
  */
 @jakarta.inject.Singleton
 public class WakeUpFunctions {
 
+    private static final System.Logger LOG = System.getLogger(WakeUpFunctions.class.getName());
+
     private final RunEngine engine;
     private final DueTimerSweep sweep;
+    private final WakeUpScheduler scheduler;
+    private final ObjectMapper json;
+    private final SweepPool pool;
 
-    public WakeUpFunctions(RunEngine engine, DueTimerSweep sweep) {
+    public WakeUpFunctions(RunEngine engine, DueTimerSweep sweep, WakeUpScheduler scheduler, ObjectMapper json,
+            SweepPool pool) {
         this.engine = engine;
         this.sweep = sweep;
+        this.scheduler = scheduler;
+        this.json = json;
+        this.pool = pool;
     }
 
     public record WakeUpRequest(String workspaceId, String contactId, String runId, String token) {
@@ -43,5 +60,53 @@ public class WakeUpFunctions {
     @Funq
     public Map<WakeUpResult, Integer> sweep() {
         return sweep.sweep();
+    }
+
+    /**
+     * The periodic sweep scheduled for {@code scheduledAt}: hands the wake-ups due soon to the
+     * scheduler's second stage (when it has one), then resumes every run due now.
+     */
+    public Map<String, Integer> sweepScheduledAt(Instant scheduledAt) {
+        Map<String, Integer> outcome = new LinkedHashMap<>();
+        outcome.put("HANDED_OVER", scheduler.handOverUpcoming(scheduledAt));
+        sweep.sweep().forEach((result, count) -> outcome.put(result.name(), count));
+        return outcome;
+    }
+
+    /**
+     * Resumes queued wake-ups (message id to body), in parallel so the last of a batch is not late
+     * by the others. Returns the ids to deliver again: bodies that are not a wake-up, and wake-ups
+     * that could not be completed. Anything else (resumed, stale, already finished) is done with.
+     */
+    public List<String> wakeUpQueued(Map<String, String> bodies) {
+        Map<String, Future<WakeUpResult>> pending = new LinkedHashMap<>();
+        List<String> again = new ArrayList<>();
+        bodies.forEach((id, body) -> {
+            try {
+                WakeUpRequest r = json.readValue(body, WakeUpRequest.class);
+                if (r.workspaceId() == null || r.contactId() == null || r.runId() == null) {
+                    throw new IllegalArgumentException("workspaceId, contactId and runId are required");
+                }
+                WakeUpCall call = new WakeUpCall(r.workspaceId(), r.contactId(), r.runId(), r.token(), null);
+                pending.put(id, pool.executor().submit(() -> engine.wakeUp(call)));
+            } catch (Exception notAWakeUp) {
+                LOG.log(System.Logger.Level.ERROR, "queued message " + id + " is not a wake-up: " + notAWakeUp.getMessage());
+                again.add(id);
+            }
+        });
+        pending.forEach((id, f) -> {
+            try {
+                if (f.get() == WakeUpResult.FAILED) {
+                    again.add(id);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                again.add(id);
+            } catch (Exception failed) {
+                LOG.log(System.Logger.Level.ERROR, "queued wake-up " + id + " failed; SQS delivers it again", failed);
+                again.add(id);
+            }
+        });
+        return again;
     }
 }

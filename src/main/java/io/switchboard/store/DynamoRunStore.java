@@ -172,15 +172,46 @@ public final class DynamoRunStore implements RunStore {
         due.sort(Comparator.comparing(i -> str(i, Table.DUE_KEY)));
         List<WakeUpCall> calls = new ArrayList<>();
         for (var item : due.subList(0, Math.min(limit, due.size()))) {
-            String pk = str(item, Table.PK);
-            String ws = pk.substring(3, pk.indexOf("#CONTACT#"));
-            String contactId = pk.substring(pk.indexOf("#CONTACT#") + 9);
-            String runId = str(item, Table.SK).substring(4);
-            String key = str(item, Table.DUE_KEY);
-            calls.add(new WakeUpCall(ws, contactId, runId, null,
-                    Instant.ofEpochMilli(Long.parseLong(key.substring(0, key.indexOf('#'))))));
+            calls.add(toCall(item));
         }
         return calls;
+    }
+
+    @Override
+    public int dueShards() {
+        return dueShards;
+    }
+
+    @Override
+    public List<WakeUpCall> dueInShard(int shard, Instant from, Instant until, int limit) {
+        List<WakeUpCall> calls = new ArrayList<>();
+        // BETWEEN is inclusive: "" sorts before any run id and "~" after, so the range is [from, until)
+        var pages = db.queryPaginator(QueryRequest.builder().tableName(table).indexName(Table.DUE)
+                .keyConditionExpression("dueShard = :shard AND dueKey BETWEEN :from AND :until")
+                .expressionAttributeValues(Map.of(":shard", s("DUE#" + shard), ":from", s(dueKey(from, "")),
+                        ":until", s(dueKey(until.minusMillis(1), "~"))))
+                .limit(Math.min(limit, 1000))
+                .build());
+        for (var page : pages) {
+            for (var item : page.items()) {
+                if (calls.size() == limit) {
+                    return calls;
+                }
+                WakeUpCall call = toCall(item);
+                calls.add(new WakeUpCall(call.workspaceId(), call.contactId(), call.runId(), str(item, "wakeToken"),
+                        call.dueAt()));
+            }
+        }
+        return calls;
+    }
+
+    private static WakeUpCall toCall(Map<String, AttributeValue> item) {
+        String pk = str(item, Table.PK);
+        String ws = pk.substring(3, pk.indexOf("#CONTACT#"));
+        String contactId = pk.substring(pk.indexOf("#CONTACT#") + 9);
+        String runId = str(item, Table.SK).substring(4);
+        String key = str(item, Table.DUE_KEY);
+        return new WakeUpCall(ws, contactId, runId, null, Instant.ofEpochMilli(Long.parseLong(key.substring(0, key.indexOf('#')))));
     }
 
     /** Sorts by time as text: fixed-width epoch milliseconds, then the run id to keep keys unique. */

@@ -351,6 +351,19 @@ final class InMemoryInbox implements ContactStore, CommentStore, DirectoryStore,
                 .map(r -> new WakeUpCall(r.workspaceId(), r.contactId(), r.id(), null, r.dueAt())).toList();
     }
 
+    /** One shard: the fake keeps no index to spread. */
+    @Override
+    public int dueShards() {
+        return 1;
+    }
+
+    @Override
+    public List<WakeUpCall> dueInShard(int shard, Instant from, Instant until, int limit) {
+        return runs.values().stream().filter(r -> r.dueAt() != null && !r.dueAt().isBefore(from) && r.dueAt().isBefore(until))
+                .sorted(Comparator.comparing(Run::dueAt)).limit(limit)
+                .map(r -> new WakeUpCall(r.workspaceId(), r.contactId(), r.id(), r.wakeToken(), r.dueAt())).toList();
+    }
+
     static Run copy(Run r) {
         return new Run(r.workspaceId(), r.id(), r.workflowId(), r.workflowVersion(), r.contactId(), r.conversationId(),
                 r.triggerData(), r.startedAt(), r.state(), r.cursor(), r.executedSteps(), r.dueAt(), r.leaseUntil(),

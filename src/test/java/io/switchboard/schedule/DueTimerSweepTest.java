@@ -43,6 +43,8 @@ class DueTimerSweepTest {
                 return runId;
             }
             public void releaseActive(String ws, String workflowId, String contactId, String runId) { }
+            public int dueShards() { return 1; }
+            public List<WakeUpCall> dueInShard(int shard, Instant from, Instant until, int limit) { return due(until, limit); }
             public List<WakeUpCall> due(Instant now, int limit) {
                 return List.of(new WakeUpCall("ws", "c", "poison", null, now), new WakeUpCall("ws", "c", "next", null, now));
             }

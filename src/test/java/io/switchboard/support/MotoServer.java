@@ -12,10 +12,11 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.scheduler.SchedulerClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
- * {@code moto_server} on a loopback port: the AWS API emulator the EventBridge Scheduler adapter is
- * tested against. Missing moto is a test failure, not a skip, because CI must exercise the adapter;
+ * {@code moto_server} on a loopback port: the AWS API emulator the EventBridge Scheduler and SQS
+ * adapters are tested against. Missing moto is a test failure, not a skip, because CI must exercise the adapter;
  * pass {@code -Dmoto.skip=true} to skip deliberately on a machine without it.
  */
 public final class MotoServer implements AutoCloseable {
@@ -73,6 +74,13 @@ public final class MotoServer implements AutoCloseable {
     public static SchedulerClient schedulerAt(String endpoint) {
         return SchedulerClient.builder().httpClient(UrlConnectionHttpClient.create())
                 .endpointOverride(URI.create(endpoint)).region(Region.US_EAST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
+                .build();
+    }
+
+    public SqsClient sqs() {
+        return SqsClient.builder().httpClient(UrlConnectionHttpClient.create())
+                .endpointOverride(URI.create(endpoint())).region(Region.US_EAST_1)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
                 .build();
     }

@@ -39,4 +39,14 @@ public interface RunStore {
      * entries, so its cost grows with the number due, not with the number pending.
      */
     List<WakeUpCall> due(Instant now, int limit);
+
+    /** How many shards the due index is spread over; sweeping processes may divide them between them. */
+    int dueShards();
+
+    /**
+     * The entries of one due-index shard whose time is in {@code [from, until)}, oldest first, at most
+     * {@code limit}, each with the wake token the index holds (it may lag the run by a moment, so a
+     * delivery carrying it can be stale, never wrong).
+     */
+    List<WakeUpCall> dueInShard(int shard, Instant from, Instant until, int limit);
 }

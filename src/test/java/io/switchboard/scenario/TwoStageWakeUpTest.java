@@ -1,0 +1,152 @@
+package io.switchboard.scenario;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import io.switchboard.function.lambda.SweepLambdaHandler;
+import io.switchboard.function.lambda.WakeUpQueueLambdaHandler;
+import io.switchboard.support.DynamoDbLocalResource;
+import io.switchboard.support.MotoSqsResource;
+import io.switchboard.support.MutableClock;
+import io.switchboard.support.Workflows;
+import io.switchboard.support.Workspace;
+import jakarta.inject.Inject;
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.Message;
+
+/**
+ * The AWS path of a wait in two stages: the per-minute sweep hands the wake-ups due in the minute
+ * after next to the SQS queue (moto's) with the remaining delay, and the queue's batch, delivered to
+ * the wake-up queue function, resumes each run once, reporting what must be delivered again.
+ */
+@QuarkusTest
+@TestProfile(TwoStageWakeUpTest.Sqs.class)
+@QuarkusTestResource(DynamoDbLocalResource.class)
+class TwoStageWakeUpTest {
+
+    public static class Sqs implements QuarkusTestProfile {
+        @Override
+        public List<TestResourceEntry> testResources() {
+            return List.of(new TestResourceEntry(MotoSqsResource.class));
+        }
+    }
+
+    @Inject
+    MutableClock clock;
+    @Inject
+    SweepLambdaHandler sweep;
+    @Inject
+    WakeUpQueueLambdaHandler wakeUpQueue;
+
+    final SqsClient sqs = SqsClient.builder().httpClient(UrlConnectionHttpClient.create())
+            .endpointOverride(URI.create(System.getProperty("test.moto.endpoint"))).region(Region.US_EAST_1)
+            .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test"))).build();
+    final String queueUrl = System.getProperty("test.sqs.queue-url");
+
+    @Test
+    void theSweepHandsAFifteenMinuteWaitToTheQueueInTheMinuteBeforeAndADuplicateResumesItOnce() {
+        Workspace ws = Workspace.create().user("alice", true).user("bob", true).team("support", "alice", "bob");
+        ws.publish(Workflows.promptTransfer("alice", "support", "round_robin", "PT15M"));
+        ws.contactSays("ada", "m-1", "Hello").then().statusCode(200);
+        Instant due = Instant.parse(ws.runs("ada").getString("runs[0].dueAt"));
+        assertEquals(List.of(), receive(0), "a 15-minute wait is not queued when it starts");
+
+        // the sweep scheduled two minutes before hands over a slot that ends before the wake-up
+        Instant minuteBefore = due.truncatedTo(ChronoUnit.MINUTES).minus(Duration.ofMinutes(1));
+        clock.set(due.minusSeconds(61));
+        assertEquals(0, sweep.handleRequest(Map.of("scheduledTime", minuteBefore.minus(Duration.ofMinutes(1)).toString()),
+                null).get("HANDED_OVER"));
+        // the one scheduled for the minute before: EventBridge may start it late, here one second before the wake-up
+        clock.set(due.minusSeconds(1));
+        assertEquals(1, sweep.handleRequest(Map.of("scheduledTime", minuteBefore.toString()), null).get("HANDED_OVER"));
+        List<Message> queued = receive(5);
+        assertEquals(1, queued.size());
+        assertTrue(queued.get(0).body().contains("\"runId\":\"" + ws.runs("ada").getString("runs[0].id") + "\""));
+
+        clock.set(due.plusMillis(300));
+        SQSBatchResponse response = wakeUpQueue.handleRequest(event(queued.get(0), queued.get(0)), null);
+
+        assertEquals(List.of(), response.getBatchItemFailures(), "a duplicate is done with, not redelivered");
+        assertEquals("bob", ws.assignee("ada"));
+        assertEquals(1, ws.conversation("ada").getList("comments").size(), "the duplicate changed nothing");
+        assertEquals("completed", ws.runs("ada").getString("runs[0].status"));
+    }
+
+    @Test
+    void aShortWaitIsQueuedAtOnceWithItsWakeToken() {
+        Workspace ws = Workspace.create().user("alice", true).user("bob", true).team("support", "alice", "bob");
+        ws.publish(Workflows.promptTransfer("alice", "support", "round_robin", "PT1S"));
+        ws.contactSays("ben", "m-1", "Hello").then().statusCode(200);
+        String token = ws.runs("ben").getString("runs[0].wakeToken");
+
+        List<Message> queued = receive(5);
+
+        assertEquals(1, queued.size());
+        assertTrue(queued.get(0).body().contains("\"token\":\"" + token + "\""), queued.get(0).body());
+        clock.advance(Duration.ofSeconds(2));
+        assertEquals(List.of(), wakeUpQueue.handleRequest(event(queued.get(0)), null).getBatchItemFailures());
+        assertEquals("bob", ws.assignee("ben"));
+    }
+
+    @Test
+    void aMessageThatIsNotAWakeUpIsReportedForRedeliveryAndTheRestOfTheBatchIsDone() {
+        Workspace ws = Workspace.create().user("alice", true).user("bob", true).team("support", "alice", "bob");
+        ws.publish(Workflows.promptTransfer("alice", "support", "round_robin", "PT15M"));
+        ws.contactSays("cy", "m-1", "Hello").then().statusCode(200);
+        String body = "{\"workspaceId\":\"" + ws.id + "\",\"contactId\":\"cy\",\"runId\":\""
+                + ws.runs("cy").getString("runs[0].id") + "\"}";
+        clock.advance(Duration.ofMinutes(16));
+
+        SQSBatchResponse response = wakeUpQueue.handleRequest(event(
+                Message.builder().messageId("good").body(body).build(),
+                Message.builder().messageId("garbled").body("{\"runId\":").build(),
+                Message.builder().messageId("incomplete").body("{\"runId\":\"x\"}").build()), null);
+
+        assertEquals(List.of("garbled", "incomplete"), response.getBatchItemFailures().stream()
+                .map(SQSBatchResponse.BatchItemFailure::getItemIdentifier).sorted().toList());
+        assertEquals("bob", ws.assignee("cy"));
+    }
+
+    private List<Message> receive(int waitSeconds) {
+        List<Message> messages = sqs.receiveMessage(b -> b.queueUrl(queueUrl).maxNumberOfMessages(10)
+                .waitTimeSeconds(waitSeconds)).messages();
+        messages.forEach(m -> sqs.deleteMessage(b -> b.queueUrl(queueUrl).receiptHandle(m.receiptHandle())));
+        return messages;
+    }
+
+    /** The event the event source mapping delivers: each message with its id and body. */
+    private static SQSEvent event(Message... messages) {
+        List<SQSEvent.SQSMessage> records = new ArrayList<>();
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        for (int i = 0; i < messages.length; i++) {
+            SQSEvent.SQSMessage m = new SQSEvent.SQSMessage();
+            // a message sent twice is two messages to SQS: a new id, the same body
+            String id = messages[i].messageId();
+            m.setMessageId(ids.add(id) ? id : id + "-" + i);
+            m.setBody(messages[i].body());
+            m.setEventSource("aws:sqs");
+            records.add(m);
+        }
+        SQSEvent event = new SQSEvent();
+        event.setRecords(records);
+        return event;
+    }
+}
