@@ -63,11 +63,18 @@ public final class RunEngine {
     private final InboxPorts inbox;
     private final Clock clock;
     private final Duration lease;
+    private final RunObserver observer;
     private final Steps steps = new Steps();
     private final ConditionEvaluator evaluator = new ConditionEvaluator();
 
     public RunEngine(PublishedWorkflows workflows, RunStore runs, WakeUpScheduler scheduler, InboxPorts inbox,
             Clock clock, Duration lease) {
+        this(workflows, runs, scheduler, inbox, clock, lease, RunObserver.NONE);
+    }
+
+    public RunEngine(PublishedWorkflows workflows, RunStore runs, WakeUpScheduler scheduler, InboxPorts inbox,
+            Clock clock, Duration lease, RunObserver observer) {
+        this.observer = observer;
         this.workflows = workflows;
         this.runs = runs;
         this.scheduler = scheduler;
@@ -106,6 +113,7 @@ public final class RunEngine {
                     workflow.steps().isEmpty() ? null : StepPath.START, 0, now.plus(lease), now.plus(lease), null,
                     now, 0, List.of(), depth == 0 ? Map.of() : Map.of(CHAIN_DEPTH, String.valueOf(depth)));
             if (runs.create(run)) {
+                observer.runStarted(run);
                 advance(run, workflow, new SegmentCache(matches.contact(), matches.directory()));
                 started.add(run);
             }
@@ -162,7 +170,8 @@ public final class RunEngine {
         }
         Instant due = run.dueAt();
         run.lease(now.plus(lease), now);
-        if (waitOver && !queued(run)) {
+        boolean wakesFromWait = waitOver && !queued(run);
+        if (wakesFromWait) {
             Map<String, String> details = new LinkedHashMap<>();
             details.put("dueAt", due.toString());
             details.put("lateness", Duration.between(due, now).toString());
@@ -171,10 +180,18 @@ public final class RunEngine {
         if (!save(run)) {
             return WakeUpResult.CLAIMED_ELSEWHERE;
         }
+        if (wakesFromWait) {
+            observer.wokeUp(run, Duration.between(due, now));
+        }
         Optional<WorkflowDefinition> workflow = workflows.version(run.workspaceId(), run.workflowId(),
                 run.workflowVersion());
         if (workflow.isEmpty()) {
-            fail(run, null, "workflow version " + run.workflowVersion() + " no longer exists", now);
+            observer.entered(run);
+            try {
+                fail(run, null, "workflow version " + run.workflowVersion() + " no longer exists", now);
+            } finally {
+                observer.left(run);
+            }
             return WakeUpResult.RESUMED;
         }
         advance(run, workflow.get(), new SegmentCache());
@@ -235,6 +252,15 @@ public final class RunEngine {
     }
 
     private void advance(Run run, WorkflowDefinition workflow, SegmentCache cache) {
+        observer.entered(run);
+        try {
+            advanceSteps(run, workflow, cache);
+        } finally {
+            observer.left(run);
+        }
+    }
+
+    private void advanceSteps(Run run, WorkflowDefinition workflow, SegmentCache cache) {
         for (int executed = 0; ; executed++) {
             Instant now = clock.instant();
             StepPath at = run.cursor();
@@ -242,6 +268,7 @@ public final class RunEngine {
             if (step == null) {
                 run.finish(RunStatus.COMPLETED, now);
                 if (save(run)) {
+                    observer.runFinished(run);
                     released(run, workflow);
                 }
                 return;
@@ -254,12 +281,19 @@ public final class RunEngine {
             int sequence = run.beginStep();
             StepResult result;
             StepContext ctx = new StepContext(run, workflow, run.id() + "#" + sequence, now, inbox, cache);
+            observer.stepStarting(run, step.id(), step.type());
+            long began = System.nanoTime();
             try {
                 result = steps.run(step, ctx);
             } catch (RuntimeException e) {
+                observer.stepRan(run, step.type(), RunObserver.StepOutcome.ERROR, Duration.ofNanos(System.nanoTime() - began));
                 fail(run, step, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage(), now);
                 released(run, workflow);
                 return;
+            }
+            observer.stepRan(run, step.type(), outcome(result), Duration.ofNanos(System.nanoTime() - began));
+            if (result.next() == StepResult.Next.RETRY && result.recorded()) {
+                observer.runQueued(run); // only the first attempt of a queued assignment is recorded
             }
             List<TriggerEvent> fired = ctx.fired();
             int depth = chainDepth(run) + 1;
@@ -368,7 +402,18 @@ public final class RunEngine {
         run.record(new StepRecord(run.beginStep(), step == null ? null : step.id(), step == null ? null : step.type(),
                 run.cursor() == null ? null : run.cursor().toString(), now, "failed: " + reason, Map.of(), List.of()));
         run.finish(RunStatus.FAILED, now);
-        save(run);
+        if (save(run)) {
+            observer.runFinished(run);
+        }
+    }
+
+    private static RunObserver.StepOutcome outcome(StepResult result) {
+        return switch (result.next()) {
+            case WAIT -> RunObserver.StepOutcome.WAITING;
+            case RETRY -> RunObserver.StepOutcome.QUEUED;
+            case END -> RunObserver.StepOutcome.ENDED;
+            default -> RunObserver.StepOutcome.OK;
+        };
     }
 
     /** False when another process advanced the run first; that process carries on, this one stops. */

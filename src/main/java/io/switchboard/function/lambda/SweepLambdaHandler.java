@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import io.switchboard.engine.run.WakeUpResult;
 import io.switchboard.function.WakeUpFunctions;
+import io.switchboard.ops.LambdaMetrics;
 import jakarta.inject.Named;
 import java.util.Map;
 
@@ -13,13 +14,19 @@ import java.util.Map;
 public class SweepLambdaHandler implements RequestHandler<Map<String, Object>, Map<WakeUpResult, Integer>> {
 
     private final WakeUpFunctions functions;
+    private final LambdaMetrics metrics;
 
-    public SweepLambdaHandler(WakeUpFunctions functions) {
+    public SweepLambdaHandler(WakeUpFunctions functions, LambdaMetrics metrics) {
         this.functions = functions;
+        this.metrics = metrics;
     }
 
     @Override
     public Map<WakeUpResult, Integer> handleRequest(Map<String, Object> input, Context context) {
-        return functions.sweep();
+        try {
+            return functions.sweep();
+        } finally {
+            metrics.invocationEnded();
+        }
     }
 }
