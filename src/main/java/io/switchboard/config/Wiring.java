@@ -1,6 +1,7 @@
 package io.switchboard.config;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.switchboard.channel.CredentialCipher;
 import io.switchboard.channel.PlatformHttp;
 import io.switchboard.document.WorkflowParser;
@@ -17,6 +18,10 @@ import io.switchboard.engine.run.RunEngine;
 import io.switchboard.engine.run.WakeUpScheduler;
 import io.switchboard.engine.step.InboxPorts;
 import io.switchboard.inbox.Outbox;
+import io.switchboard.ops.MeteredSenders;
+import io.switchboard.ops.RunLogContext;
+import io.switchboard.ops.RunMetrics;
+import io.switchboard.ops.RunObservers;
 import io.switchboard.outbound.ChatCompletionsModel;
 import io.switchboard.outbound.OutboundHttpCalls;
 import io.switchboard.outbound.sheets.GoogleServiceAccounts;
@@ -164,12 +169,12 @@ public class Wiring {
     @Singleton
     RunEngine runEngine(Stores stores, WakeUpScheduler scheduler, Clock clock, SwitchboardConfig config,
             PlatformChannels platforms, ObjectMapper json, AiSettingsStore aiSettings, DynamoDbClient db,
-            GoogleServiceAccounts googleAccounts, StepTypes types) {
+            GoogleServiceAccounts googleAccounts, StepTypes types, MeterRegistry meters) {
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(java.time.Duration.ofSeconds(10)).build();
         return new RunEngine(stores.workflows(), stores.runs(), scheduler,
                 new InboxPorts(stores.contacts(), stores.directory(), stores.comments(),
-                        new Outbox(stores.contacts(), stores.messages(), platforms, clock),
+                        new Outbox(stores.contacts(), stores.messages(), new MeteredSenders(platforms, meters), clock),
                         new OutboundHttpCalls(http, json, stores.workspaces()::allowsPrivateHttpTargets),
                         stores.messages(),
                         new ChatCompletionsModel(new PlatformHttp(http, java.time.Duration.ofSeconds(60), 3,
@@ -177,7 +182,7 @@ public class Wiring {
                                 config.secretsKey().map(CredentialCipher::new),
                                 stores.workspaces()::allowsPrivateHttpTargets),
                         googleSheets(config, json, googleAccounts), new DynamoEffectClaims(db, config.table())),
-                clock, config.lease(), types);
+                clock, config.lease(), types, new RunObservers(new RunLogContext(), new RunMetrics(meters)));
     }
 
     @Produces
@@ -202,8 +207,10 @@ public class Wiring {
 
     @Produces
     @Singleton
-    InboxActions inboxActions(Stores stores, RunEngine engine, Clock clock, PlatformChannels platforms) {
-        return new InboxActions(stores.contacts(), stores.messages(), new RunTriggers(engine), clock, platforms);
+    InboxActions inboxActions(Stores stores, RunEngine engine, Clock clock, PlatformChannels platforms,
+            MeterRegistry meters) {
+        return new InboxActions(stores.contacts(), stores.messages(), new RunTriggers(engine), clock,
+                new MeteredSenders(platforms, meters));
     }
 
     @Produces

@@ -1,6 +1,8 @@
 package io.switchboard.function;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.switchboard.function.http.Routes;
+import io.switchboard.ops.HttpMetrics;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 
@@ -14,8 +16,9 @@ public class ApiRoutes {
             RunEndpoints runs, WorkspaceSettingsEndpoints settings,
             PlatformWebhookEndpoints platformWebhooks, AiSettingsEndpoints ai,
             IntegrationEndpoints integrations, TemplateEndpoints templates,
-            IncomingWebhookEndpoints incomingWebhooks, ShortcutEndpoints shortcuts) {
+            IncomingWebhookEndpoints incomingWebhooks, ShortcutEndpoints shortcuts, MeterRegistry meters) {
         Routes routes = new Routes();
+        routes.listen(new HttpMetrics(meters));
         admin.register(routes);
         channels.register(routes);
         platformWebhooks.register(routes);

@@ -4,6 +4,7 @@ import io.switchboard.function.http.Api;
 import io.switchboard.function.http.HttpRequest;
 import io.switchboard.function.http.HttpResponse;
 import io.switchboard.function.http.Routes;
+import io.switchboard.inspector.InspectorPages;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
@@ -21,10 +22,14 @@ public class VertxHttpTransport {
 
     private static final long MAX_BODY_BYTES = 1024 * 1024;
 
-    void register(@Observes Router router, Routes routes, Api api) {
+    void register(@Observes Router router, Routes routes, Api api, InspectorPages inspector) {
         router.routeWithRegex("^/(api|webhooks|admin)/.*")
                 .handler(BodyHandler.create().setBodyLimit(MAX_BODY_BYTES))
                 .blockingHandler(ctx -> respond(ctx, routes.dispatch(toRequest(ctx), api)), false);
+        // the run inspector's pages: a route table of their own, kept out of the API's OpenAPI document
+        router.routeWithRegex("^/inspector(/.*)?$")
+                .handler(BodyHandler.create().setBodyLimit(16 * 1024))
+                .blockingHandler(ctx -> respond(ctx, inspector.routes().dispatch(toRequest(ctx), api)), false);
     }
 
     private static HttpRequest toRequest(RoutingContext ctx) {

@@ -170,7 +170,7 @@ class ScenarioBenchmark {
     void throughput() throws Exception {
         clock.fix(Instant.parse("2026-02-01T00:00:00Z"));
         long start = System.nanoTime();
-        parallel(runs, i -> inbox.receive(WS, message("tp-" + i)));
+        parallel("throughput: webhooks", runs, i -> inbox.receive(WS, message("tp-" + i)));
         long ingress = System.nanoTime() - start;
         clock.fix(Instant.parse("2026-02-01T00:16:00Z"));
         long wakeStart = System.nanoTime();
@@ -186,7 +186,7 @@ class ScenarioBenchmark {
         Instant created = Instant.parse("2026-03-01T00:00:00Z");
         clock.fix(created);
         long t0 = System.nanoTime();
-        parallel(waits, i -> inbox.receive(WS, message("late-" + i)));
+        parallel("lateness: waiting runs created", waits, i -> inbox.receive(WS, message("late-" + i)));
         System.out.printf("Wake-up lateness: created %d waiting runs in %.1f s%n", waits, (System.nanoTime() - t0) / 1e9);
         Instant due = created.plus(Duration.ofMinutes(15));
         clock.followRealTimeFrom(due);
@@ -198,7 +198,9 @@ class ScenarioBenchmark {
         }, 0, 1, TimeUnit.SECONDS);
         long sweepStart = System.nanoTime();
         long giveUp = System.nanoTime() + TimeUnit.MINUTES.toNanos(20);
-        while (countLateness(due, null) < waits) {
+        Progress drained = new Progress("lateness: wake-ups drained", waits);
+        for (int woke; (woke = countLateness(due, null)) < waits; ) {
+            drained.at(woke);
             if (System.nanoTime() > giveUp) {
                 throw new IllegalStateException("wake-ups did not drain within 20 minutes");
             }
@@ -295,13 +297,15 @@ class ScenarioBenchmark {
         void run(int i) throws Exception;
     }
 
-    void parallel(int n, Task task) throws Exception {
+    void parallel(String what, int n, Task task) throws Exception {
+        Progress progress = new Progress(what, n);
         AtomicInteger next = new AtomicInteger();
         List<Future<?>> futures = new ArrayList<>();
         for (int t = 0; t < threads; t++) {
             futures.add(pool.submit(() -> {
                 for (int i = next.getAndIncrement(); i < n; i = next.getAndIncrement()) {
                     task.run(i);
+                    progress.step();
                 }
                 return null;
             }));

@@ -64,16 +64,28 @@ public final class RunEngine {
     private final Clock clock;
     private final Duration lease;
     private final StepTypes types;
+    private final RunObserver observer;
     private final ConditionEvaluator evaluator = new ConditionEvaluator();
 
     public RunEngine(PublishedWorkflows workflows, RunStore runs, WakeUpScheduler scheduler, InboxPorts inbox,
             Clock clock, Duration lease) {
-        this(workflows, runs, scheduler, inbox, clock, lease, StepTypes.STANDARD);
+        this(workflows, runs, scheduler, inbox, clock, lease, StepTypes.STANDARD, RunObserver.NONE);
     }
 
     public RunEngine(PublishedWorkflows workflows, RunStore runs, WakeUpScheduler scheduler, InboxPorts inbox,
             Clock clock, Duration lease, StepTypes types) {
+        this(workflows, runs, scheduler, inbox, clock, lease, types, RunObserver.NONE);
+    }
+
+    public RunEngine(PublishedWorkflows workflows, RunStore runs, WakeUpScheduler scheduler, InboxPorts inbox,
+            Clock clock, Duration lease, RunObserver observer) {
+        this(workflows, runs, scheduler, inbox, clock, lease, StepTypes.STANDARD, observer);
+    }
+
+    public RunEngine(PublishedWorkflows workflows, RunStore runs, WakeUpScheduler scheduler, InboxPorts inbox,
+            Clock clock, Duration lease, StepTypes types, RunObserver observer) {
         this.types = types;
+        this.observer = observer;
         this.workflows = workflows;
         this.runs = runs;
         this.scheduler = scheduler;
@@ -112,6 +124,7 @@ public final class RunEngine {
                     workflow.steps().isEmpty() ? null : StepPath.START, 0, now.plus(lease), now.plus(lease), null,
                     now, 0, List.of(), depth == 0 ? Map.of() : Map.of(CHAIN_DEPTH, String.valueOf(depth)));
             if (runs.create(run)) {
+                observer.runStarted(run);
                 advance(run, workflow, new SegmentCache(matches.contact(), matches.directory()));
                 started.add(run);
             }
@@ -167,7 +180,8 @@ public final class RunEngine {
             return WakeUpResult.NOT_DUE;
         }
         run.lease(now.plus(lease), now);
-        if (woken.get().recordsWakeUp()) {
+        boolean wakesFromWait = woken.get().recordsWakeUp();
+        if (wakesFromWait) {
             Map<String, String> details = new LinkedHashMap<>();
             details.put("dueAt", due.toString());
             details.put("lateness", Duration.between(due, now).toString());
@@ -176,10 +190,19 @@ public final class RunEngine {
         if (!save(run)) {
             return WakeUpResult.CLAIMED_ELSEWHERE;
         }
+        if (wakesFromWait) {
+            observer.wokeUp(run, Duration.between(due, now));
+        }
         Optional<WorkflowDefinition> workflow = workflows.version(run.workspaceId(), run.workflowId(),
                 run.workflowVersion());
         if (workflow.isEmpty()) {
-            fail(run, null, RunEvent.WORKFLOW_GONE, "workflow version " + run.workflowVersion() + " no longer exists", now);
+            observer.entered(run);
+            try {
+                fail(run, null, RunEvent.WORKFLOW_GONE, "workflow version " + run.workflowVersion()
+                        + " no longer exists", now);
+            } finally {
+                observer.left(run);
+            }
             return WakeUpResult.RESUMED;
         }
         advance(run, workflow.get(), new SegmentCache());
@@ -241,6 +264,15 @@ public final class RunEngine {
     }
 
     private void advance(Run run, WorkflowDefinition workflow, SegmentCache cache) {
+        observer.entered(run);
+        try {
+            advanceSteps(run, workflow, cache);
+        } finally {
+            observer.left(run);
+        }
+    }
+
+    private void advanceSteps(Run run, WorkflowDefinition workflow, SegmentCache cache) {
         for (int executed = 0; ; executed++) {
             Instant now = clock.instant();
             StepPath at = run.cursor();
@@ -249,6 +281,7 @@ public final class RunEngine {
                 RunMachine.require(run, RunEvent.STEPS_END, now);
                 run.finish(now);
                 if (save(run)) {
+                    observer.runFinished(run);
                     released(run, workflow);
                 }
                 return;
@@ -261,13 +294,20 @@ public final class RunEngine {
             int sequence = run.beginStep();
             StepResult result;
             StepContext ctx = new StepContext(run, workflow, run.id() + "#" + sequence, now, inbox, cache, types);
+            observer.stepStarting(run, step.id(), step.type());
+            long began = System.nanoTime();
             try {
                 result = types.run(step, ctx);
             } catch (RuntimeException e) {
+                observer.stepRan(run, step.type(), RunObserver.StepOutcome.ERROR, Duration.ofNanos(System.nanoTime() - began));
                 fail(run, step, RunEvent.STEP_FAILS, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage(),
                         now);
                 released(run, workflow);
                 return;
+            }
+            observer.stepRan(run, step.type(), outcome(result), Duration.ofNanos(System.nanoTime() - began));
+            if (result.next() == StepResult.Next.RETRY && result.recorded()) {
+                observer.runQueued(run); // only the first attempt of a queued assignment is recorded
             }
             List<TriggerEvent> fired = ctx.fired();
             int depth = chainDepth(run) + 1;
@@ -373,7 +413,18 @@ public final class RunEngine {
                 run.cursor() == null ? null : run.cursor().toString(), now, "failed: " + reason, Map.of(), List.of()));
         RunMachine.require(run, why, now);
         run.finish(now);
-        save(run);
+        if (save(run)) {
+            observer.runFinished(run);
+        }
+    }
+
+    private static RunObserver.StepOutcome outcome(StepResult result) {
+        return switch (result.next()) {
+            case WAIT -> RunObserver.StepOutcome.WAITING;
+            case RETRY -> RunObserver.StepOutcome.QUEUED;
+            case END -> RunObserver.StepOutcome.ENDED;
+            default -> RunObserver.StepOutcome.OK;
+        };
     }
 
     /** False when another process advanced the run first; that process carries on, this one stops. */

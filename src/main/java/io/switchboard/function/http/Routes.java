@@ -13,11 +13,35 @@ import java.util.regex.Pattern;
  */
 public final class Routes {
 
-    private record Route(String method, Pattern pattern, List<String> names, Endpoint endpoint) {
+    private record Route(String method, String template, Pattern pattern, List<String> names, Endpoint endpoint) {
+    }
+
+    /** A route as it was registered: the method and the path template, such as {@code /api/v1/users/{userId}}. */
+    public record Described(String method, String template) {
+    }
+
+    /**
+     * Told about every request the table answered, with the template of the route it matched (null
+     * for a 404/405), so that metrics can be tagged by route rather than by a path holding ids.
+     */
+    @FunctionalInterface
+    public interface Listener {
+        void handled(String template, HttpRequest request, HttpResponse response, java.time.Duration took);
     }
 
     private static final Pattern PARAM = Pattern.compile("\\{([A-Za-z]+)}");
     private final List<Route> routes = new ArrayList<>();
+    private final List<Listener> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    public Routes listen(Listener listener) {
+        listeners.add(listener);
+        return this;
+    }
+
+    /** Every registered route, in registration order. */
+    public List<Described> described() {
+        return routes.stream().map(r -> new Described(r.method(), r.template())).toList();
+    }
 
     public Routes add(String method, String template, Endpoint endpoint) {
         List<String> names = new ArrayList<>();
@@ -30,12 +54,25 @@ public final class Routes {
             last = m.end();
         }
         regex.append(Pattern.quote(template.substring(last)));
-        routes.add(new Route(method, Pattern.compile(regex.toString()), names, endpoint));
+        routes.add(new Route(method, template, Pattern.compile(regex.toString()), names, endpoint));
         return this;
     }
 
     /** The endpoint for the request with its path parameters, or a 404/405 as an {@link ApiException}. */
     public HttpResponse dispatch(HttpRequest request, ErrorRenderer errors) {
+        long began = System.nanoTime();
+        Matched matched = match(request, errors);
+        java.time.Duration took = java.time.Duration.ofNanos(System.nanoTime() - began);
+        for (Listener listener : listeners) {
+            listener.handled(matched.template(), matched.request(), matched.response(), took);
+        }
+        return matched.response();
+    }
+
+    private record Matched(String template, HttpRequest request, HttpResponse response) {
+    }
+
+    private Matched match(HttpRequest request, ErrorRenderer errors) {
         boolean pathKnown = false;
         for (Route route : routes) {
             Matcher m = route.pattern().matcher(request.path());
@@ -50,17 +87,20 @@ public final class Routes {
             for (int i = 0; i < route.names().size(); i++) {
                 params.put(route.names().get(i), decoded(m.group(i + 1)));
             }
+            HttpRequest withParams = request.withPathParams(params);
+            HttpResponse response;
             try {
-                return route.endpoint().handle(request.withPathParams(params));
+                response = route.endpoint().handle(withParams);
             } catch (ApiException e) {
-                return errors.render(e);
+                response = errors.render(e);
             } catch (Exception e) {
-                return errors.unexpected(request, e);
+                response = errors.unexpected(request, e);
             }
+            return new Matched(route.template(), withParams, response);
         }
-        return errors.render(pathKnown
+        return new Matched(null, request, errors.render(pathKnown
                 ? new ApiException(405, "method_not_allowed", request.method() + " is not supported on " + request.path())
-                : ApiException.notFound("no endpoint at " + request.path()));
+                : ApiException.notFound("no endpoint at " + request.path())));
     }
 
     /** Path parameters arrive percent-encoded ("%2B1555..." for a phone number); '+' stays '+'. */

@@ -8,6 +8,8 @@ import io.switchboard.function.http.Api;
 import io.switchboard.function.http.HttpRequest;
 import io.switchboard.function.http.HttpResponse;
 import io.switchboard.function.http.Routes;
+import io.switchboard.inspector.InspectorPages;
+import io.switchboard.ops.LambdaMetrics;
 import jakarta.inject.Named;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -25,15 +27,28 @@ public class HttpLambdaHandler implements RequestHandler<APIGatewayV2HTTPEvent, 
 
     private final Routes routes;
     private final Api api;
+    private final LambdaMetrics metrics;
 
-    public HttpLambdaHandler(Routes routes, Api api) {
+    private final InspectorPages inspector;
+
+    public HttpLambdaHandler(Routes routes, Api api, LambdaMetrics metrics, InspectorPages inspector) {
+        this.inspector = inspector;
         this.routes = routes;
         this.api = api;
+        this.metrics = metrics;
     }
 
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
-        HttpResponse response = routes.dispatch(toRequest(event), api);
+        HttpResponse response;
+        try {
+            HttpRequest request = toRequest(event);
+            // the run inspector's pages have a route table of their own (see VertxHttpTransport)
+            boolean page = request.path().equals("/inspector") || request.path().startsWith("/inspector/");
+            response = (page ? inspector.routes() : routes).dispatch(request, api);
+        } finally {
+            metrics.invocationEnded();
+        }
         return APIGatewayV2HTTPResponse.builder()
                 .withStatusCode(response.status())
                 .withHeaders(response.headers())

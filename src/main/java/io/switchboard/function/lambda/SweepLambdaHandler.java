@@ -3,6 +3,7 @@ package io.switchboard.function.lambda;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import io.switchboard.function.WakeUpFunctions;
+import io.switchboard.ops.LambdaMetrics;
 import jakarta.inject.Named;
 import java.time.Clock;
 import java.time.Instant;
@@ -19,10 +20,12 @@ public class SweepLambdaHandler implements RequestHandler<Map<String, Object>, M
 
     private final WakeUpFunctions functions;
     private final Clock clock;
+    private final LambdaMetrics metrics;
 
-    public SweepLambdaHandler(WakeUpFunctions functions, Clock clock) {
+    public SweepLambdaHandler(WakeUpFunctions functions, Clock clock, LambdaMetrics metrics) {
         this.functions = functions;
         this.clock = clock;
+        this.metrics = metrics;
     }
 
     @Override
@@ -34,6 +37,10 @@ public class SweepLambdaHandler implements RequestHandler<Map<String, Object>, M
         } catch (java.time.format.DateTimeParseException notATime) {
             scheduledAt = clock.instant();
         }
-        return functions.sweepScheduledAt(scheduledAt);
+        try {
+            return functions.sweepScheduledAt(scheduledAt);
+        } finally {
+            metrics.invocationEnded();
+        }
     }
 }

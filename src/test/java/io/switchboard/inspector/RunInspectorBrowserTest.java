@@ -1,0 +1,189 @@
+package io.switchboard.inspector;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.switchboard.support.DynamoDbLocalResource;
+import io.switchboard.support.MutableClock;
+import io.switchboard.support.Workflows;
+import io.switchboard.support.Workspace;
+import jakarta.inject.Inject;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.NoAlertPresentException;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.Select;
+
+/**
+ * A support lead opens the run inspector in a real headless Chromium, signs in with the workspace API
+ * key and asks "why was this reassigned?" of the headline scenario: Alice got the conversation,
+ * nobody replied within the wait, Bob took over.
+ */
+@QuarkusTest
+@QuarkusTestResource(DynamoDbLocalResource.class)
+class RunInspectorBrowserTest {
+
+    private static final String SCRIPT_NAME = "<script>alert(1)</script>";
+
+    @Inject
+    MutableClock clock;
+
+    @TestHTTPResource("/")
+    URL base;
+
+    ChromeDriver browser;
+    Workspace ws;
+    String contact;
+
+    @BeforeEach
+    void reassignedConversation() throws Exception {
+        assumeFalse(Boolean.getBoolean("browser.skip"), "-Dbrowser.skip=true");
+        ws = Workspace.create().user("alice", true).user("bob", true).team("support", "alice", "bob");
+        ws.publish(Workflows.promptTransfer("alice", "support", "round_robin", "PT15M"));
+        contact = "c-" + UUID.randomUUID().toString().substring(0, 8);
+        ws.deliver(Workspace.customMessage(contact, SCRIPT_NAME, "m-1", "Where is my order?")).then().statusCode(200);
+        clock.advance(Duration.ofMinutes(16));
+        Workspace.sweep();
+        assertEquals("bob", ws.assignee(contact));
+        browser = HeadlessChromium.start(Path.of("target/chromium-profile-" + UUID.randomUUID()));
+        browser.manage().timeouts().implicitlyWait(Duration.ofSeconds(5));
+    }
+
+    @AfterEach
+    void closeBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void showsWhyTheConversationWasReassignedOnATimelineThatRenders() throws Exception {
+        signIn(ws.apiKey);
+        assertFalse(browser.getCurrentUrl().contains(ws.apiKey), "the API key is never in a URL");
+        assertTrue(browser.manage().getCookieNamed(InspectorSession.COOKIE).isHttpOnly(),
+                "scripts on the page cannot read the key");
+
+        browser.findElement(By.id("contactId")).sendKeys(contact);
+        browser.findElement(By.id("find-contact")).click();
+        assertEquals(SCRIPT_NAME, browser.findElement(By.id("contact-name")).getText(), "the name is shown as text");
+        assertThrows(NoAlertPresentException.class, () -> browser.switchTo().alert(), "the contact's name ran as a script");
+        assertEquals("Bob", browser.findElement(By.id("assignee")).getText());
+        assertEquals("open", browser.findElement(By.id("conversation-status")).getText());
+
+        browser.findElement(By.cssSelector("#runs tbody a")).click();
+        assertEquals("completed", browser.findElement(By.id("run-status")).getText());
+        List<WebElement> entries = browser.findElements(By.cssSelector("#timeline li.entry"));
+        assertEquals(List.of("assign_to", "wait", "wake_up", "branch", "assign_to", "add_comment"),
+                entries.stream().map(e -> e.findElement(By.className("type")).getText()).toList());
+        WebElement branch = entries.get(3);
+        assertTrue(branch.getText().contains("contact_field.conversation_status is_equal_to open saw open → true"),
+                branch.getText());
+        WebElement reassignment = entries.get(4);
+        assertTrue(reassignment.getText().contains("assigned to Bob") || reassignment.getText().contains("bob"),
+                reassignment.getText());
+        assertTrue(reassignment.findElement(By.className("why")).getText().startsWith("Why:"), reassignment.getText());
+        assertTrue(reassignment.getText().contains("previousAssignee\nalice"), reassignment.getText());
+
+        byte[] png = browser.findElement(By.id("timeline")).getScreenshotAs(OutputType.BYTES);
+        Path shot = Path.of("target/inspector/run-timeline.png");
+        Files.createDirectories(shot.getParent());
+        Files.write(shot, browser.getScreenshotAs(OutputType.BYTES));
+        BufferedImage timeline = ImageIO.read(new ByteArrayInputStream(png));
+        assertTrue(timeline.getHeight() > 6 * 40, "six steps drawn one under another: " + timeline.getHeight() + " px");
+        // the steps' coloured bars: green for steps that did their work, amber for the wait and the wake-up
+        assertTrue(pixelsNear(timeline, 0x1f8a4c) > 100, "no green step markers in the screenshot (see " + shot + ")");
+        assertTrue(pixelsNear(timeline, 0xc07a00) > 50, "no amber wait markers in the screenshot (see " + shot + ")");
+        assertTrue(distinctColours(timeline) > 20, "the timeline screenshot is blank (see " + shot + ")");
+
+        browser.findElement(By.cssSelector("h1 a")).click();
+        String tree = browser.findElement(By.id("tree")).getText();
+        assertEquals(List.of("assign_to assign-first", "wait wait", "branch check-reply", "path 1",
+                "assign_to reassign", "add_comment note", "path 2: no steps"), tree.lines().toList());
+    }
+
+    @Test
+    void filtersTheContactsRunsByStatusAndWorkflow() {
+        signIn(ws.apiKey);
+        browser.get(base + "inspector/contacts/" + contact);
+        new Select(browser.findElement(By.id("status"))).selectByVisibleText("failed");
+        browser.findElement(By.id("filter")).click();
+        assertEquals("No runs match.", browser.findElement(By.cssSelector("#runs tbody td")).getText());
+        new Select(browser.findElement(By.id("status"))).selectByVisibleText("completed");
+        browser.findElement(By.id("filter")).click();
+        assertEquals(1, browser.findElements(By.cssSelector("#runs tbody a")).size());
+        assertTrue(browser.getCurrentUrl().contains("status=completed"));
+    }
+
+    @Test
+    void aWrongKeyIsRefusedAndSigningOutForgetsTheKey() {
+        signIn("not-a-key-" + UUID.randomUUID());
+        assertEquals("That API key belongs to no workspace.", browser.findElement(By.cssSelector(".error")).getText());
+        signIn(ws.apiKey);
+        browser.findElement(By.cssSelector(".signout button")).click();
+        assertTrue(browser.findElements(By.id("apiKey")).size() == 1, "back at the sign-in form");
+        browser.get(base + "inspector/contacts/" + contact);
+        assertTrue(browser.findElements(By.id("apiKey")).size() == 1, "pages need signing in again");
+    }
+
+    @Test
+    void pagesAskForSignInAndForbidScriptsAndFraming() {
+        given().redirects().follow(false).get("/inspector/contacts/" + contact).then().statusCode(303)
+                .header("location", "/inspector");
+        String csp = given().get("/inspector").then().statusCode(200).extract().header("content-security-policy");
+        assertTrue(csp.contains("default-src 'none'") && csp.contains("frame-ancestors 'none'"), csp);
+        String html = given().cookie(InspectorSession.COOKIE, ws.apiKey).get("/inspector/contacts/" + contact)
+                .then().statusCode(200).extract().asString();
+        assertTrue(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"), "escaped in the HTML itself");
+        assertFalse(html.contains(SCRIPT_NAME));
+    }
+
+    private void signIn(String key) {
+        browser.get(base + "inspector");
+        browser.findElement(By.id("apiKey")).sendKeys(key);
+        browser.findElement(By.id("sign-in")).click();
+    }
+
+    private static int pixelsNear(BufferedImage image, int rgb) {
+        int count = 0;
+        for (int y = 0; y < image.getHeight(); y++) {
+            for (int x = 0; x < image.getWidth(); x++) {
+                int p = image.getRGB(x, y);
+                if (Math.abs(((p >> 16) & 0xff) - ((rgb >> 16) & 0xff)) < 16 && Math.abs(((p >> 8) & 0xff) - ((rgb >> 8) & 0xff)) < 16
+                        && Math.abs((p & 0xff) - (rgb & 0xff)) < 16) {
+                    count++;
+                }
+            }
+        }
+        return count;
+    }
+
+    private static long distinctColours(BufferedImage image) {
+        java.util.Set<Integer> colours = new java.util.HashSet<>();
+        for (int y = 0; y < image.getHeight(); y += 2) {
+            for (int x = 0; x < image.getWidth(); x += 2) {
+                colours.add(image.getRGB(x, y));
+            }
+        }
+        return colours.size();
+    }
+}
