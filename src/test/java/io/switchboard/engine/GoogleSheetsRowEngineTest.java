@@ -12,7 +12,6 @@ import io.switchboard.engine.run.WakeUpCall;
 import io.switchboard.engine.run.WakeUpResult;
 import io.switchboard.engine.step.addcomment.AddCommentStep;
 import io.switchboard.engine.step.addgooglesheetsrow.AddGoogleSheetsRowStep;
-import io.switchboard.engine.step.EffectClaims;
 import io.switchboard.engine.step.addgooglesheetsrow.GoogleSheets;
 import io.switchboard.engine.step.InboxPorts;
 import io.switchboard.engine.step.wait.WaitStep;
@@ -23,12 +22,9 @@ import io.switchboard.engine.workflow.WorkflowDefinition;
 import io.switchboard.inbox.ContactStore.IncomingContact;
 import io.switchboard.support.MutableClock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -38,28 +34,19 @@ class GoogleSheetsRowEngineTest {
     final MutableClock clock = new MutableClock();
     final InMemoryInbox inbox = new InMemoryInbox();
     final List<GoogleSheets.Row> appended = new ArrayList<>();
-    final Map<String, EffectClaims.Earlier> claims = new ConcurrentHashMap<>();
+    final InMemoryClaims claims = new InMemoryClaims();
     final List<WakeUpCall> armed = new ArrayList<>();
     GoogleSheets.Outcome answer = new GoogleSheets.Outcome("Responses!A2:B2", null);
     RunEngine engine;
 
     @BeforeEach
     void engine() {
-        EffectClaims inMemoryClaims = new EffectClaims() {
-            public Optional<Earlier> claim(String ws, String contactId, String effectKey, Instant now) {
-                return Optional.ofNullable(claims.putIfAbsent(effectKey, new Earlier(null, false)));
-            }
-
-            public void settle(String ws, String contactId, String effectKey, String outcome, boolean failed) {
-                claims.put(effectKey, new Earlier(outcome, failed));
-            }
-        };
         GoogleSheets sheets = row -> {
             appended.add(row);
             return answer;
         };
         engine = new RunEngine(inbox, inbox, armed::add, new InboxPorts(inbox, inbox, inbox, null, null, null, null, sheets,
-                inMemoryClaims), clock, Duration.ofSeconds(30));
+                claims), clock, Duration.ofSeconds(30));
         inbox.workflows.add(new WorkflowDefinition("ws", "csat", 1, "CSAT",
                 new Trigger(TriggerType.CONVERSATION_OPENED, ConditionGroup.ALWAYS), List.of(
                 new WaitStep("wait", Duration.ofMinutes(1)),
@@ -114,7 +101,7 @@ class GoogleSheetsRowEngineTest {
     @Test
     void aCallCutOffByACrashIsNotRepeated() {
         Run run = openAndWait();
-        claims.put(run.id() + "#3", new EffectClaims.Earlier(null, false));
+        claims.claim("ws", "ada", run.id() + "#3", clock.instant()); // claimed by a call that never settled
         engine.wakeUp(armed.get(0));
 
         assertEquals(List.of(), appended, "at most once: a missing row rather than a duplicated one");

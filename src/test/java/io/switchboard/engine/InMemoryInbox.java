@@ -371,14 +371,19 @@ final class InMemoryInbox implements ContactStore, CommentStore, DirectoryStore,
     }
 
     // --- workflows
+    /** {@link #workflows} holds every published version; like the store's index, only the latest is listed. */
     @Override
     public List<WorkflowDefinition> publishedFor(String ws, TriggerType trigger) {
-        return workflows.stream().filter(w -> w.trigger().type() == trigger).toList();
+        Map<String, WorkflowDefinition> latest = new LinkedHashMap<>();
+        workflows.stream().filter(w -> w.workspaceId().equals(ws))
+                .forEach(w -> latest.merge(w.id(), w, (a, b) -> b.version() > a.version() ? b : a));
+        return latest.values().stream().filter(w -> w.trigger().type() == trigger).toList();
     }
 
     @Override
     public Optional<WorkflowDefinition> version(String ws, String id, int version) {
-        return workflows.stream().filter(w -> w.id().equals(id) && w.version() == version).findFirst();
+        return workflows.stream().filter(w -> w.workspaceId().equals(ws) && w.id().equals(id) && w.version() == version)
+                .findFirst();
     }
 
     /** What a process crash looks like to the code that was running. */

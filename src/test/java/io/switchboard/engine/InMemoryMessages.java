@@ -52,17 +52,38 @@ final class InMemoryMessages implements MessageStore, OutboundSender, OutboundSe
 
     @Override
     public void confirmSent(String ws, String contactId, String channelId, String externalId, String platformId) {
+        Message m = stored.get(key(contactId, channelId, externalId));
+        if (platformId != null && m != null) {
+            stored.put(key(contactId, channelId, externalId), withPlatform(m, platformId, m.status()));
+        }
     }
 
+    /** Like the store's conditional delete: a message the platform accepted stays. */
     @Override
     public void discardUnsent(String ws, String contactId, String channelId, String externalId) {
-        stored.remove(key(contactId, channelId, externalId));
+        stored.computeIfPresent(key(contactId, channelId, externalId), (k, m) -> m.platformMessageId() == null ? null : m);
     }
 
+    /** Found by the platform's id (a message we sent) or as the platform's own message (an echo); only moves up. */
     @Override
     public boolean recordStatus(String ws, String contactId, String channelId, String platformMessageId,
             DeliveryStatus status, Instant at, String error) {
-        return false;
+        String key = stored.containsKey(key(contactId, channelId, platformMessageId))
+                ? key(contactId, channelId, platformMessageId)
+                : stored.entrySet().stream().filter(e -> e.getValue().contactId().equals(contactId)
+                        && platformMessageId.equals(e.getValue().platformMessageId())).map(Map.Entry::getKey)
+                        .findFirst().orElse(null);
+        Message m = key == null ? null : stored.get(key);
+        if (m == null || (m.status() != null && m.status().rank() >= status.rank())) {
+            return false;
+        }
+        stored.put(key, withPlatform(m, m.platformMessageId(), status));
+        return true;
+    }
+
+    private static Message withPlatform(Message m, String platformId, DeliveryStatus status) {
+        return new Message(m.workspaceId(), m.contactId(), m.conversationId(), m.channelId(), m.externalId(),
+                m.direction(), m.authorId(), m.text(), m.sentAt(), m.attachment(), platformId, status);
     }
 
     // --- the platform

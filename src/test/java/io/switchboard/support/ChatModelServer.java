@@ -39,8 +39,7 @@ public final class ChatModelServer {
      * address: the workspace allows private HTTP targets, as a real one with its model on its network would.
      */
     public void connect(Workspace ws) {
-        ws.api().body(Map.of("allowPrivateHttpTargets", true)).put("/api/v1/workspace/settings").then().statusCode(200);
-        connect(ws, baseUrl());
+        connect(ws.allowPrivateHttpTargets(), baseUrl());
     }
 
     /** Points the workspace's AI integration at {@code baseUrl}, with the test model and key. */

@@ -2,7 +2,6 @@ package io.switchboard.support;
 
 import com.amazonaws.services.dynamodbv2.local.main.ServerRunner;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
-import java.net.ServerSocket;
 import java.util.Map;
 
 /**
@@ -17,11 +16,7 @@ public class DynamoDbLocalResource implements QuarkusTestResourceLifecycleManage
     public static synchronized String endpoint() {
         String port = System.getProperty(PORT_PROPERTY);
         if (port == null) {
-            try (ServerSocket socket = new ServerSocket(0)) {
-                port = Integer.toString(socket.getLocalPort());
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
+            port = Integer.toString(LocalServers.freePort());
             try {
                 ServerRunner.createServerFromCommandLineArgs(
                         new String[] {"-inMemory", "-disableTelemetry", "-port", port}).start();

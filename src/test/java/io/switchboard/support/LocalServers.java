@@ -41,6 +41,15 @@ public final class LocalServers {
         }
     }
 
+    /** A free loopback port, for fixture servers started as processes or libraries (DynamoDB Local, moto). */
+    public static int freePort() {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException("no free port", e);
+        }
+    }
+
     public static String baseUrl(String name) {
         return "http://127.0.0.1:" + named(name).getAddress().getPort();
     }

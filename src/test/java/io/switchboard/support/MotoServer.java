@@ -2,7 +2,6 @@ package io.switchboard.support;
 
 import java.io.File;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
 import java.time.Duration;
@@ -32,12 +31,7 @@ public final class MotoServer implements AutoCloseable {
 
     public static MotoServer start() {
         String command = System.getProperty("moto.command", "moto_server");
-        int port;
-        try (ServerSocket s = new ServerSocket(0)) {
-            port = s.getLocalPort();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        int port = LocalServers.freePort();
         Process process;
         try {
             process = new ProcessBuilder(command, "-H", "127.0.0.1", "-p", Integer.toString(port))

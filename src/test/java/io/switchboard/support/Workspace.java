@@ -52,6 +52,15 @@ public final class Workspace {
         return this;
     }
 
+    /**
+     * Lets HTTP Request steps and the AI integration reach private addresses: the fixture servers they
+     * call run on this machine, as a real workspace's systems would on its own network.
+     */
+    public Workspace allowPrivateHttpTargets() {
+        api().body(Map.of("allowPrivateHttpTargets", true)).put("/api/v1/workspace/settings").then().statusCode(200);
+        return this;
+    }
+
     public RequestSpecification api() {
         return given().header("Authorization", "Bearer " + apiKey).contentType("application/json");
     }

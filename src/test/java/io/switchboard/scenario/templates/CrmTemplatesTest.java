@@ -51,8 +51,7 @@ class CrmTemplatesTest {
     /** The CRM runs on this machine, so the workspace must allow private HTTP targets. */
     @BeforeEach
     void workspace() {
-        ws = Workspace.create().user("alice", true);
-        ws.api().body(Map.of("allowPrivateHttpTargets", true)).put("/api/v1/workspace/settings").then().statusCode(200);
+        ws = Workspace.create().user("alice", true).allowPrivateHttpTargets();
         crm.reset();
     }
 

@@ -1,0 +1,32 @@
+package io.switchboard.store;
+
+import io.switchboard.document.WorkflowParser;
+import io.switchboard.document.WorkflowSchema;
+import io.switchboard.engine.workflow.PublishedWorkflows;
+import io.switchboard.engine.workflow.PublishedWorkflowsContract;
+import java.time.Instant;
+
+/** The published-workflows contract against the DynamoDB workflow store, publishing as the API does. */
+class DynamoPublishedWorkflowsTest extends PublishedWorkflowsContract {
+
+    DynamoWorkflowStore workflows;
+    final LocalTable table = new LocalTable();
+
+    @Override
+    protected PublishedWorkflows newStore() {
+        workflows = new DynamoWorkflowStore(table.db, table.name, table.json, new WorkflowParser(new WorkflowSchema()));
+        return workflows;
+    }
+
+    @Override
+    protected void publish(String ws, String id, String document) {
+        Instant now = Instant.parse("2026-11-24T10:00:00Z");
+        long revision = workflows.find(ws, id).map(d -> d.revision()).orElse(0L);
+        try {
+            workflows.saveDraft(ws, id, table.json.readTree(document), revision, now);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+        workflows.publish(ws, id, now);
+    }
+}
