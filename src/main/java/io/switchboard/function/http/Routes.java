@@ -51,6 +51,7 @@ public final class Routes {
                 params.put(route.names().get(i), decoded(m.group(i + 1)));
             }
             try {
+                PathParams.check(params);
                 return route.endpoint().handle(request.withPathParams(params));
             } catch (ApiException e) {
                 return errors.render(e);
