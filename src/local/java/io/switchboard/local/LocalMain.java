@@ -16,16 +16,29 @@ import org.eclipse.microprofile.config.ConfigProvider;
 @QuarkusMain
 public class LocalMain {
 
+    /** Set once this JVM started the store: a dev-mode reload finds it running and keeps it. */
+    private static final String STARTED = "switchboard.local.dynamodb-started";
+
     public static void main(String... args) throws Exception {
         var config = ConfigProvider.getConfig();
         int port = config.getOptionalValue("dynamodb-local.port", Integer.class).orElse(8000);
         String dir = config.getOptionalValue("dynamodb-local.data-dir", String.class).orElse("data/dynamodb");
+        boolean external = config.getOptionalValue("dynamodb-local.external", Boolean.class).orElse(false);
         DynamoDBProxyServer server = null;
-        if (!listening(port)) {
+        if (listening(port) && !external && System.getProperty(STARTED) == null) {
+            // something else holds the port: it may be another store (or another Switchboard's), and its
+            // data would silently become this run's
+            System.err.printf("Port %d is already in use, so the embedded DynamoDB Local cannot start there.%n"
+                    + "Stop whatever listens on it, start with -Ddynamodb-local.port=<free port>, or, to use a "
+                    + "DynamoDB Local you started yourself, -Ddynamodb-local.external=true.%n", port);
+            System.exit(1);
+        }
+        if (!external && !listening(port)) {
             new File(dir).mkdirs();
             server = ServerRunner.createServerFromCommandLineArgs(new String[] {
                 "-dbPath", dir, "-sharedDb", "-disableTelemetry", "-port", Integer.toString(port)});
             server.start();
+            System.setProperty(STARTED, "true");
         }
         try {
             Quarkus.run(args);
@@ -36,7 +49,6 @@ public class LocalMain {
         }
     }
 
-    /** A reload in dev mode finds the store from the first start still running. */
     private static boolean listening(int port) {
         try (Socket s = new Socket()) {
             s.connect(new InetSocketAddress("127.0.0.1", port), 200);

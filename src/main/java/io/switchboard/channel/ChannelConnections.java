@@ -160,7 +160,9 @@ public final class ChannelConnections {
     private ChannelView view(Channel channel) {
         ChannelType type = ChannelType.of(channel.type()).orElse(ChannelType.CUSTOM);
         if (type == ChannelType.CUSTOM) {
-            return new ChannelView(channel, null, mask(channel.secret()), null);
+            // what is stored is the sealed secret: its last characters are ciphertext, not the secret's,
+            // so nothing of it is shown (the secret itself is shown once, when the channel is created)
+            return new ChannelView(channel, null, "****", null);
         }
         try {
             Map<String, String> secret = new TreeMap<>(credentials.settings(channel));

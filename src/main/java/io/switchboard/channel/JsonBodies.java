@@ -53,7 +53,8 @@ public final class JsonBodies {
         try {
             long v = Long.parseLong(text.trim());
             return millis ? Instant.ofEpochMilli(v) : Instant.ofEpochSecond(v);
-        } catch (NumberFormatException e) {
+        } catch (NumberFormatException | java.time.DateTimeException e) {
+            // not a number, or seconds no calendar holds: the time we received it
             return fallback;
         }
     }

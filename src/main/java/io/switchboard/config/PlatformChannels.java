@@ -7,6 +7,7 @@ import io.switchboard.channel.ChannelConnections;
 import io.switchboard.channel.ChannelType;
 import io.switchboard.channel.CredentialCipher;
 import io.switchboard.channel.PlatformHttp;
+import io.switchboard.channel.InboundLimits;
 import io.switchboard.channel.PlatformWebhook;
 import io.switchboard.channel.line.LineSender;
 import io.switchboard.channel.line.LineWebhook;
@@ -94,6 +95,10 @@ public final class PlatformChannels implements OutboundSender.Channels, ChannelC
     }
 
     public PlatformWebhook webhook(OpenChannel c) {
+        return InboundLimits.applied(platformWebhook(c));
+    }
+
+    private PlatformWebhook platformWebhook(OpenChannel c) {
         return switch (c.type()) {
             case WHATSAPP -> new WhatsAppWebhook(json, c.setting("appSecret"), c.setting("phoneNumberId"));
             case MESSENGER -> new MessengerWebhook(json, c.setting("appSecret"), false, c.setting("appId"));

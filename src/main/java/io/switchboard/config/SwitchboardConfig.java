@@ -31,6 +31,12 @@ public interface SwitchboardConfig {
     /** Secret for the admin API that creates workspaces; the admin API is off when unset. */
     Optional<String> adminToken();
 
+    /**
+     * Token the wake-up and sweep functions require on the HTTP port ({@code Authorization: Bearer ...});
+     * unset, they are not served there at all. Lambda invokes them directly and needs none.
+     */
+    Optional<String> internalToken();
+
     /** Seed a demo workspace at start (local runs only). */
     @WithDefault("false")
     boolean demo();

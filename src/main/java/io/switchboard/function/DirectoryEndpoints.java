@@ -43,8 +43,14 @@ public class DirectoryEndpoints {
         String ws = api.workspace(request);
         JsonNode body = api.body(request);
         String id = Api.id(Api.text(body, "id", "$"), "$.id");
+        JsonNode online = body.get("online");
+        if (online != null && !online.isNull() && !online.isBoolean()) {
+            // as PUT .../status does: "yes" is not silently false
+            throw new ApiException(400, "invalid_request", "$.online must be true or false",
+                    List.of(new io.switchboard.document.Problem("$.online", "true or false")));
+        }
         Agent agent = new Agent(id, Api.text(body, "name", "$"), Api.optionalText(body, "email"),
-                body.path("online").asBoolean(false));
+                online != null && online.asBoolean(false));
         editor.update(ws, d -> {
             if (d.agents().containsKey(id)) {
                 throw new ApiException(409, "conflict", "user " + id + " already exists");
@@ -84,12 +90,13 @@ public class DirectoryEndpoints {
             requireUsers(d, team.memberIds());
             return d.withTeam(team);
         });
-        return api.ok(201, team);
+        return api.ok(201, view(team));
     }
 
     HttpResponse listTeams(HttpRequest request) {
         String ws = api.workspace(request);
-        return api.ok(200, Map.of("teams", stores.directory().load(ws).teams().values()));
+        return api.ok(200, Map.of("teams", stores.directory().load(ws).teams().values().stream()
+                .map(DirectoryEndpoints::view).toList()));
     }
 
     HttpResponse setMembers(HttpRequest request) {
@@ -101,7 +108,7 @@ public class DirectoryEndpoints {
             requireUsers(d, members);
             return d.withTeam(new Team(team.id(), team.name(), members));
         });
-        return api.ok(200, updated.teams().get(id));
+        return api.ok(200, view(updated.teams().get(id)));
     }
 
     private static List<String> members(JsonNode body) {
@@ -127,5 +134,14 @@ public class DirectoryEndpoints {
                 throw new ApiException(400, "invalid_request", "$.members[" + i + "]: no user " + ids.get(i));
             }
         }
+    }
+
+    /** A team as the API writes it: {@code members}, the name it is created and updated with. */
+    static Map<String, Object> view(Team team) {
+        Map<String, Object> out = new java.util.LinkedHashMap<>();
+        out.put("id", team.id());
+        out.put("name", team.name());
+        out.put("members", team.memberIds());
+        return out;
     }
 }

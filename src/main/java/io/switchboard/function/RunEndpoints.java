@@ -30,7 +30,11 @@ public class RunEndpoints {
 
     HttpResponse ofContact(HttpRequest request) {
         String ws = api.workspace(request);
-        return api.ok(200, Map.of("runs", stores.runs().listByContact(ws, request.param("contactId")).stream()
+        String contactId = request.param("contactId");
+        if (stores.contacts().find(ws, contactId).isEmpty()) {
+            throw ApiException.notFound("no contact " + contactId);
+        }
+        return api.ok(200, Map.of("runs", stores.runs().listByContact(ws, contactId).stream()
                 .map(RunEndpoints::view).toList()));
     }
 

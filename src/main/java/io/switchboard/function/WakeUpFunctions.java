@@ -54,7 +54,18 @@ public class WakeUpFunctions {
         }
         WakeUpResult result = engine.wakeUp(new WakeUpCall(request.workspaceId(), request.contactId(),
                 request.runId(), request.token(), null));
-        return new WakeUpResponse(result.name());
+        return new WakeUpResponse(reported(result).name());
+    }
+
+    /**
+     * An unknown run, a token that no longer matches and a finished run all mean "nothing to wake", and
+     * answer alike: a wake-up never tells whether a run id exists or what became of it.
+     */
+    static WakeUpResult reported(WakeUpResult result) {
+        return switch (result) {
+            case UNKNOWN_RUN, STALE_TOKEN -> WakeUpResult.ALREADY_FINISHED;
+            default -> result;
+        };
     }
 
     @Funq

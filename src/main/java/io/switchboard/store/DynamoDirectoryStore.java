@@ -57,6 +57,8 @@ public final class DynamoDirectoryStore implements DirectoryStore {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
+        ItemSize.check("the workspace's users and teams", doc, "$",
+                "remove users or teams that are no longer needed, or shorten their names");
         var item = new java.util.HashMap<>(Attr.key(Keys.workspace(ws), "DIRECTORY"));
         item.put("doc", s(doc));
         item.put("version", n(expected + 1));

@@ -53,6 +53,8 @@ public final class DynamoWorkflowStore implements WorkflowDrafts {
     @Override
     public Draft saveDraft(String ws, String id, JsonNode document, long expectedRevision, Instant now) {
         parser.parse(ws, id, 0, document);
+        ItemSize.check("the workflow document", document.toString(), "$",
+                "shorten its texts or split it with Trigger Another Workflow");
         Map<String, AttributeValue> item = new HashMap<>(Attr.key(Keys.workflow(ws, id), "DRAFT"));
         item.put("workflowId", s(id));
         item.put("doc", s(document.toString()));

@@ -52,7 +52,7 @@ class EventBridgeSchedulingTest {
         assertEquals(MotoSchedulerResource.TARGET, schedule.target().arn());
 
         clock.advance(Duration.ofMinutes(15).plusSeconds(1));
-        String result = given().contentType("application/json").body(schedule.target().input())
+        String result = Workspace.internal().body(schedule.target().input())
                 .post("/wakeUp").then().statusCode(200).extract().jsonPath().getString("result");
         assertEquals("RESUMED", result);
         assertEquals("bob", ws.assignee("ada"));

@@ -17,6 +17,8 @@ import javax.crypto.spec.SecretKeySpec;
 public final class Workspace {
 
     public static final String ADMIN_TOKEN = "test-admin-token";
+    /** What the scheduler presents to the internal functions (switchboard.internal-token in the test profile). */
+    public static final String INTERNAL_TOKEN = "test-internal-token";
 
     public final String id;
     public final String apiKey;
@@ -137,14 +139,19 @@ public final class Workspace {
 
     /** Runs the sweep function, as the periodic trigger does in the cloud. */
     public static JsonPath sweep() {
-        return given().contentType("application/json").post("/sweep").then().statusCode(200).extract().jsonPath();
+        return internal().post("/sweep").then().statusCode(200).extract().jsonPath();
     }
 
     /** Delivers a wake-up as EventBridge Scheduler does; returns what the engine did with it. */
     public String wakeUp(String contactId, String runId, String token) {
-        return given().contentType("application/json")
+        return internal()
                 .body(Map.of("workspaceId", id, "contactId", contactId, "runId", runId, "token", token))
                 .post("/wakeUp").then().statusCode(200).extract().jsonPath().getString("result");
+    }
+
+    /** A call to the internal functions as the scheduler makes it, with the internal token. */
+    public static RequestSpecification internal() {
+        return given().header("Authorization", "Bearer " + INTERNAL_TOKEN).contentType("application/json");
     }
 
     /** The signature this workspace's channel expects for the body. */

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.switchboard.channel.HmacSignature;
+import io.switchboard.channel.InboundLimits;
 import io.switchboard.channel.WebhookRejected;
 import io.switchboard.inbox.InboxActions.IncomingMessage;
 import java.io.IOException;
@@ -72,15 +73,24 @@ public final class CustomChannelWebhook {
             time = Instant.parse(timeText);
         } catch (DateTimeParseException e) {
             throw new WebhookRejected(400, "$.message.time must be an ISO-8601 instant such as 2026-11-24T10:00:00Z, not "
-                    + timeText);
+                    + abbreviated(timeText));
+        }
+        if (!InboundLimits.storable(time)) {
+            throw new WebhookRejected(400, "$.message.time must be between 1970-01-01T00:00:00Z and 9999-12-31T23:59:59Z, not "
+                    + abbreviated(timeText));
         }
         JsonNode text = message.get("text");
         if (text != null && !text.isTextual()) {
             throw new WebhookRejected(400, "$.message.text must be a string");
         }
-        return new IncomingMessage(channelId, messageId, contactId,
+        // a long text or name is cut, not refused (InboundLimits): the contact's message is kept
+        return InboundLimits.message(new IncomingMessage(channelId, messageId, contactId,
                 contact.hasNonNull("name") ? contact.get("name").asText() : null,
-                text == null ? "" : text.asText(), time);
+                text == null ? "" : text.asText(), time), time);
+    }
+
+    private static String abbreviated(String s) {
+        return s.length() <= 64 ? s : s.substring(0, 64) + "...";
     }
 
     private static JsonNode object(JsonNode parent, String field, String path) {

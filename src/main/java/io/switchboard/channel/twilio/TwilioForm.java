@@ -1,5 +1,6 @@
 package io.switchboard.channel.twilio;
 
+import io.switchboard.channel.WebhookRejected;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -18,8 +19,12 @@ record TwilioForm(List<Map.Entry<String, String>> params) {
                 int eq = pair.indexOf('=');
                 String name = eq < 0 ? pair : pair.substring(0, eq);
                 String value = eq < 0 ? "" : pair.substring(eq + 1);
-                params.add(Map.entry(URLDecoder.decode(name, StandardCharsets.UTF_8),
-                        URLDecoder.decode(value, StandardCharsets.UTF_8)));
+                try {
+                    params.add(Map.entry(URLDecoder.decode(name, StandardCharsets.UTF_8),
+                            URLDecoder.decode(value, StandardCharsets.UTF_8)));
+                } catch (IllegalArgumentException badEscape) {
+                    throw new WebhookRejected(400, "the form body is not URL-encoded: " + badEscape.getMessage());
+                }
             }
         }
         return new TwilioForm(params);

@@ -34,8 +34,12 @@ public final class TwilioWebhook implements PlatformWebhook {
     public List<ChannelEvent> receive(Delivery delivery) {
         String signature = delivery.requiredHeader(SIGNATURE_HEADER);
         TwilioForm form = TwilioForm.parse(delivery.body());
-        byte[] expected = HmacSignature.sha1(authToken, form.signedString(delivery.url()).getBytes(StandardCharsets.UTF_8));
-        if (!HmacSignature.matchesBase64(expected, signature)) {
+        boolean signed = false;
+        for (String url : TwilioSignedUrls.of(delivery.url())) {
+            byte[] expected = HmacSignature.sha1(authToken, form.signedString(url).getBytes(StandardCharsets.UTF_8));
+            signed |= HmacSignature.matchesBase64(expected, signature);
+        }
+        if (!signed) {
             throw new WebhookRejected(401, SIGNATURE_HEADER + " does not match; Twilio signs the exact public URL it "
                     + "called (" + delivery.url() + "): check the channel's publicUrl or switchboard.public-url");
         }

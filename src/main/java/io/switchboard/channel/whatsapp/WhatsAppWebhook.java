@@ -57,6 +57,10 @@ public final class WhatsAppWebhook implements PlatformWebhook {
                     messages(delivery, value, events);
                 } else if ("smb_message_echoes".equals(field)) {
                     for (JsonNode echo : value.path("message_echoes")) {
+                        if (JsonBodies.text(echo, "to") == null || JsonBodies.text(echo, "id") == null) {
+                            events.add(new ChannelEvent.Ignored("echo without to or id"));
+                            continue;
+                        }
                         Content content = content(echo);
                         events.add(new ChannelEvent.Echo(new OutgoingEcho(delivery.channelId(),
                                 JsonBodies.text(echo, "id"), ContactIds.phone(JsonBodies.text(echo, "to")),

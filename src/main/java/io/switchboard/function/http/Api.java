@@ -5,8 +5,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.switchboard.config.Stores;
-import io.switchboard.document.InvalidWorkflowException;
-import io.switchboard.document.WorkflowLibrary;
 import io.switchboard.document.Problem;
 import jakarta.inject.Singleton;
 import java.util.LinkedHashMap;
@@ -37,7 +35,11 @@ public class Api implements Routes.ErrorRenderer {
         if (!header.startsWith("Bearer ")) {
             throw new ApiException(401, "unauthorized", "Authorization header must be \"Bearer <API key>\"");
         }
-        return stores.workspaces().workspaceOfApiKey(header.substring(7).trim())
+        String key = header.substring(7).trim();
+        if (key.isEmpty() || key.length() > 256) {
+            throw new ApiException(401, "unauthorized", "unknown API key");
+        }
+        return stores.workspaces().workspaceOfApiKey(key)
                 .orElseThrow(() -> new ApiException(401, "unauthorized", "unknown API key"));
     }
 
@@ -65,12 +67,33 @@ public class Api implements Routes.ErrorRenderer {
             throw new ApiException(400, "invalid_request", path + "." + field + " is required and must be a non-empty string",
                     List.of(new Problem(path + "." + field, "required non-empty string")));
         }
-        return v.asText();
+        return limited(v.asText(), field, path);
     }
 
     public static String optionalText(JsonNode node, String field) {
         JsonNode v = node.get(field);
-        return v == null || v.isNull() ? null : v.asText();
+        if (v != null && v.isContainerNode()) {
+            throw new ApiException(400, "invalid_request", "$." + field + " must be a string",
+                    List.of(new Problem("$." + field, "a string")));
+        }
+        return v == null || v.isNull() ? null : limited(v.asText(), field, "$");
+    }
+
+    /**
+     * A message's text may hold {@link #MAX_TEXT_CHARS} characters, any other value (a name, an id, an
+     * email) {@link #MAX_VALUE_CHARS}: the stored records stay far below the store's item size.
+     */
+    public static final int MAX_TEXT_CHARS = 10_000;
+    public static final int MAX_VALUE_CHARS = 256;
+
+    private static String limited(String value, String field, String path) {
+        int max = field.equals("text") ? MAX_TEXT_CHARS : MAX_VALUE_CHARS;
+        if (value.length() > max) {
+            throw new ApiException(400, "invalid_request", path + "." + field + " is " + value.length()
+                    + " characters; at most " + max + " are accepted",
+                    List.of(new Problem(path + "." + field, "at most " + max + " characters")));
+        }
+        return value;
     }
 
     /** Ids become parts of storage keys: letters, digits, '-' and '_' only. */
@@ -103,18 +126,19 @@ public class Api implements Routes.ErrorRenderer {
 
     @Override
     public HttpResponse unexpected(HttpRequest request, Exception e) {
-        if (e instanceof WorkflowLibrary.NoSuchWorkflow missing) {
-            return render(ApiException.notFound(missing.getMessage()));
-        }
-        if (e instanceof WorkflowLibrary.WorkflowConflict conflict) {
-            return render(new ApiException(409, "conflict", conflict.getMessage()));
-        }
-        if (e instanceof InvalidWorkflowException invalid) {
-            return render(new ApiException(422, "invalid_workflow",
-                    "the workflow document is invalid: " + invalid.getMessage(), invalid.problems()));
+        var known = Failures.known(e);
+        if (known.isPresent()) {
+            if (known.get().status() >= 500) {
+                LOG.warnf("store unavailable on %s %s: %s", request.method(), request.path(), e.toString());
+                HttpResponse busy = render(known.get());
+                java.util.Map<String, String> headers = new java.util.HashMap<>(busy.headers());
+                headers.put("retry-after", "1");
+                return new HttpResponse(busy.status(), headers, busy.body());
+            }
+            return render(known.get());
         }
         LOG.errorf(e, "unexpected failure on %s %s", request.method(), request.path());
-        return render(new ApiException(500, "internal_error", "the request could not be completed; it is safe to retry"));
+        return render(new ApiException(500, "internal_error", "the request could not be completed"));
     }
 
     public ObjectMapper json() {

@@ -90,6 +90,7 @@ public final class Routes {
             HttpRequest withParams = request.withPathParams(params);
             HttpResponse response;
             try {
+                PathParams.check(params);
                 response = route.endpoint().handle(withParams);
             } catch (ApiException e) {
                 response = errors.render(e);
