@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
 import io.restassured.RestAssured;
 import io.switchboard.scenario.fuzz.HostileInputs.Input;
 import io.switchboard.support.DynamoDbLocalResource;
@@ -44,9 +45,21 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * request's marker is then looked for in every item of the table.
  */
 @QuarkusTest
+@TestProfile(HostileInputFuzzTest.OwnTable.class)
 @QuarkusTestResource(DynamoDbLocalResource.class)
 @QuarkusTestResource(FakePlatforms.class)
 class HostileInputFuzzTest {
+
+    /**
+     * Its own table: the thousands of conversations and waiting runs the fuzzing leaves would otherwise
+     * all fall due in the other tests' sweeps as their shared clock moves on.
+     */
+    public static class OwnTable implements io.quarkus.test.junit.QuarkusTestProfile {
+        @Override
+        public java.util.Map<String, String> getConfigOverrides() {
+            return java.util.Map.of("switchboard.table", "switchboard-fuzz");
+        }
+    }
 
     @Inject
     DynamoDbClient dynamo;
