@@ -12,9 +12,11 @@ mkdir -p "$work/task" "$work/smoke"
 (cd "$work/task" && unzip -q "$zip")
 cp="$work/task:$work/task/lib/*"
 javac -d "$work/smoke" -cp "$cp" "$repo/.ci/lambda/LambdaSmoke.java"
-response="$(cd "$work" && QUARKUS_LAMBDA_HANDLER=http AWS_REGION=us-east-1 AWS_ACCESS_KEY_ID=smoke AWS_SECRET_ACCESS_KEY=smoke \
-  java -cp "$work/smoke:$cp" LambdaSmoke "$repo/.ci/lambda/schema-event.json" 2>"$work/stderr.log" | tail -1)" || {
-  cat "$work/stderr.log" >&2; exit 1; }
+# SWITCHBOARD_METRICS_EMF as infra/lambda.tf sets it: the invocation's meters come out as EMF lines on stdout.
+(cd "$work" && SWITCHBOARD_METRICS_EMF=true QUARKUS_LAMBDA_HANDLER=http AWS_REGION=us-east-1 AWS_ACCESS_KEY_ID=smoke \
+  AWS_SECRET_ACCESS_KEY=smoke java -cp "$work/smoke:$cp" LambdaSmoke "$repo/.ci/lambda/schema-event.json" \
+  >"$work/stdout.log" 2>"$work/stderr.log") || { cat "$work/stderr.log" >&2; exit 1; }
+response="$(tail -1 "$work/stdout.log")"
 python3 - "$response" <<'PY'
 import base64, json, sys
 r = json.loads(sys.argv[1])
@@ -22,4 +24,21 @@ assert r["statusCode"] == 200, r
 body = base64.b64decode(r["body"]).decode() if r.get("isBase64Encoded") else r["body"]
 assert json.loads(body)["title"] == "Switchboard workflow", body[:200]
 print("lambda smoke passed: the packaged http handler answered GET /api/v1/schema/workflow.json with 200")
+PY
+python3 - "$work/stdout.log" <<'PY'
+import json, sys
+emf = []
+for line in open(sys.argv[1]):
+    try:
+        doc = json.loads(line)
+    except ValueError:
+        continue
+    if isinstance(doc, dict) and "_aws" in doc:
+        emf.append(doc)
+hits = [d for d in emf if d.get("route") == "/api/v1/schema/workflow.json" and d.get("switchboard.http.requests.count") == 1]
+assert hits, f"no EMF line for the request among {len(emf)} EMF lines"
+directive = hits[0]["_aws"]["CloudWatchMetrics"][0]
+assert directive["Namespace"] == "Switchboard", directive
+assert ["route"] in directive["Dimensions"], directive
+print("lambda smoke passed: the invocation's meters were written as CloudWatch EMF (switchboard.http.requests)")
 PY

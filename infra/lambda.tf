@@ -31,6 +31,9 @@ locals {
     SWITCHBOARD_SCHEDULER_EVENTBRIDGE_DEAD_LETTER_ARN = aws_sqs_queue.dead_letters.arn
     QUARKUS_DYNAMODB_AWS_REGION                       = local.region
     QUARKUS_DYNAMODB_AWS_CREDENTIALS_TYPE             = "default"
+    # the meters as CloudWatch EMF lines after each invocation (observability.tf alarms on them)
+    SWITCHBOARD_METRICS_EMF       = "true"
+    SWITCHBOARD_METRICS_NAMESPACE = var.metrics_namespace
   }
 }
 

@@ -102,6 +102,17 @@ alarms = client("cloudwatch").describe_alarms(AlarmNames=outputs["cloudwatch_ala
 check("alarms", sorted(a["AlarmName"] for a in alarms), sorted(outputs["cloudwatch_alarm_names"]))
 check("alarm count", len(alarms), 4)
 
+# The alarms on the application's own meters (EMF), and the switch that makes the functions publish them.
+metric_alarms = client("cloudwatch").describe_alarms(AlarmNames=outputs["observability_alarm_names"])["MetricAlarms"]
+check("metric alarms", sorted((a["Namespace"], a["MetricName"]) for a in metric_alarms),
+      [("Switchboard", "switchboard.runs.finished"), ("Switchboard", "switchboard.wakeup.lateness.max")])
+for a in metric_alarms:
+    if a["MetricName"] == "switchboard.runs.finished":
+        check("run failures alarm dimensions", a.get("Dimensions"), [{"Name": "status", "Value": "failed"}])
+for handler, name in names.items():
+    env = lam.get_function(FunctionName=name)["Configuration"].get("Environment", {}).get("Variables", {})
+    check(f"{name} SWITCHBOARD_METRICS_EMF", env.get("SWITCHBOARD_METRICS_EMF"), "true")
+
 if failures:
     print("moto verification FAILED:", *failures, sep="\n  ")
     sys.exit(1)
