@@ -26,4 +26,13 @@ public record Content(String text, Attachment attachment) {
     public static Content unsupported(String type) {
         return new Content(Renderings.unsupported(type), new Attachment(type == null ? "unsupported" : type, null, null));
     }
+
+    /**
+     * The id of the {@code index}th part of a message that carries several attachments or shared
+     * contacts: each part is stored as a message of its own, the first under the platform's id, so a
+     * redelivery finds every part and a retry after a failure stores the parts still missing.
+     */
+    public static String partId(String messageId, int index) {
+        return index == 0 ? messageId : messageId + ":" + (index + 1);
+    }
 }

@@ -43,6 +43,10 @@ public final class InboundLimits {
                 ids(echo.echo().externalId(), echo.echo().contactId());
             } else if (e instanceof ChannelEvent.Status s) {
                 ids(s.report().platformMessageId(), s.report().contactId());
+            } else if (e instanceof ChannelEvent.Edit edit) {
+                ids(edit.originalId(), edit.contactId());
+            } else if (e instanceof ChannelEvent.Notice notice) {
+                ids(notice.message().externalId(), notice.message().contactId());
             }
         }
         List<ChannelEvent> out = new ArrayList<>(events.size());
@@ -55,6 +59,11 @@ public final class InboundLimits {
                 StatusReport r = s.report();
                 out.add(new ChannelEvent.Status(new StatusReport(r.channelId(), r.contactId(), r.platformMessageId(),
                         r.status(), time(r.at(), receivedAt), cut(r.error(), MAX_NAME_CHARS))));
+            } else if (e instanceof ChannelEvent.Notice notice) {
+                out.add(new ChannelEvent.Notice(message(notice.message(), receivedAt)));
+            } else if (e instanceof ChannelEvent.Edit edit) {
+                out.add(new ChannelEvent.Edit(edit.channelId(), edit.contactId(), edit.originalId(), text(edit.text()),
+                        time(edit.at(), receivedAt)));
             } else {
                 out.add(e);
             }

@@ -84,6 +84,10 @@ public class PlatformWebhookEndpoints {
                 changed = !inbox.receive(ws, incoming.message()).duplicate();
             } else if (event instanceof ChannelEvent.Echo echo) {
                 changed = inbox.recordEcho(ws, echo.echo());
+            } else if (event instanceof ChannelEvent.Notice notice) {
+                changed = inbox.recordNotice(ws, notice.message());
+            } else if (event instanceof ChannelEvent.Edit edit) {
+                changed = inbox.recordEdit(ws, edit.channelId(), edit.contactId(), edit.originalId(), edit.text(), edit.at());
             } else {
                 changed = inbox.recordStatus(ws, ((ChannelEvent.Status) event).report());
             }

@@ -115,6 +115,33 @@ public final class InboxActions {
                 echo.text(), echo.sentAt(), echo.attachment(), echo.externalId(), null))).orElse(false);
     }
 
+    /**
+     * A contact's edit of a message they sent: recorded on the original message only; it opens no
+     * conversation, fires no trigger and answers no question. False when the original is not stored.
+     */
+    public boolean recordEdit(String workspaceId, String channelId, String platformContactId, String originalId,
+            String text, Instant editedAt) {
+        return messages.recordEdit(workspaceId, contactOf(workspaceId, channelId, platformContactId), channelId,
+                originalId, text, editedAt);
+    }
+
+    /**
+     * Records what the contact sent but the platform cannot show (an unsupported message kind) in their
+     * open conversation, without triggers or answering a waiting question. False when no conversation
+     * is open or it was recorded before.
+     */
+    public boolean recordNotice(String workspaceId, IncomingMessage raw) {
+        String contactId = contactOf(workspaceId, raw.channelId(), raw.contactId());
+        Optional<Contact> contact = contacts.find(workspaceId, contactId);
+        if (contact.isEmpty() || !contact.get().hasOpenConversation()
+                || messages.exists(workspaceId, contactId, raw.channelId(), raw.externalId())) {
+            return false;
+        }
+        return messages.append(new Message(workspaceId, contactId, contact.get().conversation().id(), raw.channelId(),
+                raw.externalId(), Message.Direction.INCOMING, contactId, raw.text(), raw.sentAt(), raw.attachment(), null,
+                null));
+    }
+
     /** Records a delivery report on its message; never opens a conversation. False when nothing changed. */
     public boolean recordStatus(String workspaceId, StatusReport report) {
         return messages.recordStatus(workspaceId, contactOf(workspaceId, report.channelId(), report.contactId()),

@@ -30,4 +30,14 @@ public interface MessageStore {
      */
     boolean recordStatus(String workspaceId, String contactId, String channelId, String platformMessageId,
             DeliveryStatus status, Instant at, String error);
+
+    /**
+     * A contact edited a message they sent: the stored message takes the new text and records when it
+     * was edited. Never creates a message; false when the original is not stored (it was never
+     * received, or it expired).
+     */
+    default boolean recordEdit(String workspaceId, String contactId, String channelId, String originalExternalId,
+            String text, Instant editedAt) {
+        return false; // a store that keeps no edits (the engine's in-memory fakes)
+    }
 }

@@ -112,6 +112,25 @@ public final class DynamoMessageStore implements MessageStore {
         return true;
     }
 
+    @Override
+    public boolean recordEdit(String ws, String contactId, String channelId, String originalExternalId, String text,
+            Instant editedAt) {
+        try {
+            // only an incoming message the contact sent is edited; a missing original is never created here
+            db.updateItem(UpdateItemRequest.builder().tableName(table)
+                    .key(Attr.key(Keys.contact(ws, contactId), sort(channelId, originalExternalId)))
+                    .updateExpression("SET #text = :text, editedAt = :at")
+                    .conditionExpression("attribute_exists(pk) AND direction = :incoming")
+                    .expressionAttributeNames(Map.of("#text", "text"))
+                    .expressionAttributeValues(Map.of(":text", s(text == null ? "" : text), ":at", time(editedAt),
+                            ":incoming", s(Message.Direction.INCOMING.wireName())))
+                    .build());
+            return true;
+        } catch (ConditionalCheckFailedException noOriginal) {
+            return false;
+        }
+    }
+
     /** Delivery reports name the platform's id; a pointer item leads from it to our message. */
     private void pointTo(String ws, String contactId, String channelId, String externalId, String platformMessageId) {
         if (sort(channelId, externalId).equals(sentPointer(platformMessageId))) {

@@ -54,6 +54,9 @@ public final class MessengerWebhook implements PlatformWebhook {
             for (JsonNode event : entry.path("messaging")) {
                 if (event.has("delivery")) {
                     deliveries(delivery, event, events);
+                } else if (event.path("message").path("attachments").size() > 1
+                        && !event.path("message").path("is_echo").asBoolean(false)) {
+                    parts(delivery, event, events);
                 } else {
                     events.add(event(delivery, event));
                 }
@@ -103,6 +106,27 @@ public final class MessengerWebhook implements PlatformWebhook {
                     : status(delivery, sender, mid, DeliveryStatus.READ, at);
         }
         return new ChannelEvent.Ignored(event.fieldNames().hasNext() ? kind(event) : "empty event");
+    }
+
+    /**
+     * Several images (or files) in one message: each is kept as a part of its own (Content.partId), the
+     * text with the first.
+     */
+    private void parts(Delivery delivery, JsonNode event, List<ChannelEvent> events) {
+        JsonNode attachments = event.path("message").path("attachments");
+        for (int i = 0; i < attachments.size(); i++) {
+            com.fasterxml.jackson.databind.node.ObjectNode part = event.deepCopy();
+            com.fasterxml.jackson.databind.node.ObjectNode message = (com.fasterxml.jackson.databind.node.ObjectNode) part.get("message");
+            message.set("attachments", message.arrayNode().add(attachments.get(i)));
+            if (i > 0) {
+                message.remove("text");
+            }
+            String mid = JsonBodies.text(message, "mid");
+            if (mid != null) {
+                message.put("mid", io.switchboard.channel.Content.partId(mid, i));
+            }
+            events.add(event(delivery, part));
+        }
     }
 
     /** One delivery event names every message it delivered, or only a watermark time. */

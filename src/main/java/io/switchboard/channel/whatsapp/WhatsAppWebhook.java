@@ -87,10 +87,39 @@ public final class WhatsAppWebhook implements PlatformWebhook {
                 events.add(new ChannelEvent.Ignored("message without from or id"));
                 continue;
             }
-            Content content = content(m);
-            events.add(new ChannelEvent.Incoming(new IncomingMessage(delivery.channelId(), id, ContactIds.phone(from),
-                    names.get(from), content.text(), JsonBodies.epochSeconds(m.get("timestamp"), delivery.receivedAt()),
-                    content.attachment())));
+            String type = JsonBodies.text(m, "type");
+            if ("edit".equals(type)) {
+                // Meta: "edit" names the original message and carries the edited one; it is not a new message
+                String original = JsonBodies.text(m, "edit", "original_message_id");
+                events.add(original == null ? new ChannelEvent.Ignored("edit without original_message_id")
+                        : new ChannelEvent.Edit(delivery.channelId(), ContactIds.phone(from), original,
+                                content(m.path("edit").path("message")).text(),
+                                JsonBodies.epochSeconds(m.get("timestamp"), delivery.receivedAt())));
+                continue;
+            }
+            if ("system".equals(type) || "revoke".equals(type)
+                    || "reaction".equals(type) && JsonBodies.text(m, "reaction", "emoji") == null) {
+                // a number change, a deleted message or a removed reaction: nothing the contact wrote, so it
+                // neither opens a conversation nor answers a question
+                events.add(new ChannelEvent.Ignored("reaction".equals(type) ? "reaction removed" : type));
+                continue;
+            }
+            if ("unsupported".equals(type)) {
+                // the contact sent something the Cloud API cannot deliver: shown in an open conversation only
+                Content content = content(m);
+                events.add(new ChannelEvent.Notice(new IncomingMessage(delivery.channelId(), id, ContactIds.phone(from),
+                        names.get(from), content.text(), JsonBodies.epochSeconds(m.get("timestamp"), delivery.receivedAt()),
+                        content.attachment())));
+                continue;
+            }
+            List<Content> contents = "contacts".equals(type) ? sharedContacts(m) : List.of(content(m));
+            for (int i = 0; i < contents.size(); i++) {
+                // every shared contact is kept: the first under the message's id, the others as its parts
+                Content content = contents.get(i);
+                events.add(new ChannelEvent.Incoming(new IncomingMessage(delivery.channelId(), Content.partId(id, i),
+                        ContactIds.phone(from), names.get(from), content.text(),
+                        JsonBodies.epochSeconds(m.get("timestamp"), delivery.receivedAt()), content.attachment())));
+            }
         }
         for (JsonNode s : value.path("statuses")) {
             DeliveryStatus status = status(JsonBodies.text(s, "status"));
@@ -119,6 +148,15 @@ public final class WhatsAppWebhook implements PlatformWebhook {
             case "failed" -> DeliveryStatus.FAILED;
             default -> null;
         };
+    }
+
+    private static List<Content> sharedContacts(JsonNode m) {
+        List<Content> out = new ArrayList<>();
+        for (JsonNode c : m.path("contacts")) {
+            out.add(Content.contact(JsonBodies.text(c, "name", "formatted_name"),
+                    JsonBodies.text(c.path("phones").path(0), "phone"), null));
+        }
+        return out.isEmpty() ? List.of(content(m)) : out;
     }
 
     static Content content(JsonNode m) {

@@ -1,0 +1,315 @@
+package io.switchboard.store;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.switchboard.document.WorkflowParser;
+import io.switchboard.document.WorkflowSchema;
+import io.switchboard.engine.InboxActions;
+import io.switchboard.engine.InboxActions.IncomingMessage;
+import io.switchboard.engine.run.Run;
+import io.switchboard.engine.run.RunEngine;
+import io.switchboard.engine.run.RunStatus;
+import io.switchboard.engine.step.InboxPorts;
+import io.switchboard.inbox.Agent;
+import io.switchboard.inbox.Contact;
+import io.switchboard.inbox.DirectoryEditor;
+import io.switchboard.inbox.Team;
+import io.switchboard.schedule.DueIndexScheduler;
+import io.switchboard.schedule.DueTimerSweep;
+import io.switchboard.support.DynamoDbLocalResource;
+import io.switchboard.support.MutableClock;
+import io.switchboard.support.Workflows;
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/**
+ * The seed scenario (a contact writes, Alice is assigned, nobody replies within the wait, the team
+ * reassigns and a comment is left) through the real stores and engine on DynamoDB Local, with faults
+ * injected into the real SDK client. The SDK client keeps its default retry policy for DynamoDB, as
+ * in production; the product's own retries are the platform redelivering an unacknowledged webhook
+ * and the sweep resuming a run whose lease ran out. Prints its figures.
+ */
+class FaultInjectionTest {
+
+    static final String WS = "faults";
+    static final int RUNS = Integer.getInteger("faults.runs", 1000);
+    static final double RATE = 0.20;
+
+    final MutableClock clock = new MutableClock();
+    final ExecutorService pool = Executors.newFixedThreadPool(64);
+    final String table = "faults-" + System.nanoTime();
+
+    @AfterEach
+    void stop() {
+        pool.shutdownNow();
+    }
+
+    /** The product wired as in Wiring, over one SDK client. */
+    final class Product {
+        final DynamoContactStore contacts;
+        final DynamoMessageStore messages;
+        final DynamoCommentStore comments;
+        final DynamoRunStore runs;
+        final InboxActions inbox;
+        final DueTimerSweep sweep;
+
+        Product(DynamoDbClient db) {
+            ObjectMapper json = new LocalTable().json;
+            contacts = new DynamoContactStore(db, table);
+            messages = new DynamoMessageStore(db, table);
+            comments = new DynamoCommentStore(db, table);
+            var directory = new DynamoDirectoryStore(db, table, json);
+            runs = new DynamoRunStore(db, table, json, 4);
+            var workflows = new DynamoWorkflowStore(db, table, json, new WorkflowParser(new WorkflowSchema()));
+            RunEngine engine = new RunEngine(workflows, runs, new DueIndexScheduler(),
+                    new InboxPorts(contacts, directory, comments), clock, RunEngine.DEFAULT_LEASE);
+            inbox = new InboxActions(contacts, messages, engine, clock);
+            sweep = new DueTimerSweep(runs, engine, clock, 1000, pool);
+            this.directory = directory;
+            this.workflows = workflows;
+            this.json = json;
+        }
+
+        final DynamoDirectoryStore directory;
+        final DynamoWorkflowStore workflows;
+        final ObjectMapper json;
+
+        void seed() throws Exception {
+            new DirectoryEditor(directory).update(WS, d -> d.withAgent(new Agent("alice", "Alice", null, true))
+                    .withAgent(new Agent("bob", "Bob", null, true)).withAgent(new Agent("carol", "Carol", null, true))
+                    .withTeam(new Team("support", "Support", List.of("alice", "bob", "carol"))));
+            workflows.saveDraft(WS, "prompt", json.readTree(Workflows.promptTransfer("alice", "support", "round_robin",
+                    "PT15M")), 0, clock.instant());
+            workflows.publish(WS, "prompt", clock.instant());
+        }
+    }
+
+    static DynamoDbClient client(SdkHttpClient http, ExecutionInterceptor... interceptors) {
+        return DynamoDbClient.builder().httpClient(http)
+                .endpointOverride(URI.create(DynamoDbLocalResource.endpoint())).region(Region.US_EAST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
+                .overrideConfiguration(c -> {
+                    for (ExecutionInterceptor i : interceptors) {
+                        c.addExecutionInterceptor(i);
+                    }
+                }).build();
+    }
+
+    static IncomingMessage message(String contact, Instant at) {
+        return new IncomingMessage("web", "m-" + contact, contact, "Contact " + contact, "Where is my order?", at);
+    }
+
+    @Test
+    void underTwentyPercentInjectedFaultsEveryRunCompletesOnceAndNoAcknowledgedWebhookIsLost() throws Exception {
+        DynamoDbClient clean = client(UrlConnectionHttpClient.create());
+        Table.createIfMissing(clean, table);
+        Product verifier = new Product(clean);
+        clock.set(Instant.parse("2026-03-01T09:00:00Z"));
+        verifier.seed();
+        FaultyDynamoHttp faults = new FaultyDynamoHttp(UrlConnectionHttpClient.create(), RATE, 11L);
+        Product product = new Product(client(faults));
+
+        LongAdder deliveries = new LongAdder();
+        LongAdder refusedDeliveries = new LongAdder();
+        long started = System.nanoTime();
+        Random random = new Random(7);
+        List<Future<?>> work = new ArrayList<>();
+        for (int i = 0; i < RUNS; i++) {
+            String contact = "c" + i;
+            int copies = 2 + random.nextInt(2); // every webhook is delivered two or three times, some at once
+            for (int k = 0; k < copies; k++) {
+                work.add(pool.submit(() -> {
+                    // the platform redelivers until it gets its acknowledgement
+                    while (true) {
+                        deliveries.increment();
+                        try {
+                            product.inbox.receive(WS, message(contact, clock.instant()));
+                            return;
+                        } catch (RuntimeException failedAfterSdkRetries) {
+                            refusedDeliveries.increment();
+                        }
+                    }
+                }));
+            }
+        }
+        for (Future<?> f : work) {
+            f.get();
+        }
+        double ingress = (System.nanoTime() - started) / 1e9;
+
+        // a sweep every 16 minutes of the clock: every wait (15 minutes) and every lapsed lease is due at each
+        List<String> unfinished = new ArrayList<>();
+        for (int i = 0; i < RUNS; i++) {
+            unfinished.add("c" + i);
+        }
+        int sweeps = 0;
+        while (!unfinished.isEmpty() && sweeps < 20) {
+            sweeps++;
+            clock.advance(Duration.ofMinutes(16));
+            try {
+                product.sweep.sweep();
+            } catch (RuntimeException failedSweep) {
+                // the next periodic sweep picks up what this one could not
+            }
+            unfinished.removeIf(contact -> finished(verifier, contact));
+        }
+        double total = (System.nanoTime() - started) / 1e9;
+
+        int doubled = 0;
+        int lost = 0;
+        for (int i = 0; i < RUNS; i++) {
+            String contact = "c" + i;
+            List<Run> runs = verifier.runs.listByContact(WS, contact);
+            Contact c = verifier.contacts.find(WS, contact).orElseThrow();
+            int messages = verifier.messages.list(WS, contact).size();
+            int comments = verifier.comments.list(WS, contact, c.conversation().id()).size();
+            lost += messages == 0 ? 1 : 0;
+            doubled += runs.size() > 1 || messages > 1 || comments > 1 ? 1 : 0;
+            assertEquals(1, runs.size(), contact + ": one run");
+            assertEquals(RunStatus.COMPLETED, runs.get(0).status(), contact + ": the run completed");
+            assertEquals(1, messages, contact + ": the message is stored once");
+            assertEquals(1, comments, contact + ": one reassignment comment");
+            assertNotEquals("alice", c.assigneeId(), contact + ": reassigned away from the agent who did not reply");
+        }
+        System.out.printf("faults: %d scenario runs at %.0f%% injected faults: %s%n", RUNS, RATE * 100, faults.figures());
+        System.out.printf("faults: %d webhook deliveries (duplicates included), %d answered with a failure after the SDK's "
+                + "retries and delivered again; %d sweeps; ingress %.1f s, total %.1f s%n", deliveries.sum(),
+                refusedDeliveries.sum(), sweeps, ingress, total);
+        System.out.printf("faults: runs completed exactly once %d/%d, acknowledged webhooks lost %d, effects doubled %d%n",
+                RUNS - doubled, RUNS, lost, doubled);
+    }
+
+    private static boolean finished(Product verifier, String contact) {
+        List<Run> runs = verifier.runs.listByContact(WS, contact);
+        return !runs.isEmpty() && runs.stream().allMatch(r -> r.status() == RunStatus.COMPLETED);
+    }
+
+    /**
+     * Counts writes and "crashes" the process right after the n-th one was applied: the write is in the
+     * store, its caller never learns it, and the process makes no further request.
+     */
+    static final class CrashAfterWrite implements ExecutionInterceptor {
+        final int crashAt;
+        final AtomicInteger writes = new AtomicInteger();
+        volatile String crashedAfter;
+
+        CrashAfterWrite(int crashAt) {
+            this.crashAt = crashAt;
+        }
+
+        /** After the crash the process is gone: nothing it would still do reaches the store. */
+        @Override
+        public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
+            if (crashedAfter != null) {
+                throw new Crash("nothing (the process is down)");
+            }
+        }
+
+        @Override
+        public void afterExecution(Context.AfterExecution context, ExecutionAttributes attributes) {
+            String op = attributes.getAttribute(software.amazon.awssdk.core.interceptor.SdkExecutionAttribute.OPERATION_NAME);
+            boolean write = op.startsWith("Put") || op.startsWith("Update") || op.startsWith("Delete")
+                    || op.startsWith("TransactWrite") || op.startsWith("BatchWrite");
+            if (write && writes.incrementAndGet() == crashAt) {
+                crashedAfter = op;
+                throw new Crash(op);
+            }
+        }
+    }
+
+    static final class Crash extends RuntimeException {
+        Crash(String op) {
+            super("crashed right after " + op);
+        }
+    }
+
+    @Test
+    void aCrashAtEveryPersistencePointIsCompletedExactlyOnceByTheRetry() throws Exception {
+        DynamoDbClient clean = client(UrlConnectionHttpClient.create());
+        Table.createIfMissing(clean, table);
+        Product verifier = new Product(clean);
+        clock.set(Instant.parse("2026-04-01T09:00:00Z"));
+        verifier.seed();
+
+        // the persistence points of one scenario run: every write from the webhook to the comment
+        CrashAfterWrite counter = new CrashAfterWrite(Integer.MAX_VALUE);
+        Product counting = new Product(client(UrlConnectionHttpClient.create(), counter));
+        scenario(counting, counting, "probe");
+        int points = counter.writes.get();
+
+        int crashed = 0;
+        for (int k = 1; k <= points; k++) {
+            String contact = "crash-" + k;
+            CrashAfterWrite crash = new CrashAfterWrite(k);
+            Product crashing = new Product(client(UrlConnectionHttpClient.create(), crash));
+            crashed += scenario(crashing, verifier, contact) ? 1 : 0;
+            List<Run> runs = verifier.runs.listByContact(WS, contact);
+            Contact c = verifier.contacts.find(WS, contact).orElseThrow();
+            assertEquals(1, runs.size(), "crash after write " + k + ": one run");
+            assertEquals(RunStatus.COMPLETED, runs.get(0).status(), "crash after write " + k + " (" + crash.crashedAfter
+                    + "): completed; history " + runs.get(0).history());
+            assertEquals(1, verifier.messages.list(WS, contact).size(), "crash after write " + k + ": one message");
+            assertEquals(1, verifier.comments.list(WS, contact, c.conversation().id()).size(),
+                    "crash after write " + k + ": one comment");
+            assertNotEquals("alice", c.assigneeId(), "crash after write " + k + ": reassigned");
+        }
+        System.out.printf("crashes: %d persistence points on the scenario's path (webhook to comment); a crash right "
+                + "after each (%d hit), then the platform's redelivery and the sweep: %d/%d completed exactly once%n",
+                points, crashed, points, points);
+    }
+
+    /**
+     * One scenario run on {@code first}; when it crashes, the rest happens as after a restart: the
+     * platform redelivers the unacknowledged webhook and the sweep resumes, on {@code restarted}.
+     */
+    private boolean scenario(Product first, Product restarted, String contact) {
+        boolean crashed = false;
+        Product current = first;
+        Instant start = clock.instant();
+        while (true) {
+            try {
+                current.inbox.receive(WS, message(contact, start));
+                break;
+            } catch (Crash c) {
+                crashed = true;
+                current = restarted;
+            }
+        }
+        for (int i = 0; i < 4; i++) {
+            // the periodic sweep, each time after the wait and any lease of a crashed process are over
+            clock.advance(Duration.ofMinutes(16));
+            try {
+                current.sweep.sweep();
+            } catch (Crash c) {
+                crashed = true;
+            }
+            if (crashed) {
+                current = restarted;
+            }
+        }
+        clock.advance(Duration.ofHours(1));
+        return crashed;
+    }
+}
