@@ -6,8 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.switchboard.document.WorkflowParser;
 import io.switchboard.document.WorkflowSchema;
-import io.switchboard.engine.InboxActions;
-import io.switchboard.engine.InboxActions.IncomingMessage;
+import io.switchboard.engine.RunTriggers;
+import io.switchboard.inbox.InboxActions;
+import io.switchboard.inbox.InboxActions.IncomingMessage;
 import io.switchboard.engine.run.Run;
 import io.switchboard.engine.run.RunEngine;
 import io.switchboard.engine.run.RunStatus;
@@ -85,7 +86,7 @@ class FaultInjectionTest {
             var workflows = new DynamoWorkflowStore(db, table, json, new WorkflowParser(new WorkflowSchema()));
             RunEngine engine = new RunEngine(workflows, runs, new DueIndexScheduler(),
                     new InboxPorts(contacts, directory, comments), clock, RunEngine.DEFAULT_LEASE);
-            inbox = new InboxActions(contacts, messages, engine, clock);
+            inbox = new InboxActions(contacts, messages, new RunTriggers(engine), clock);
             sweep = new DueTimerSweep(runs, engine, clock, 1000, pool);
             this.directory = directory;
             this.workflows = workflows;
