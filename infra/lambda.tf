@@ -22,13 +22,15 @@ locals {
   common_environment = {
     SWITCHBOARD_TABLE                                 = aws_dynamodb_table.this.name
     SWITCHBOARD_CREATE_TABLE                          = "false"
-    SWITCHBOARD_SCHEDULER_ADAPTER                     = "eventbridge"
+    SWITCHBOARD_SCHEDULER_ADAPTER                     = "sqs"
     SWITCHBOARD_SCHEDULER_LOCAL_TICKER                = "false"
     SWITCHBOARD_SCHEDULER_EVENTBRIDGE_GROUP           = aws_scheduler_schedule_group.wake_ups.name
     SWITCHBOARD_SCHEDULER_EVENTBRIDGE_REGION          = local.region
     SWITCHBOARD_SCHEDULER_EVENTBRIDGE_TARGET_ARN      = local.alias_arns["wakeUp"]
     SWITCHBOARD_SCHEDULER_EVENTBRIDGE_ROLE_ARN        = aws_iam_role.scheduler.arn
     SWITCHBOARD_SCHEDULER_EVENTBRIDGE_DEAD_LETTER_ARN = aws_sqs_queue.dead_letters.arn
+    SWITCHBOARD_SCHEDULER_SQS_QUEUE_URL               = aws_sqs_queue.wake_ups.url
+    SWITCHBOARD_SCHEDULER_SQS_REGION                  = local.region
     QUARKUS_DYNAMODB_AWS_REGION                       = local.region
     QUARKUS_DYNAMODB_AWS_CREDENTIALS_TYPE             = "default"
     # the meters as CloudWatch EMF lines after each invocation (observability.tf alarms on them)
@@ -80,6 +82,7 @@ resource "aws_lambda_function" "this" {
   depends_on = [
     aws_cloudwatch_log_group.function,
     aws_iam_role_policy.lambda,
+    aws_iam_role_policy.wake_up_queue,
   ]
 }
 

@@ -12,12 +12,13 @@ locals {
   admin_token_parameter_name = coalesce(var.admin_token_parameter_name, "/${var.prefix}/admin-token")
   secrets_key_parameter_name = coalesce(var.secrets_key_parameter_name, "/${var.prefix}/secrets-key")
 
-  # The three functions share one package and differ only by QUARKUS_LAMBDA_HANDLER.
+  # The functions share one package and differ only by QUARKUS_LAMBDA_HANDLER.
   # Keys are the handler names; values are the function name suffixes.
   functions = {
-    http   = "http"
-    wakeUp = "wake-up"
-    sweep  = "sweep"
+    http        = "http"
+    wakeUp      = "wake-up"
+    sweep       = "sweep"
+    wakeUpQueue = "wake-up-queue"
   }
   function_names = { for handler, suffix in local.functions : handler => "${var.prefix}-${suffix}" }
 

@@ -4,7 +4,7 @@ output "lambda_function_url" {
 }
 
 output "lambda_function_names" {
-  description = "Function names by handler (http, wakeUp, sweep), for logs and `aws lambda invoke`."
+  description = "Function names by handler (http, wakeUp, sweep, wakeUpQueue), for logs and `aws lambda invoke`."
   value       = { for k, f in aws_lambda_function.this : k => f.function_name }
 }
 
@@ -50,5 +50,26 @@ output "sqs_dead_letter_queue_arn" {
 
 output "cloudwatch_alarm_names" {
   description = "Names of the alarms: the dead-letter queue and each function's errors."
-  value       = concat([aws_cloudwatch_metric_alarm.dead_letters.alarm_name], [for a in aws_cloudwatch_metric_alarm.function_errors : a.alarm_name])
+  value = concat([aws_cloudwatch_metric_alarm.dead_letters.alarm_name], [for a in aws_cloudwatch_metric_alarm.function_errors : a.alarm_name],
+  [aws_cloudwatch_metric_alarm.wake_up_failures.alarm_name, aws_cloudwatch_metric_alarm.wake_ups_late.alarm_name])
+}
+
+output "sqs_wake_up_queue_url" {
+  description = "URL of the queue that delivers wake-ups on time (SWITCHBOARD_SCHEDULER_SQS_QUEUE_URL)."
+  value       = aws_sqs_queue.wake_ups.url
+}
+
+output "sqs_wake_up_queue_arn" {
+  description = "ARN of the wake-up queue."
+  value       = aws_sqs_queue.wake_ups.arn
+}
+
+output "sqs_wake_up_failures_queue_arn" {
+  description = "ARN of the queue receiving wake-ups the wake-up queue function failed on every delivery."
+  value       = aws_sqs_queue.wake_up_failures.arn
+}
+
+output "lambda_event_source_mapping_uuid" {
+  description = "UUID of the event source mapping from the wake-up queue to the wake-up queue function."
+  value       = aws_lambda_event_source_mapping.wake_ups.uuid
 }

@@ -28,7 +28,9 @@ resource "aws_scheduler_schedule" "sweep" {
   target {
     arn      = aws_lambda_alias.live["sweep"].arn
     role_arn = aws_iam_role.scheduler.arn
-    input    = jsonencode({})
+    # The minute the sweep was scheduled for decides which wake-ups it hands to the queue (sqs.tf),
+    # however late in that minute the scheduler starts it.
+    input = jsonencode({ scheduledTime = "<aws.scheduler.scheduled-time>" })
 
     # A late sweep is useless: the next one is a minute away.
     retry_policy {

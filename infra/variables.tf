@@ -57,13 +57,13 @@ variable "sweep_timeout" {
 }
 
 variable "reserved_concurrency" {
-  description = "Reserved concurrent executions per function, keyed http, wakeUp or sweep. Functions left out use the account's unreserved pool."
+  description = "Reserved concurrent executions per function, keyed http, wakeUp, sweep or wakeUpQueue. Functions left out use the account's unreserved pool."
   type        = map(number)
   default     = {}
 
   validation {
-    condition     = alltrue([for k in keys(var.reserved_concurrency) : contains(["http", "wakeUp", "sweep"], k)])
-    error_message = "reserved_concurrency keys must be http, wakeUp or sweep."
+    condition     = alltrue([for k in keys(var.reserved_concurrency) : contains(["http", "wakeUp", "sweep", "wakeUpQueue"], k)])
+    error_message = "reserved_concurrency keys must be http, wakeUp, sweep or wakeUpQueue."
   }
 }
 
@@ -113,6 +113,12 @@ variable "dead_letter_retention_seconds" {
   description = "How long wake-ups the scheduler could not deliver stay in the dead-letter queue, in seconds (max 14 days)."
   type        = number
   default     = 1209600
+}
+
+variable "wake_up_max_receive_count" {
+  description = "Deliveries of one wake-up message the wake-up queue function may fail before it moves to the wake-up failures queue."
+  type        = number
+  default     = 5
 }
 
 variable "alarm_sns_topic_arn" {

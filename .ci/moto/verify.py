@@ -60,12 +60,13 @@ sweep = scheduler.get_schedule(Name=f"{outputs['lambda_function_names']['sweep']
 check("sweep schedule expression", sweep.get("ScheduleExpression"), "rate(1 minute)")
 check("sweep schedule target", sweep["Target"]["Arn"], aliases["sweep"])
 check("sweep schedule role", sweep["Target"]["RoleArn"], outputs["scheduler_role_arn"])
-check("sweep schedule input", json.loads(sweep["Target"].get("Input", "null")), {})
+check("sweep schedule input", json.loads(sweep["Target"].get("Input", "null")),
+      {"scheduledTime": "<aws.scheduler.scheduled-time>"})
 
 # The three functions from one package.
 lam = client("lambda")
 names = outputs["lambda_function_names"]
-check("functions", sorted(names), ["http", "sweep", "wakeUp"])
+check("functions", sorted(names), ["http", "sweep", "wakeUp", "wakeUpQueue"])
 for handler, name in names.items():
     config = lam.get_function(FunctionName=name)["Configuration"]
     env = config.get("Environment", {}).get("Variables", {})
@@ -74,7 +75,9 @@ for handler, name in names.items():
     check(f"{name} QUARKUS_LAMBDA_HANDLER", env.get("QUARKUS_LAMBDA_HANDLER"), handler)
     check(f"{name} SWITCHBOARD_TABLE", env.get("SWITCHBOARD_TABLE"), table_name)
     check(f"{name} SWITCHBOARD_CREATE_TABLE", env.get("SWITCHBOARD_CREATE_TABLE"), "false")
-    check(f"{name} SWITCHBOARD_SCHEDULER_ADAPTER", env.get("SWITCHBOARD_SCHEDULER_ADAPTER"), "eventbridge")
+    check(f"{name} SWITCHBOARD_SCHEDULER_ADAPTER", env.get("SWITCHBOARD_SCHEDULER_ADAPTER"), "sqs")
+    check(f"{name} SWITCHBOARD_SCHEDULER_SQS_QUEUE_URL", env.get("SWITCHBOARD_SCHEDULER_SQS_QUEUE_URL"),
+          outputs["sqs_wake_up_queue_url"])
     check(f"{name} SWITCHBOARD_SCHEDULER_EVENTBRIDGE_GROUP", env.get("SWITCHBOARD_SCHEDULER_EVENTBRIDGE_GROUP"), group)
     check(f"{name} SWITCHBOARD_SCHEDULER_EVENTBRIDGE_TARGET_ARN",
           env.get("SWITCHBOARD_SCHEDULER_EVENTBRIDGE_TARGET_ARN"), aliases["wakeUp"])
@@ -97,10 +100,41 @@ sqs = client("sqs")
 queue_url = sqs.get_queue_url(QueueName=outputs["sqs_dead_letter_queue_arn"].split(":")[-1])["QueueUrl"]
 check("dead-letter queue URL", queue_url, outputs["sqs_dead_letter_queue_url"])
 
-# The alarms: the dead-letter queue and each function's errors.
+# The wake-up queue: delayed messages, redriven to its failures queue, delivered by the mapping in
+# small batches with partial batch failure reporting, to the wake-up queue function only.
+wake_ups = sqs.get_queue_attributes(QueueUrl=outputs["sqs_wake_up_queue_url"], AttributeNames=["All"])["Attributes"]
+check("wake-up queue ARN", wake_ups.get("QueueArn"), outputs["sqs_wake_up_queue_arn"])
+redrive = json.loads(wake_ups.get("RedrivePolicy", "{}"))
+check("wake-up queue redrive target", redrive.get("deadLetterTargetArn"), outputs["sqs_wake_up_failures_queue_arn"])
+check("wake-up queue max receive count", int(redrive.get("maxReceiveCount", 0)), 5)
+check("wake-up queue visibility timeout (6 x function timeout)", wake_ups.get("VisibilityTimeout"), "180")
+mapping = lam.get_event_source_mapping(UUID=outputs["lambda_event_source_mapping_uuid"])
+check("mapping source", mapping.get("EventSourceArn"), outputs["sqs_wake_up_queue_arn"])
+# AWS keeps the alias ARN; moto 5.2 stores the version the alias points to. Either is the live alias.
+live = lam.get_alias(FunctionName=names["wakeUpQueue"], Name="live")
+live_version_arn = aliases["wakeUpQueue"].rsplit(":", 1)[0] + ":" + live["FunctionVersion"]
+if mapping.get("FunctionArn") not in (aliases["wakeUpQueue"], live_version_arn):
+    failures.append(f"mapping target: expected {aliases['wakeUpQueue']!r}, got {mapping.get('FunctionArn')!r}")
+check("mapping batch size", mapping.get("BatchSize"), 10)
+check("mapping batching window", mapping.get("MaximumBatchingWindowInSeconds", 0), 0)
+check("mapping partial batch failures", mapping.get("FunctionResponseTypes"), ["ReportBatchItemFailures"])
+
+# Least privilege: the queue is sent to by the functions and received from by the mapping, nothing else.
+iam = client("iam")
+role_name = outputs["lambda_role_arn"].split("/")[-1]
+queue_policy = iam.get_role_policy(RoleName=role_name, PolicyName="switchboard-wake-up-queue")["PolicyDocument"]
+if isinstance(queue_policy, str):
+    queue_policy = json.loads(queue_policy)
+granted = sorted((a, r) for st in queue_policy["Statement"]
+                 for a in ([st["Action"]] if isinstance(st["Action"], str) else st["Action"])
+                 for r in ([st["Resource"]] if isinstance(st["Resource"], str) else st["Resource"]))
+check("wake-up queue permissions", granted, sorted((a, outputs["sqs_wake_up_queue_arn"]) for a in
+      ["sqs:DeleteMessage", "sqs:GetQueueAttributes", "sqs:ReceiveMessage", "sqs:SendMessage"]))
+
+# The alarms: both dead-letter queues, late wake-ups and each function's errors.
 alarms = client("cloudwatch").describe_alarms(AlarmNames=outputs["cloudwatch_alarm_names"])["MetricAlarms"]
 check("alarms", sorted(a["AlarmName"] for a in alarms), sorted(outputs["cloudwatch_alarm_names"]))
-check("alarm count", len(alarms), 4)
+check("alarm count", len(alarms), 7)
 
 # The alarms on the application's own meters (EMF), and the switch that makes the functions publish them.
 metric_alarms = client("cloudwatch").describe_alarms(AlarmNames=outputs["observability_alarm_names"])["MetricAlarms"]
@@ -118,4 +152,5 @@ if failures:
     sys.exit(1)
 print(f"moto verification passed: table {table_name} with byOwner and due indexes, TTL and PITR; "
       f"schedule group {group} and the sweep schedule; functions {', '.join(sorted(names.values()))}; "
-      f"function URL; dead-letter queue; {len(alarms)} alarms")
+      f"function URL; dead-letter queue; wake-up queue with its failures queue and event source mapping; "
+      f"{len(alarms)} alarms")

@@ -3,12 +3,14 @@ package io.switchboard.function;
 import io.quarkus.scheduler.Scheduled;
 import io.quarkus.scheduler.ScheduledExecution;
 import io.switchboard.config.SwitchboardConfig;
+import io.switchboard.config.TickerLeadership;
 import io.switchboard.schedule.DueTimerSweep;
 import jakarta.inject.Singleton;
 
 /**
- * Runs the sweep every second inside the process: the local run, and Kubernetes deployments that do
- * not use a CronJob or PingSource. Off unless {@code switchboard.scheduler.local-ticker=true}.
+ * Runs the sweep every second inside the process: the local run, and the Kubernetes ticker
+ * Deployment (which sweeps only while it holds its Lease, see {@link TickerLeadership}). Off unless
+ * {@code switchboard.scheduler.local-ticker=true}.
  */
 @Singleton
 public class LocalSweepTicker {
@@ -28,14 +30,16 @@ public class LocalSweepTicker {
     @Singleton
     public static class Disabled implements Scheduled.SkipPredicate {
         private final SwitchboardConfig config;
+        private final TickerLeadership leadership;
 
-        public Disabled(SwitchboardConfig config) {
+        public Disabled(SwitchboardConfig config, TickerLeadership leadership) {
             this.config = config;
+            this.leadership = leadership;
         }
 
         @Override
         public boolean test(ScheduledExecution execution) {
-            return !config.scheduler().localTicker();
+            return !config.scheduler().localTicker() || !leadership.mayTick();
         }
     }
 }

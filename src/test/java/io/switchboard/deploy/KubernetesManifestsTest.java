@@ -257,6 +257,77 @@ class KubernetesManifestsTest {
         assertNoProblems(target, problems);
     }
 
+    /**
+     * Every target wakes runs up on time or says it does not: either a one-replica ticker that sweeps
+     * every second only while it holds a Lease its Role lets it renew, reaching the same store as the
+     * Knative Service (so an overlay cannot patch one and forget the other), or the minute CronJob.
+     */
+    @ParameterizedTest(name = "k8s/{0}")
+    @MethodSource("targets")
+    void theTickerSweepsOnlyWhileItHoldsALeaseItsRoleLetsItRenew(String target) throws Exception {
+        RenderedManifests rendered = rendered(target);
+        List<String> problems = new ArrayList<>();
+        var app = rendered.all(io.fabric8.knative.serving.v1.Service.class).get(0);
+        Map<String, String> appEnv = environment(rendered, app.getSpec().getTemplate().getSpec().getContainers().get(0));
+        List<Deployment> tickers = rendered.all(Deployment.class).stream()
+                .filter(d -> environment(rendered, d.getSpec().getTemplate().getSpec().getContainers().get(0))
+                        .containsKey("SWITCHBOARD_SCHEDULER_TICKER_LEASE")).toList();
+        if (tickers.isEmpty() && rendered.all(CronJob.class).isEmpty()) {
+            problems.add("neither a ticker Deployment nor a sweep CronJob: waits would never end");
+        }
+        for (Deployment ticker : tickers) {
+            String where = rendered.manifestOf(ticker).where() + ": ";
+            PodSpec pod = ticker.getSpec().getTemplate().getSpec();
+            Map<String, String> env = environment(rendered, pod.getContainers().get(0));
+            String lease = env.get("SWITCHBOARD_SCHEDULER_TICKER_LEASE");
+            if (!Integer.valueOf(1).equals(ticker.getSpec().getReplicas())) {
+                problems.add(where + "spec.replicas is " + ticker.getSpec().getReplicas() + ", not 1");
+            }
+            if (!"true".equals(env.get("SWITCHBOARD_SCHEDULER_LOCAL_TICKER"))) {
+                problems.add(where + "SWITCHBOARD_SCHEDULER_LOCAL_TICKER is not true: it would never sweep");
+            }
+            if (!"<from the pod>".equals(env.get("POD_NAME"))) {
+                problems.add(where + "POD_NAME does not come from the pod: every pod would claim the Lease as the same holder");
+            }
+            for (String shared : List.of("SWITCHBOARD_TABLE", "QUARKUS_DYNAMODB_ENDPOINT_OVERRIDE",
+                    "QUARKUS_DYNAMODB_AWS_CREDENTIALS_TYPE", "QUARKUS_DYNAMODB_AWS_CREDENTIALS_STATIC_PROVIDER_ACCESS_KEY_ID",
+                    "QUARKUS_DYNAMODB_AWS_REGION", "SWITCHBOARD_SECRETS_KEY")) {
+                if (!java.util.Objects.equals(appEnv.get(shared), env.get(shared))) {
+                    problems.add(where + shared + " is " + env.get(shared) + " but the Knative Service has "
+                            + appEnv.get(shared) + ": the ticker would resume runs in another store");
+                }
+            }
+            if (!"0".equals(app.getSpec().getTemplate().getMetadata().getAnnotations().get("autoscaling.knative.dev/min-scale"))) {
+                problems.add(rendered.manifestOf(app).where() + ": the functions no longer scale to zero");
+            }
+            String account = pod.getServiceAccountName();
+            Optional<ServiceAccount> sa = account == null ? Optional.empty() : find(rendered, ServiceAccount.class, account);
+            if (sa.isEmpty() || Boolean.FALSE.equals(sa.get().getAutomountServiceAccountToken())) {
+                problems.add(where + "service account " + account + " is missing or mounts no token: it cannot hold a Lease");
+                continue;
+            }
+            var bound = rendered.all(io.fabric8.kubernetes.api.model.rbac.RoleBinding.class).stream()
+                    .filter(b -> b.getSubjects().stream().anyMatch(subject -> account.equals(subject.getName())))
+                    .map(b -> find(rendered, io.fabric8.kubernetes.api.model.rbac.Role.class, b.getRoleRef().getName()))
+                    .flatMap(Optional::stream).flatMap(r -> r.getRules().stream())
+                    .filter(rule -> rule.getApiGroups().contains("coordination.k8s.io") && rule.getResources().contains("leases"))
+                    .toList();
+            for (String verb : List.of("get", "update", "create")) {
+                boolean allowed = bound.stream().anyMatch(rule -> rule.getVerbs().contains(verb)
+                        && (verb.equals("create") || rule.getResourceNames().isEmpty() || rule.getResourceNames().contains(lease)));
+                if (!allowed) {
+                    problems.add(where + "no Role bound to " + account + " lets it " + verb + " Lease " + lease);
+                }
+            }
+            boolean broader = bound.stream().anyMatch(rule -> !rule.getVerbs().contains("create")
+                    && !rule.getResourceNames().equals(List.of(lease)));
+            if (broader) {
+                problems.add(where + "the Role reaches Leases other than " + lease);
+            }
+        }
+        assertNoProblems(target, problems);
+    }
+
     @Test
     void alternatorOverlayPointsTheApplicationAtTheInClusterAlternator() throws Exception {
         RenderedManifests rendered = rendered("overlays/alternator");

@@ -39,6 +39,8 @@ final class RenderedManifests {
             "apps/v1/Deployment", Deployment.class,
             "apps/v1/StatefulSet", StatefulSet.class,
             "batch/v1/CronJob", CronJob.class,
+            "rbac.authorization.k8s.io/v1/Role", io.fabric8.kubernetes.api.model.rbac.Role.class,
+            "rbac.authorization.k8s.io/v1/RoleBinding", io.fabric8.kubernetes.api.model.rbac.RoleBinding.class,
             "serving.knative.dev/v1/Service", io.fabric8.knative.serving.v1.Service.class);
 
     private static final String ORIGIN = "config.kubernetes.io/origin";
