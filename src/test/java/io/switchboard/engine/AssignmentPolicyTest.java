@@ -34,6 +34,16 @@ class AssignmentPolicyTest {
     }
 
     @Test
+    void aReassignmentFindsNobodyWhenTheAgentWhoDidNotReplyIsTheOnlyOneEligible() {
+        Choice c = policy.choose(List.of(alice, carol), "alice", true, Logic.ROUND_ROBIN, true, null, () -> 0, id -> 0);
+        assertFalse(c.found(), "Alice is not handed back her own conversation");
+        assertEquals("no eligible agent other than the current assignee", c.reason());
+        Choice first = policy.choose(List.of(alice, carol), "alice", false, Logic.ROUND_ROBIN, true, null, () -> 0,
+                id -> 0);
+        assertEquals("alice", first.agent().id(), "an assignee left from an earlier conversation may be chosen again");
+    }
+
+    @Test
     void neverHandsTheConversationBackToItsCurrentAssigneeWhileSomeoneElseIsEligible() {
         for (long t = 0; t < 10; t++) {
             long ticket = t;

@@ -12,8 +12,10 @@ import java.util.function.ToIntFunction;
  * Chooses an agent from a pool (a team's members or the whole workspace).
  *
  * <p>Eligibility: online agents only when asked, agents under the open-contacts cap when one is set.
- * The current assignee is dropped from the eligible set whenever anyone else is eligible: a
- * reassignment must not hand the conversation back to the agent who just failed to reply.
+ * The current assignee is dropped from the eligible set whenever anyone else is eligible. When the
+ * run itself assigned the current assignee, this is a reassignment and they are never eligible: the
+ * conversation does not go back to the agent who failed to reply, and with nobody else eligible the
+ * contact waits in the queue, as the product does when nobody qualifies.
  *
  * <p>Round robin indexes the eligible agents (in team order) with a ticket that the store hands out
  * atomically, so concurrent runs land on different agents. Least open contacts picks the agent with
@@ -29,6 +31,14 @@ public final class AssignmentPolicy {
 
     public Choice choose(List<Agent> pool, String currentAssigneeId, Logic logic, boolean onlyOnline,
             Integer maxOpenContacts, LongSupplier roundRobinTicket, ToIntFunction<String> openContactsOf) {
+        return choose(pool, currentAssigneeId, false, logic, onlyOnline, maxOpenContacts, roundRobinTicket,
+                openContactsOf);
+    }
+
+    /** {@code reassigning}: the current assignee is never eligible (see the class comment). */
+    public Choice choose(List<Agent> pool, String currentAssigneeId, boolean reassigning, Logic logic,
+            boolean onlyOnline, Integer maxOpenContacts, LongSupplier roundRobinTicket,
+            ToIntFunction<String> openContactsOf) {
         Map<String, Integer> load = new java.util.LinkedHashMap<>();
         boolean needLoad = logic == Logic.LEAST_OPEN_CONTACTS || maxOpenContacts != null;
         List<Agent> eligible = new ArrayList<>();
@@ -45,12 +55,15 @@ public final class AssignmentPolicy {
             }
             eligible.add(agent);
         }
-        if (eligible.size() > 1) {
+        boolean currentWasEligible = eligible.stream().anyMatch(a -> a.id().equals(currentAssigneeId));
+        if (eligible.size() > 1 || reassigning) {
             eligible.removeIf(a -> a.id().equals(currentAssigneeId));
         }
         List<String> ids = eligible.stream().map(Agent::id).toList();
         if (eligible.isEmpty()) {
-            String why = pool.isEmpty() ? "nobody to choose from" : onlyOnline ? "no eligible agent online" : "no eligible agent";
+            String why = pool.isEmpty() ? "nobody to choose from"
+                    : currentWasEligible ? "no eligible agent other than the current assignee"
+                    : onlyOnline ? "no eligible agent online" : "no eligible agent";
             return new Choice(null, ids, load, why);
         }
         Agent chosen = switch (logic) {

@@ -118,7 +118,11 @@ public final class AssignToHandler implements StepHandler<AssignToStep> {
             rotation = WORKSPACE_ROTATION;
         }
         String ws = ctx.run().workspaceId();
-        Choice choice = policy.choose(pool, ctx.contact().assigneeId(), step.logic(), step.onlyOnline(),
+        String current = ctx.contact().assigneeId();
+        // this run assigned the current assignee earlier: choosing again is a reassignment
+        boolean reassigning = current != null && ctx.run().history().stream().anyMatch(r ->
+                AssignToType.NAME.equals(r.stepType()) && current.equals(r.details().get("assignee")));
+        Choice choice = policy.choose(pool, current, reassigning, step.logic(), step.onlyOnline(),
                 step.maxOpenContacts(),
                 () -> ctx.inbox().directory().nextRoundRobinTicket(ws, rotation),
                 agentId -> ctx.inbox().contacts().openContactsOf(ws, agentId));
