@@ -17,7 +17,8 @@ import org.eclipse.microprofile.config.ConfigProvider;
 public class LocalMain {
 
     /** Set once this JVM started the store: a dev-mode reload finds it running and keeps it. */
-    private static final String STARTED = "switchboard.local.dynamodb-started";
+    // outside the switchboard.* namespace, which the configuration mapping validates strictly
+    private static final String STARTED = "dynamodb-local.started-here";
 
     public static void main(String... args) throws Exception {
         var config = ConfigProvider.getConfig();
