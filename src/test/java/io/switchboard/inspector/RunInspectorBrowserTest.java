@@ -32,7 +32,9 @@ import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * A support lead opens the run inspector in a real headless Chromium, signs in with the workspace API
@@ -127,9 +129,12 @@ class RunInspectorBrowserTest {
         browser.get(base + "inspector/contacts/" + contact);
         new Select(browser.findElement(By.id("status"))).selectByVisibleText("failed");
         browser.findElement(By.id("filter")).click();
+        // the filter loads a new page: read it once it is there, not the page it replaces
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("status=failed"));
         assertEquals("No runs match.", browser.findElement(By.cssSelector("#runs tbody td")).getText());
         new Select(browser.findElement(By.id("status"))).selectByVisibleText("completed");
         browser.findElement(By.id("filter")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("status=completed"));
         assertEquals(1, browser.findElements(By.cssSelector("#runs tbody a")).size());
         assertTrue(browser.getCurrentUrl().contains("status=completed"));
     }

@@ -42,7 +42,9 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * Hostile and malformed input never gets a 5xx or a dropped connection, and a refused request stores
  * nothing. The inputs are drawn from one seeded Random (printed; repeat a run with
  * {@code -Dfuzz.seed=<seed>}, size it with {@code -Dfuzz.inputs=<n>}, default 10,000); each refused
- * request's marker is then looked for in every item of the table.
+ * request's marker is then looked for in every item of the table. The suite runs a fixed seed, so a
+ * build fails the same way every time and a red build always means a change broke something;
+ * {@code -Dfuzz.seed=random} draws a new one, to look for what no seed has found yet.
  */
 @QuarkusTest
 @TestProfile(HostileInputFuzzTest.OwnTable.class)
@@ -67,9 +69,13 @@ class HostileInputFuzzTest {
     @ConfigProperty(name = "switchboard.table")
     String table;
 
+    /** A seed whose 10,000 inputs cover every kind (it passed in CI on 2026-12-01). */
+    static final long SUITE_SEED = -8455680517388285632L;
+
     @Test
     void noInputGetsA5xxOrADroppedConnectionAndARefusedRequestStoresNothing() throws Exception {
-        long seed = Long.getLong("fuzz.seed", new Random().nextLong());
+        String seedSetting = System.getProperty("fuzz.seed", Long.toString(SUITE_SEED));
+        long seed = "random".equals(seedSetting) ? new Random().nextLong() : Long.parseLong(seedSetting);
         int count = Integer.getInteger("fuzz.inputs", 10_000);
         String runTag = Long.toString(Math.abs(seed % 100_000), 36).replaceAll("[0-9]", "") + "r";
         System.out.printf("fuzz: seed %d, %d inputs (repeat with -Dfuzz.seed=%d)%n", seed, count, seed);
