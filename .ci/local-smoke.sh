@@ -13,7 +13,7 @@ java -Dquarkus.profile=local -Dswitchboard.demo=true -Dquarkus.http.port="$http_
   -Ddynamodb-local.port="$db_port" -Ddynamodb-local.data-dir="$work/dynamodb" \
   -jar target/quarkus-app/quarkus-run.jar >"$work/run.log" 2>&1 &
 pid=$!
-trap 'kill $pid 2>/dev/null; wait $pid 2>/dev/null; rm -rf "$work"' EXIT
+trap 'kill $pid 2>/dev/null; wait $pid 2>/dev/null || true; rm -rf "$work"' EXIT
 for _ in $(seq 1 90); do
   curl -sf -o /dev/null "http://127.0.0.1:$http_port/q/health/ready" && break
   kill -0 $pid 2>/dev/null || { cat "$work/run.log" >&2; echo "the local run exited" >&2; exit 1; }
