@@ -12,6 +12,7 @@ import io.switchboard.engine.step.StepType;
 import io.switchboard.engine.step.StepTypes;
 import io.switchboard.engine.step.jumpto.JumpToType;
 import io.switchboard.engine.workflow.Step;
+import io.switchboard.support.StepExamples;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
@@ -29,17 +30,6 @@ class StepRegistryTest {
     static final WorkflowSchema SCHEMA = new WorkflowSchema();
     static final WorkflowParser PARSER = new WorkflowParser(SCHEMA);
 
-    /** The example document a type's schema fragment gives under {@code examples}. */
-    static ObjectNode example(WorkflowSchema schema, StepType<?> type) {
-        try {
-            JsonNode example = JSON.readTree(schema.text()).at("/$defs/" + type.name() + "/examples/0");
-            assertTrue(example.isObject(), type.name() + "'s schema fragment has an example under examples");
-            return (ObjectNode) example;
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-    }
-
     static ObjectNode workflowWith(StepType<?> type) {
         return workflowWith(SCHEMA, type);
     }
@@ -48,10 +38,9 @@ class StepRegistryTest {
         ObjectNode doc = JSON.createObjectNode();
         doc.put("name", "Example");
         doc.putObject("trigger").put("type", "conversation_opened");
-        ObjectNode step = doc.putArray("steps").addObject();
-        step.put("id", JumpToType.EXAMPLE_ID);
-        step.put("type", type.name());
-        step.setAll(example(schema, type));
+        StepExamples examples = new StepExamples(schema);
+        assertTrue(examples.example(type).isObject(), type.name() + "'s schema fragment has an example under examples");
+        doc.putArray("steps").add(examples.step(type));
         return doc;
     }
 

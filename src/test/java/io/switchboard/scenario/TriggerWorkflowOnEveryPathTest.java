@@ -18,6 +18,7 @@ import io.switchboard.engine.step.jumpto.JumpToType;
 import io.switchboard.engine.workflow.NestedSteps;
 import io.switchboard.engine.workflow.Step;
 import io.switchboard.support.DynamoDbLocalResource;
+import io.switchboard.support.StepExamples;
 import io.switchboard.support.Workspace;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,6 +43,7 @@ class TriggerWorkflowOnEveryPathTest {
     static final Pattern INDEXED = Pattern.compile("(\\w+)\\[(\\d+)]");
     static final WorkflowSchema SCHEMA = new WorkflowSchema();
     static final WorkflowParser PARSER = new WorkflowParser(SCHEMA);
+    static final StepExamples EXAMPLES = new StepExamples(SCHEMA);
 
     /** Every (type, nested list name) the registry declares, found by parsing each type's example. */
     static List<String[]> nestedPaths() {
@@ -56,15 +58,7 @@ class TriggerWorkflowOnEveryPathTest {
     }
 
     static ObjectNode example(StepType<?> type) {
-        ObjectNode step = JSON.createObjectNode();
-        step.put("id", JumpToType.EXAMPLE_ID);
-        step.put("type", type.name());
-        try {
-            step.setAll((ObjectNode) JSON.readTree(SCHEMA.text()).at("/$defs/" + type.name() + "/examples/0"));
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-        return step;
+        return EXAMPLES.step(type);
     }
 
     static JsonNode workflow(List<JsonNode> steps) {
