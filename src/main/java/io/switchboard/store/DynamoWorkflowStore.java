@@ -15,6 +15,7 @@ import io.switchboard.document.WorkflowParser;
 import io.switchboard.engine.workflow.TriggerType;
 import io.switchboard.engine.workflow.WorkflowDefinition;
 import io.switchboard.inbox.ConcurrentUpdateException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -32,7 +33,10 @@ import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 /**
  * Workflow documents: a draft per workflow, an immutable item per published version, and a
  * per-workspace index of what is published for each trigger (the one query a trigger event costs).
- * Published versions never change, so their parsed definitions are cached in memory.
+ * Published versions never change, so their parsed definitions are cached in memory. The list of what
+ * is published is read on every trigger event, but changes only when someone publishes: each process
+ * keeps its copy for {@link #LIST_FRESH_FOR}, and a publish through this process drops its copy at once.
+ * So a publish takes effect at once where it was made and within that time everywhere else.
  */
 public final class DynamoWorkflowStore implements WorkflowDrafts {
 
@@ -41,8 +45,24 @@ public final class DynamoWorkflowStore implements WorkflowDrafts {
     private final ObjectMapper json;
     private final WorkflowParser parser;
     private final Map<String, WorkflowDefinition> versions = new ConcurrentHashMap<>();
+    private final Map<String, Listed> lists = new ConcurrentHashMap<>();
+    private final Duration listFreshFor;
+    /** Counts publishes through this process, so a list read while one happened is not kept. */
+    private final java.util.concurrent.atomic.AtomicLong publishes = new java.util.concurrent.atomic.AtomicLong();
+
+    /** How long another process's publish may take to reach this one (one query saved per trigger event). */
+    public static final Duration LIST_FRESH_FOR = Duration.ofSeconds(2);
+
+    private record Listed(List<WorkflowDefinition> workflows, long readAtNanos) {
+    }
 
     public DynamoWorkflowStore(DynamoDbClient db, String table, ObjectMapper json, WorkflowParser parser) {
+        this(db, table, json, parser, LIST_FRESH_FOR);
+    }
+
+    public DynamoWorkflowStore(DynamoDbClient db, String table, ObjectMapper json, WorkflowParser parser,
+            Duration listFreshFor) {
+        this.listFreshFor = listFreshFor;
         this.db = db;
         this.table = table;
         this.json = json;
@@ -144,6 +164,8 @@ public final class DynamoWorkflowStore implements WorkflowDrafts {
                 .expressionAttributeValues(Map.of(":v", n(version))));
         removeStaleTriggerEntries(ws, id, definition.trigger().type());
         versions.put(cacheKey(ws, id, version), definition);
+        publishes.incrementAndGet();
+        lists.keySet().removeIf(key -> key.startsWith(ws + "|"));
         return definition;
     }
 
@@ -158,6 +180,21 @@ public final class DynamoWorkflowStore implements WorkflowDrafts {
 
     @Override
     public List<WorkflowDefinition> publishedFor(String ws, TriggerType trigger) {
+        String key = ws + "|" + trigger.wireName();
+        Listed listed = lists.get(key);
+        long now = System.nanoTime(); // real elapsed time, not the engine's clock: this is about other processes
+        if (listed != null && now - listed.readAtNanos() < listFreshFor.toNanos()) {
+            return listed.workflows();
+        }
+        long publishedBefore = publishes.get();
+        List<WorkflowDefinition> read = readPublished(ws, trigger);
+        if (!listFreshFor.isZero() && publishes.get() == publishedBefore) {
+            lists.put(key, new Listed(read, now));
+        }
+        return read;
+    }
+
+    private List<WorkflowDefinition> readPublished(String ws, TriggerType trigger) {
         List<WorkflowDefinition> out = new ArrayList<>();
         var items = db.query(QueryRequest.builder().tableName(table)
                 .keyConditionExpression("pk = :pk AND begins_with(sk, :p)")
@@ -170,7 +207,7 @@ public final class DynamoWorkflowStore implements WorkflowDrafts {
             out.add(versions.computeIfAbsent(cacheKey(ws, id, version),
                     k -> parser.parse(ws, id, version, readTree(str(item, "doc")))));
         }
-        return out;
+        return List.copyOf(out);
     }
 
     @Override

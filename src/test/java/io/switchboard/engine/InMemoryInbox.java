@@ -53,6 +53,10 @@ final class InMemoryInbox implements ContactStore, CommentStore, DirectoryStore,
     /** When set, the next run save fails as if the process died right before it. */
     boolean crashOnNextSave;
     private boolean crashAfterClaim;
+    /** When set, the next comment fails as if the process died right before writing it. */
+    boolean crashOnNextComment;
+    /** Run writes that reached the store (claims, checkpoints, ends). */
+    int runSaves;
 
     /** The save after the next one (the one after a wake-up's claim) fails as if the process died. */
     void crashAfterClaim() {
@@ -250,6 +254,10 @@ final class InMemoryInbox implements ContactStore, CommentStore, DirectoryStore,
     // --- comments: one per conversation and id, listed oldest first (ties in id order, as the sort key has them)
     @Override
     public boolean add(Comment comment) {
+        if (crashOnNextComment) {
+            crashOnNextComment = false;
+            throw new ProcessKilled();
+        }
         return comments.putIfAbsent(comment.contactId() + "|" + comment.conversationId() + "|" + comment.id(),
                 comment) == null;
     }
@@ -336,6 +344,7 @@ final class InMemoryInbox implements ContactStore, CommentStore, DirectoryStore,
         }
         run.markSaved(run.version() + 1);
         runs.put(run.id(), copy(run));
+        runSaves++;
     }
 
     @Override
@@ -388,5 +397,9 @@ final class InMemoryInbox implements ContactStore, CommentStore, DirectoryStore,
 
     /** What a process crash looks like to the code that was running. */
     static final class ProcessDied extends RuntimeException {
+    }
+
+    /** The process stopped in the middle of a step (killed, out of memory): nothing in it catches this. */
+    static final class ProcessKilled extends Error {
     }
 }

@@ -112,6 +112,36 @@ class RunEngineTest {
     }
 
     @Test
+    void aWakeUpWritesTheRunWhenItClaimsItAndWhenItEndsNotBetweenItsKeyedSteps() {
+        Run run = open("ada");
+        clock.advance(Duration.ofMinutes(15));
+        int before = inbox.runSaves;
+        assertEquals(WakeUpResult.RESUMED, engine.wakeUp(armed.get(0)));
+        // branch, reassign and comment repeat harmlessly, so only the claim and the end are written
+        assertEquals(2, inbox.runSaves - before);
+        assertEquals(RunStatus.COMPLETED, inbox.runs.get(run.id()).status());
+    }
+
+    @Test
+    void aProcessDyingBetweenTheReassignmentAndItsCommentRepeatsBothWithoutDoublingEither() {
+        Run run = open("ada");
+        clock.advance(Duration.ofMinutes(15));
+        inbox.crashOnNextComment = true;
+        assertThrows(InMemoryInbox.ProcessKilled.class, () -> engine.wakeUp(armed.get(0)));
+        assertEquals("bob", inbox.contacts.get("ada").assigneeId(), "the reassignment happened before the crash");
+        assertEquals(0, inbox.comments.size());
+        int assignmentsBefore = inbox.assignments;
+
+        clock.advance(Duration.ofSeconds(31));
+        assertEquals(WakeUpResult.RESUMED, engine.wakeUp(new WakeUpCall("ws", "ada", run.id(), null, null)));
+
+        assertEquals(assignmentsBefore, inbox.assignments, "the repeated step recognised its own assignment");
+        assertEquals("bob", inbox.contacts.get("ada").assigneeId());
+        assertEquals(List.of("Moved from Alice to Bob"), inbox.comments.values().stream().map(c -> c.text()).toList());
+        assertEquals(RunStatus.COMPLETED, inbox.runs.get(run.id()).status());
+    }
+
+    @Test
     void aSendMessageStepRepeatedAfterACrashSendsOnce() {
         InMemoryMessages messages = new InMemoryMessages();
         List<String> sent = messages.sent;

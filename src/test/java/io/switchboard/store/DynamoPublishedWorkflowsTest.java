@@ -29,4 +29,21 @@ class DynamoPublishedWorkflowsTest extends PublishedWorkflowsContract {
         }
         workflows.publish(ws, id, now);
     }
+
+    @org.junit.jupiter.api.Test
+    void anotherProcessesPublishReachesThisOneWithinTheListFreshness() throws Exception {
+        newStore();
+        var elsewhere = new DynamoWorkflowStore(table.db, table.name, table.json,
+                new WorkflowParser(new WorkflowSchema()), java.time.Duration.ofMillis(300));
+        var trigger = io.switchboard.engine.workflow.TriggerType.CONVERSATION_OPENED;
+        org.junit.jupiter.api.Assertions.assertEquals(0, elsewhere.publishedFor("ws-fresh", trigger).size());
+
+        publish("ws-fresh", "wf-1", workflow("conversation_opened", "hi"));
+
+        // the publishing process sees it at once; the other one keeps its copy for the freshness time
+        org.junit.jupiter.api.Assertions.assertEquals(1, workflows.publishedFor("ws-fresh", trigger).size());
+        org.junit.jupiter.api.Assertions.assertEquals(0, elsewhere.publishedFor("ws-fresh", trigger).size());
+        Thread.sleep(350);
+        org.junit.jupiter.api.Assertions.assertEquals(1, elsewhere.publishedFor("ws-fresh", trigger).size());
+    }
 }

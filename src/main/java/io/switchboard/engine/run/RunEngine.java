@@ -348,7 +348,8 @@ public final class RunEngine {
                     return;
                 }
             }
-            if (result.changedSomething() && !savesNext(run.cursor(), workflow) && !save(run)) {
+            if (result.changedSomething() && !types.repeatsHarmlessly(step) && !savesNext(run.cursor(), workflow)
+                    && !save(run)) {
                 return;
             }
             if (!fired.isEmpty() && depth <= MAX_CHAIN_DEPTH) {

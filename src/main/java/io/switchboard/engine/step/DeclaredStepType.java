@@ -16,6 +16,7 @@ public abstract class DeclaredStepType<S extends Step> implements StepType<S> {
     private final Function<StepReader, S> parser;
     private Set<String> variableNamespaces = Set.of();
     private Set<Class<?>> ports = Set.of();
+    private boolean repeatsHarmlessly;
 
     protected DeclaredStepType(String name, Class<S> stepClass, StepHandler<S> handler, Function<StepReader, S> parser) {
         this.name = name;
@@ -32,6 +33,16 @@ public abstract class DeclaredStepType<S extends Step> implements StepType<S> {
     /** The ports the handler calls besides the inbox itself. */
     protected final void needs(Class<?>... required) {
         ports = Set.of(required);
+    }
+
+    /** Declares that a repeat after a crash changes nothing (see {@link StepType#repeatsHarmlessly()}). */
+    protected final void repeatsHarmlessly(boolean harmless) {
+        repeatsHarmlessly = harmless;
+    }
+
+    @Override
+    public final boolean repeatsHarmlessly() {
+        return repeatsHarmlessly;
     }
 
     @Override

@@ -43,6 +43,18 @@ public interface StepType<S extends Step> {
         return Set.of();
     }
 
+    /**
+     * True when repeating the step after a crash changes nothing: its effects are keyed by
+     * {@code ctx.effectKey()} in a single store write and it calls no outside system. The engine then
+     * writes no checkpoint right after it; the run's next write (the next checkpoint, wait or end)
+     * records it, and a crash before that repeats it harmlessly. Steps that call outside systems
+     * (a message, an HTTP request, an AI model) are checkpointed right away, so a crash repeats them
+     * as rarely as possible.
+     */
+    default boolean repeatsHarmlessly() {
+        return false;
+    }
+
     /** The classpath resource, relative to the descriptor's class, that holds the schema fragment. */
     default String schemaResource() {
         return name() + ".schema.json";

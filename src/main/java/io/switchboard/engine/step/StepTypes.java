@@ -102,6 +102,11 @@ public final class StepTypes {
     }
 
     /** Every step's publish check, wherever the step sits in the workflow. */
+    /** Whether the step's type may go without a checkpoint right after it ({@link StepType#repeatsHarmlessly()}). */
+    public boolean repeatsHarmlessly(Step step) {
+        return of(step).repeatsHarmlessly();
+    }
+
     public void checkOnPublish(WorkflowDefinition workflow, PublishContext publish) {
         for (WorkflowWalk.Placed placed : WorkflowWalk.of(workflow)) {
             StepType<Step> type = of(placed.step());

@@ -27,7 +27,7 @@ public abstract class PublishedWorkflowsContract {
         store = newStore();
     }
 
-    static String workflow(String trigger, String comment) {
+    protected static String workflow(String trigger, String comment) {
         return """
             {"name": "W", "trigger": {"type": "%s"}, "steps": [{"id": "note", "type": "add_comment", "text": "%s"}]}
             """.formatted(trigger, comment);

@@ -10,5 +10,6 @@ public final class AddCommentType extends DeclaredStepType<AddCommentStep> {
     public AddCommentType() {
         super(NAME, AddCommentStep.class, new AddCommentHandler(), step -> new AddCommentStep(step.id(),
                 step.text("text")));
+        repeatsHarmlessly(true); // the comment's key is the effect key: a repeat finds it written
     }
 }

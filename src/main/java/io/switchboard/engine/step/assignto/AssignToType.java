@@ -15,5 +15,8 @@ public final class AssignToType extends DeclaredStepType<AssignToStep> {
                 step.has("timeout") ? step.duration("timeout", AssignToStep.QUEUE_RECHECK,
                         "a queue timeout lasts from 1 minute to 7 days") : null,
                 step.steps("onTimeout")));
+        // the assignment is one conditional write keyed by the effect key; a repeat takes another
+        // round-robin ticket at most, which shifts the rotation by one and assigns nobody twice
+        repeatsHarmlessly(true);
     }
 }
