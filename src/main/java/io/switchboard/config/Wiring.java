@@ -11,6 +11,7 @@ import io.switchboard.engine.step.StepTypes;
 import io.switchboard.template.TemplateInstaller;
 import io.switchboard.channel.ChannelConnections;
 import io.switchboard.engine.RunTriggers;
+import io.switchboard.inbox.ArrivalReads;
 import io.switchboard.inbox.InboxActions;
 import io.switchboard.engine.IncomingWebhooks;
 import io.switchboard.engine.Shortcuts;
@@ -32,6 +33,7 @@ import io.switchboard.schedule.EventBridgeWakeUpScheduler;
 import io.switchboard.schedule.SqsWakeUpQueue;
 import io.switchboard.schedule.TwoStageWakeUps;
 import io.switchboard.store.DynamoAiSettingsStore;
+import io.switchboard.store.DynamoArrivalReads;
 import io.switchboard.outbound.AiModelSettings;
 import io.switchboard.workspace.AiSettingsStore;
 import io.switchboard.store.DynamoCommentStore;
@@ -208,9 +210,10 @@ public class Wiring {
     @Produces
     @Singleton
     InboxActions inboxActions(Stores stores, RunEngine engine, Clock clock, PlatformChannels platforms,
-            MeterRegistry meters) {
+            MeterRegistry meters, DynamoDbClient db, SwitchboardConfig config) {
         return new InboxActions(stores.contacts(), stores.messages(), new RunTriggers(engine), clock,
-                new MeteredSenders(platforms, meters));
+                new MeteredSenders(platforms, meters), new DynamoArrivalReads(db, config.table(),
+                        ArrivalReads.of(stores.contacts(), stores.messages())));
     }
 
     @Produces

@@ -19,6 +19,15 @@ public interface ContactStore {
             String conversationIdIfOpened);
 
     /**
+     * As {@link #recordIncoming(String, IncomingContact, String, Instant, String)}, given the contact as
+     * it was just read ({@code known}; null when not stored), so a store can choose its write at once.
+     */
+    default Contact recordIncoming(String workspaceId, IncomingContact contact, String channelId, Instant at,
+            String conversationIdIfOpened, Contact known) {
+        return recordIncoming(workspaceId, contact, channelId, at, conversationIdIfOpened);
+    }
+
+    /**
      * The contact, created without a conversation when it does not exist yet (an Incoming Webhook
      * names a contact who never wrote). Safe to repeat: an existing contact is returned unchanged.
      */

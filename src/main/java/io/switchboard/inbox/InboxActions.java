@@ -25,6 +25,7 @@ public final class InboxActions {
     private final InboxEvents events;
     private final Clock clock;
     private final Outbox outbox;
+    private final ArrivalReads arrivals;
 
     public InboxActions(ContactStore contacts, MessageStore messages, InboxEvents events, Clock clock) {
         this(contacts, messages, events, clock, (ws, channelId) -> Optional.empty());
@@ -32,6 +33,12 @@ public final class InboxActions {
 
     public InboxActions(ContactStore contacts, MessageStore messages, InboxEvents events, Clock clock,
             OutboundSender.Channels senders) {
+        this(contacts, messages, events, clock, senders, ArrivalReads.of(contacts, messages));
+    }
+
+    public InboxActions(ContactStore contacts, MessageStore messages, InboxEvents events, Clock clock,
+            OutboundSender.Channels senders, ArrivalReads arrivals) {
+        this.arrivals = arrivals;
         this.contacts = contacts;
         this.messages = messages;
         this.events = events;
@@ -70,16 +77,20 @@ public final class InboxActions {
     }
 
     public Received receive(String workspaceId, IncomingMessage raw) {
-        String contactId = contactOf(workspaceId, raw.channelId(), raw.contactId());
+        ArrivalReads.Arrival arrival = arrivals.read(workspaceId, raw.channelId(), raw.contactId(), raw.externalId());
+        String contactId = arrival.contactId();
         IncomingMessage m = contactId.equals(raw.contactId()) ? raw : new IncomingMessage(raw.channelId(),
                 raw.externalId(), contactId, raw.contactName(), raw.text(), raw.sentAt(), raw.attachment());
-        if (messages.exists(workspaceId, m.contactId(), m.channelId(), m.externalId())) {
-            return new Received(true, contacts.find(workspaceId, m.contactId()).orElse(null), false);
+        if (arrival.duplicate()) {
+            return new Received(true, arrival.contactRead() ? arrival.contact()
+                    : contacts.find(workspaceId, m.contactId()).orElse(null), false);
         }
         Instant now = clock.instant();
         String conversationId = derivedId(workspaceId, m.contactId(), m.channelId(), m.externalId());
-        Contact contact = contacts.recordIncoming(workspaceId,
-                new ContactStore.IncomingContact(m.contactId(), m.contactName()), m.channelId(), now, conversationId);
+        ContactStore.IncomingContact incoming = new ContactStore.IncomingContact(m.contactId(), m.contactName());
+        Contact contact = arrival.contactRead()
+                ? contacts.recordIncoming(workspaceId, incoming, m.channelId(), now, conversationId, arrival.contact())
+                : contacts.recordIncoming(workspaceId, incoming, m.channelId(), now, conversationId);
         Conversation conversation = contact.conversation();
         boolean opened = conversation.id().equals(conversationId);
         if (opened) {

@@ -81,7 +81,8 @@ public final class DynamoContactStore implements ContactStore {
             } catch (ConditionalCheckFailedException noOpenConversation) {
                 old = noOpenConversation.item() == null ? Map.of() : noOpenConversation.item();
             }
-            Optional<Contact> opened = openConversation(ws, incoming, channelId, at, conversationIdIfOpened, old);
+            Optional<Contact> opened = openConversation(ws, incoming, channelId, at, conversationIdIfOpened,
+                    str(old, "assigneeId"));
             if (opened.isPresent()) {
                 return opened.get();
             }
@@ -89,9 +90,26 @@ public final class DynamoContactStore implements ContactStore {
         }
     }
 
+    /**
+     * With the contact as just read, a contact without an open conversation is written once: the write
+     * that opens one is tried first (it is conditional on what was read, so a stale read only costs the
+     * usual two writes).
+     */
+    @Override
+    public Contact recordIncoming(String ws, IncomingContact incoming, String channelId, Instant at,
+            String conversationIdIfOpened, Contact known) {
+        if (known == null || !known.hasOpenConversation()) {
+            Optional<Contact> opened = openConversation(ws, incoming, channelId, at, conversationIdIfOpened,
+                    known == null ? null : known.assigneeId());
+            if (opened.isPresent()) {
+                return opened.get();
+            }
+        }
+        return recordIncoming(ws, incoming, channelId, at, conversationIdIfOpened);
+    }
+
     private Optional<Contact> openConversation(String ws, IncomingContact incoming, String channelId, Instant at,
-            String conversationId, Map<String, AttributeValue> old) {
-        String assignee = str(old, "assigneeId");
+            String conversationId, String assignee) {
         Map<String, AttributeValue> values = new HashMap<>();
         values.put(":open", s("open"));
         values.put(":at", time(at));
@@ -290,7 +308,7 @@ public final class DynamoContactStore implements ContactStore {
         return true;
     }
 
-    private static String linkKey(String ws, String channelId, String externalId) {
+    static String linkKey(String ws, String channelId, String externalId) {
         return Keys.workspace(ws) + "#LINK#" + channelId + "#" + externalId;
     }
 

@@ -63,7 +63,7 @@ public final class DynamoMessageStore implements MessageStore {
         return retention.map(r -> Attr.n(now.plus(r).getEpochSecond()));
     }
 
-    private static String sort(String channelId, String externalId) {
+    static String sort(String channelId, String externalId) {
         return "MSG#" + channelId + "#" + externalId;
     }
 

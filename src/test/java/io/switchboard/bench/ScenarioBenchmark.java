@@ -112,7 +112,10 @@ class ScenarioBenchmark {
         var workflows = new DynamoWorkflowStore(db, "switchboard", json, new WorkflowParser(new WorkflowSchema()));
         RunEngine engine = new RunEngine(workflows, runStore, new DueIndexScheduler(),
                 new InboxPorts(contacts, directory, comments), clock, RunEngine.DEFAULT_LEASE);
-        inbox = new InboxActions(contacts, new DynamoMessageStore(db, "switchboard"), new RunTriggers(engine), clock);
+        var messages = new DynamoMessageStore(db, "switchboard");
+        inbox = new InboxActions(contacts, messages, new RunTriggers(engine), clock, (ws, channelId) -> java.util.Optional.empty(),
+                new io.switchboard.store.DynamoArrivalReads(db, "switchboard",
+                        io.switchboard.inbox.ArrivalReads.of(contacts, messages)));
         pool = Executors.newFixedThreadPool(threads);
         sweep = new DueTimerSweep(runStore, engine, clock, 1000, pool);
         this.workflows = workflows;

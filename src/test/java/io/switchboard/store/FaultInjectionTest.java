@@ -86,7 +86,8 @@ class FaultInjectionTest {
             var workflows = new DynamoWorkflowStore(db, table, json, new WorkflowParser(new WorkflowSchema()));
             RunEngine engine = new RunEngine(workflows, runs, new DueIndexScheduler(),
                     new InboxPorts(contacts, directory, comments), clock, RunEngine.DEFAULT_LEASE);
-            inbox = new InboxActions(contacts, messages, new RunTriggers(engine), clock);
+            inbox = new InboxActions(contacts, messages, new RunTriggers(engine), clock, (ws, channelId) -> java.util.Optional.empty(),
+                    new DynamoArrivalReads(db, table, io.switchboard.inbox.ArrivalReads.of(contacts, messages)));
             sweep = new DueTimerSweep(runs, engine, clock, 1000, pool);
             this.directory = directory;
             this.workflows = workflows;

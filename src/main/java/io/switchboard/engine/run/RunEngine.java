@@ -162,7 +162,8 @@ public final class RunEngine {
      * (a write conditional on its version) resumes it.
      */
     public WakeUpResult wakeUp(WakeUpCall call) {
-        Optional<Run> found = runs.find(call.workspaceId(), call.contactId(), call.runId());
+        RunStore.Resumable resumable = runs.findToResume(call.workspaceId(), call.contactId(), call.runId());
+        Optional<Run> found = resumable.run();
         if (found.isEmpty()) {
             return WakeUpResult.UNKNOWN_RUN;
         }
@@ -205,7 +206,8 @@ public final class RunEngine {
             }
             return WakeUpResult.RESUMED;
         }
-        advance(run, workflow.get(), new SegmentCache());
+        // the contact read with the run is the segment's view of it, as a read by its first step would be
+        advance(run, workflow.get(), new SegmentCache(resumable.contact(), null));
         return WakeUpResult.RESUMED;
     }
 
