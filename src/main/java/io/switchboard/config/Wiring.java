@@ -11,6 +11,7 @@ import io.switchboard.engine.step.StepTypes;
 import io.switchboard.template.TemplateInstaller;
 import io.switchboard.channel.ChannelConnections;
 import io.switchboard.engine.RunTriggers;
+import io.switchboard.inbox.ConversationIndex;
 import io.switchboard.inbox.InboxActions;
 import io.switchboard.engine.IncomingWebhooks;
 import io.switchboard.engine.Shortcuts;
@@ -36,6 +37,7 @@ import io.switchboard.outbound.AiModelSettings;
 import io.switchboard.workspace.AiSettingsStore;
 import io.switchboard.store.DynamoCommentStore;
 import io.switchboard.store.DynamoContactStore;
+import io.switchboard.store.DynamoConversationIndex;
 import io.switchboard.store.DynamoDirectoryStore;
 import io.switchboard.store.DynamoEffectClaims;
 import io.switchboard.store.DynamoMessageStore;
@@ -121,6 +123,13 @@ public class Wiring {
     @Singleton
     TemplateInstaller templateInstaller(WorkflowLibrary library, WorkflowParser parser, Stores stores, ObjectMapper json) {
         return new TemplateInstaller(library, parser, stores.directory(), json);
+    }
+
+    /** The workspace-wide conversation lists the run inspector reads (the byConversation index). */
+    @Produces
+    @Singleton
+    ConversationIndex conversationIndex(DynamoDbClient db, SwitchboardConfig config, ObjectMapper json, Stores stores) {
+        return new DynamoConversationIndex(db, config.table(), json); // after stores(): the table exists
     }
 
     @Produces
