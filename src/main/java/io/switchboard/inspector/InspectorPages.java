@@ -146,8 +146,10 @@ public class InspectorPages {
         }
         String contactId = request.param("contactId");
         String runId = request.param("runId");
+        Directory directory = stores.directory().load(ws.get());
         return stores.runs().find(ws.get(), contactId, runId)
-                .map(r -> page(200, "inspector/run", Map.of("run", RunTimeline.of(r))))
+                .map(r -> page(200, "inspector/run", Map.of("run",
+                        RunTimeline.of(r, id -> directory.agent(id).map(a -> a.name()).orElse(id)))))
                 .orElseGet(() -> page(404, "inspector/not-found", Map.of("what", "run " + runId)));
     }
 

@@ -60,7 +60,7 @@ class RunInspectorBrowserTest {
     @BeforeEach
     void reassignedConversation() throws Exception {
         assumeFalse(Boolean.getBoolean("browser.skip"), "-Dbrowser.skip=true");
-        ws = Workspace.create().user("alice", true).user("bob", true).team("support", "alice", "bob");
+        ws = Workspace.create().user("alice", true).user("bob", true).user("carol", true).team("support", "alice", "bob");
         ws.publish(Workflows.promptTransfer("alice", "support", "round_robin", "PT15M"));
         contact = "c-" + UUID.randomUUID().toString().substring(0, 8);
         ws.deliver(Workspace.customMessage(contact, SCRIPT_NAME, "m-1", "Where is my order?")).then().statusCode(200);
@@ -105,6 +105,10 @@ class RunInspectorBrowserTest {
                 reassignment.getText());
         assertTrue(reassignment.findElement(By.className("why")).getText().startsWith("Why:"), reassignment.getText());
         assertTrue(reassignment.getText().contains("previousAssignee\nalice"), reassignment.getText());
+        assertEquals(List.of("Alice (alice): not chosen, already assigned by this run",
+                "Carol (carol): not chosen, not in team support"),
+                reassignment.findElements(By.cssSelector(".not-chosen li")).stream().map(WebElement::getText).toList(),
+                "why each agent who did not get the conversation was left out");
 
         byte[] png = browser.findElement(By.id("timeline")).getScreenshotAs(OutputType.BYTES);
         Path shot = Path.of("target/inspector/run-timeline.png");
@@ -124,7 +128,7 @@ class RunInspectorBrowserTest {
     }
 
     @Test
-    void listsTheWorkspacesConversationsWaitingRunsAndQueuedContactsAcrossPages() {
+    void listsTheWorkspacesConversationsWaitingRunsAndQueuedContactsAcrossPages() throws Exception {
         // a second contact: Bob goes offline, so after Alice's wait nobody else may take it and it queues
         String queued = "q-" + UUID.randomUUID().toString().substring(0, 8);
         ws.deliver(Workspace.customMessage(queued, "Quinn <b>queued</b>", "m-q", "Hello?")).then().statusCode(200);
@@ -142,6 +146,8 @@ class RunInspectorBrowserTest {
         assertThrows(NoAlertPresentException.class, () -> browser.switchTo().alert());
         assertEquals(List.of("Alice", "Alice", "Bob"), column("#conversations td.assignee"));
         assertTrue(browser.findElement(By.id("examined")).getText().contains("Looked at 3 conversations"));
+        Files.createDirectories(Path.of("target/inspector"));
+        Files.write(Path.of("target/inspector/conversations.png"), browser.getScreenshotAs(OutputType.BYTES));
 
         browser.findElement(By.id("nav-waiting")).click();
         List<WebElement> rows = browser.findElements(By.cssSelector("#runs-list tr.waiting-run"));
@@ -155,6 +161,8 @@ class RunInspectorBrowserTest {
         assertFalse(browser.findElement(By.cssSelector("#runs-list td.queued-since")).getText().isBlank());
         browser.findElement(By.cssSelector("#runs-list a.run")).click();
         assertTrue(browser.findElement(By.id("run-status")).getText().contains("queued for an agent"));
+        assertTrue(column(".not-chosen li").containsAll(List.of("Alice (alice): not chosen, already assigned by this run",
+                "Bob (bob): not chosen, offline")), column(".not-chosen li").toString());
 
         // filters: a closed conversation, then the open ones from today on
         ws.close(waiting);
