@@ -121,7 +121,8 @@ public class InspectorPages {
         List<Run> all = stores.runs().listByContact(ws.get(), contactId);
         List<Map<String, Object>> runs = all.stream().filter(filter::accepts)
                 .sorted(Comparator.comparing(Run::startedAt).reversed())
-                .map(r -> Map.<String, Object>of("id", r.id(), "workflowId", r.workflowId(), "status", r.status().wireName(),
+                .map(r -> Map.<String, Object>of("id", r.id(), "path", "/inspector/contacts/" + WorkspaceLists.segment(contactId)
+                        + "/runs/" + WorkspaceLists.segment(r.id()), "workflowId", r.workflowId(), "status", r.status().wireName(),
                         "startedAt", r.startedAt().toString(), "dueAt", r.isFinished() || r.dueAt() == null ? "" : r.dueAt().toString(),
                         "steps", r.history().size()))
                 .toList();

@@ -11,7 +11,8 @@ import java.util.Map;
 
 /** A run as the inspector shows it: its state, then each step in order with what it saw and why. */
 @TemplateData
-public record RunTimeline(String id, String workflowId, int workflowVersion, String contactId, String status,
+public record RunTimeline(String id, String workflowId, int workflowVersion, String contactId, String contactPath,
+        String workflowPath, String status,
         String startedAt, String updatedAt, String dueAt, boolean queued, List<Entry> entries) {
 
     @TemplateData
@@ -36,7 +37,9 @@ public record RunTimeline(String id, String workflowId, int workflowVersion, Str
     /** {@code agentName} turns an agent id into the name the support lead knows. */
     static RunTimeline of(Run run, Function<String, String> agentName) {
         boolean queued = run.variables().keySet().stream().anyMatch(k -> k.startsWith("queued."));
-        return new RunTimeline(run.id(), run.workflowId(), run.workflowVersion(), run.contactId(), run.status().wireName(),
+        return new RunTimeline(run.id(), run.workflowId(), run.workflowVersion(), run.contactId(),
+                "/inspector/contacts/" + WorkspaceLists.segment(run.contactId()),
+                "/inspector/workflows/" + WorkspaceLists.segment(run.workflowId()), run.status().wireName(),
                 run.startedAt().toString(), run.updatedAt().toString(),
                 run.dueAt() == null || run.isFinished() ? null : run.dueAt().toString(), queued,
                 run.history().stream().map(r -> entry(r, agentName)).toList());
