@@ -31,6 +31,14 @@ resource "aws_dynamodb_table" "this" {
     name = "dueKey"
     type = "S"
   }
+  attribute {
+    name = "convWs"
+    type = "S"
+  }
+  attribute {
+    name = "convKey"
+    type = "S"
+  }
 
   # Runs per contact, and contacts with an open conversation per agent.
   global_secondary_index {
@@ -47,6 +55,16 @@ resource "aws_dynamodb_table" "this" {
     range_key          = "dueKey"
     projection_type    = "INCLUDE"
     non_key_attributes = ["wakeToken"]
+  }
+
+  # Sparse: a contact carries convWs/convKey from its first conversation on, written only when a
+  # conversation opens (one write unit; none on close, assignment or wake-up). The run inspector lists
+  # the workspace's conversations, waiting runs and queued contacts from it, newest first.
+  global_secondary_index {
+    name            = "byConversation"
+    hash_key        = "convWs"
+    range_key       = "convKey"
+    projection_type = "KEYS_ONLY"
   }
 
   ttl {

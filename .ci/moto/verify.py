@@ -36,10 +36,13 @@ table = ddb.describe_table(TableName=table_name)["Table"]
 check("table key schema", keys(table["KeySchema"]), {"HASH": "pk", "RANGE": "sk"})
 check("table billing mode", table.get("BillingModeSummary", {}).get("BillingMode"), "PAY_PER_REQUEST")
 gsis = {g["IndexName"]: g for g in table.get("GlobalSecondaryIndexes", [])}
-check("table indexes", sorted(gsis), ["byOwner", "due"])
+check("table indexes", sorted(gsis), ["byConversation", "byOwner", "due"])
 if "byOwner" in gsis:
     check("index byOwner keys", keys(gsis["byOwner"]["KeySchema"]), {"HASH": "gsi1pk", "RANGE": "gsi1sk"})
     check("index byOwner projection", gsis["byOwner"]["Projection"].get("ProjectionType"), "KEYS_ONLY")
+if "byConversation" in gsis:
+    check("index byConversation keys", keys(gsis["byConversation"]["KeySchema"]), {"HASH": "convWs", "RANGE": "convKey"})
+    check("index byConversation projection", gsis["byConversation"]["Projection"].get("ProjectionType"), "KEYS_ONLY")
 if "due" in gsis:
     check("index due keys", keys(gsis["due"]["KeySchema"]), {"HASH": "dueShard", "RANGE": "dueKey"})
     check("index due projection", gsis["due"]["Projection"].get("ProjectionType"), "INCLUDE")
@@ -150,7 +153,7 @@ for handler, name in names.items():
 if failures:
     print("moto verification FAILED:", *failures, sep="\n  ")
     sys.exit(1)
-print(f"moto verification passed: table {table_name} with byOwner and due indexes, TTL and PITR; "
+print(f"moto verification passed: table {table_name} with byOwner, due and byConversation indexes, TTL and PITR; "
       f"schedule group {group} and the sweep schedule; functions {', '.join(sorted(names.values()))}; "
       f"function URL; dead-letter queue; wake-up queue with its failures queue and event source mapping; "
       f"{len(alarms)} alarms")

@@ -12,6 +12,7 @@ import io.switchboard.template.TemplateInstaller;
 import io.switchboard.channel.ChannelConnections;
 import io.switchboard.engine.RunTriggers;
 import io.switchboard.inbox.ArrivalReads;
+import io.switchboard.inbox.ConversationIndex;
 import io.switchboard.inbox.InboxActions;
 import io.switchboard.engine.IncomingWebhooks;
 import io.switchboard.engine.Shortcuts;
@@ -38,6 +39,7 @@ import io.switchboard.outbound.AiModelSettings;
 import io.switchboard.workspace.AiSettingsStore;
 import io.switchboard.store.DynamoCommentStore;
 import io.switchboard.store.DynamoContactStore;
+import io.switchboard.store.DynamoConversationIndex;
 import io.switchboard.store.DynamoDirectoryStore;
 import io.switchboard.store.DynamoEffectClaims;
 import io.switchboard.store.DynamoMessageStore;
@@ -123,6 +125,13 @@ public class Wiring {
     @Singleton
     TemplateInstaller templateInstaller(WorkflowLibrary library, WorkflowParser parser, Stores stores, ObjectMapper json) {
         return new TemplateInstaller(library, parser, stores.directory(), json);
+    }
+
+    /** The workspace-wide conversation lists the run inspector reads (the byConversation index). */
+    @Produces
+    @Singleton
+    ConversationIndex conversationIndex(DynamoDbClient db, SwitchboardConfig config, ObjectMapper json, Stores stores) {
+        return new DynamoConversationIndex(db, config.table(), json); // after stores(): the table exists
     }
 
     @Produces

@@ -7,6 +7,7 @@ import io.switchboard.function.http.HttpRequest;
 import io.switchboard.function.http.HttpResponse;
 import io.switchboard.function.http.Routes;
 import io.switchboard.inbox.Contact;
+import io.switchboard.inbox.ConversationIndex;
 import io.switchboard.inbox.Directory;
 import io.switchboard.document.Draft;
 import jakarta.inject.Singleton;
@@ -39,11 +40,13 @@ public class InspectorPages {
     private final InspectorSession session;
     private final Routes routes = new Routes();
     private final byte[] css;
+    private final WorkspaceLists lists;
 
-    public InspectorPages(Stores stores, Engine qute) {
+    public InspectorPages(Stores stores, Engine qute, ConversationIndex conversations) {
         this.stores = stores;
         this.qute = qute;
         this.session = new InspectorSession(stores);
+        this.lists = new WorkspaceLists(stores, conversations);
         this.css = resource("/inspector/inspector.css");
         routes.add("GET", "/inspector", this::home);
         routes.add("POST", "/inspector/session", this::signIn);
@@ -54,6 +57,9 @@ public class InspectorPages {
         routes.add("GET", "/inspector/contacts/{contactId}", this::contact);
         routes.add("GET", "/inspector/contacts/{contactId}/runs/{runId}", this::run);
         routes.add("GET", "/inspector/workflows/{workflowId}", this::workflow);
+        for (WorkspaceLists.View view : WorkspaceLists.View.values()) {
+            routes.add("GET", view.path, r -> list(r, view));
+        }
     }
 
     /** The inspector's own route table: pages, not API routes, so they stay out of the OpenAPI document. */
@@ -115,7 +121,8 @@ public class InspectorPages {
         List<Run> all = stores.runs().listByContact(ws.get(), contactId);
         List<Map<String, Object>> runs = all.stream().filter(filter::accepts)
                 .sorted(Comparator.comparing(Run::startedAt).reversed())
-                .map(r -> Map.<String, Object>of("id", r.id(), "workflowId", r.workflowId(), "status", r.status().wireName(),
+                .map(r -> Map.<String, Object>of("id", r.id(), "path", "/inspector/contacts/" + WorkspaceLists.segment(contactId)
+                        + "/runs/" + WorkspaceLists.segment(r.id()), "workflowId", r.workflowId(), "status", r.status().wireName(),
                         "startedAt", r.startedAt().toString(), "dueAt", r.isFinished() || r.dueAt() == null ? "" : r.dueAt().toString(),
                         "steps", r.history().size()))
                 .toList();
@@ -140,9 +147,23 @@ public class InspectorPages {
         }
         String contactId = request.param("contactId");
         String runId = request.param("runId");
+        Directory directory = stores.directory().load(ws.get());
         return stores.runs().find(ws.get(), contactId, runId)
-                .map(r -> page(200, "inspector/run", Map.of("run", RunTimeline.of(r))))
+                .map(r -> page(200, "inspector/run", Map.of("run",
+                        RunTimeline.of(r, id -> directory.agent(id).map(a -> a.name()).orElse(id)))))
                 .orElseGet(() -> page(404, "inspector/not-found", Map.of("what", "run " + runId)));
+    }
+
+    HttpResponse list(HttpRequest request, WorkspaceLists.View view) {
+        Optional<String> ws = session.workspace(request);
+        if (ws.isEmpty()) {
+            return redirect("/inspector");
+        }
+        try {
+            return page(200, view.template, lists.page(ws.get(), view, request.query()));
+        } catch (IllegalArgumentException badFilterOrLink) {
+            return page(400, "inspector/bad-request", Map.of("problem", badFilterOrLink.getMessage()));
+        }
     }
 
     HttpResponse workflow(HttpRequest request) {

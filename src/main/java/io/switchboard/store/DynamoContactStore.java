@@ -120,7 +120,9 @@ public final class DynamoContactStore implements ContactStore {
         values.put(":contactId", s(incoming.id()));
         StringBuilder set = new StringBuilder("SET convId = :cid, convStatus = :open, convOpenedBy = :by, "
                 + "convChannel = :ch, convOpenedAt = :at, lastIncomingAt = :at, gsi1sk = :contactId, "
+                + CONVERSATION_INDEX + ", "
                 + "#name = " + (incoming.name() != null ? ":name" : "if_not_exists(#name, :name)"));
+        indexConversation(values, ws, incoming.id(), at);
         String condition = "attribute_not_exists(convStatus) OR convStatus <> :open";
         if (assignee != null) {
             set.append(", gsi1pk = :owner");
@@ -141,6 +143,19 @@ public final class DynamoContactStore implements ContactStore {
         } catch (ConditionalCheckFailedException changedMeanwhile) {
             return Optional.empty();
         }
+    }
+
+    /**
+     * Files the contact under its latest conversation in the byConversation index. Only an opening
+     * writes these two attributes, so the index costs one write per conversation (two when a contact
+     * opens again: the old entry goes, the new one comes) and nothing when a conversation closes, is
+     * assigned or a run wakes up.
+     */
+    private static final String CONVERSATION_INDEX = Table.CONV_WS + " = :convWs, " + Table.CONV_KEY + " = :convKey";
+
+    private static void indexConversation(Map<String, AttributeValue> values, String ws, String contactId, Instant openedAt) {
+        values.put(":convWs", s(Keys.conversationsOf(ws)));
+        values.put(":convKey", s(Keys.conversationKey(openedAt, contactId)));
     }
 
     @Override
@@ -235,7 +250,8 @@ public final class DynamoContactStore implements ContactStore {
             values.put(":by", s(openedBy.wireName()));
             values.put(":contactId", s(contactId));
             String set = "SET convId = :cid, convStatus = :open, convOpenedBy = :by, convOpenedAt = :at, "
-                    + "gsi1sk = :contactId";
+                    + "gsi1sk = :contactId, " + CONVERSATION_INDEX;
+            indexConversation(values, ws, contactId, at);
             String condition = "attribute_exists(pk) AND (attribute_not_exists(convStatus) OR convStatus <> :open)";
             if (assignee != null) {
                 set += ", gsi1pk = :owner";

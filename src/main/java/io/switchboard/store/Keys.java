@@ -29,6 +29,19 @@ final class Keys {
         return workspace(ws) + "#OPEN#" + agentId;
     }
 
+    /** Partition of the byConversation index holding every contact of the workspace that had a conversation. */
+    static String conversationsOf(String ws) {
+        return workspace(ws) + "#CONV";
+    }
+
+    /**
+     * Sort key in the byConversation index: when the latest conversation opened (fixed-width epoch
+     * milliseconds, so text order is time order), then the contact id to keep keys unique.
+     */
+    static String conversationKey(java.time.Instant openedAt, String contactId) {
+        return String.format("%015d#%s", openedAt.toEpochMilli(), contactId);
+    }
+
     static String workflow(String ws, String workflowId) {
         return workspace(ws) + "#WORKFLOW#" + workflowId;
     }

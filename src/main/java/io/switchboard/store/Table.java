@@ -22,6 +22,10 @@ import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
  *       conversation per assigned agent ("least open contacts").</li>
  *   <li>index {@code due} ({@code dueShard}/{@code dueKey}, keys only): sparse; only runs waiting or
  *       running have these attributes, so the sweep reads due wake-ups and nothing else.</li>
+ *   <li>index {@code byConversation} ({@code convWs}/{@code convKey}, keys only): sparse; a contact
+ *       item carries them from its first conversation on, set only when a conversation opens, so the
+ *       workspace's conversations can be listed newest first. Closing, assigning and run writes leave
+ *       them alone and so never write this index.</li>
  * </ul>
  */
 public final class Table {
@@ -34,6 +38,9 @@ public final class Table {
     public static final String DUE_SHARD = "dueShard";
     public static final String DUE_KEY = "dueKey";
     public static final String DUE = "due";
+    public static final String CONV_WS = "convWs";
+    public static final String CONV_KEY = "convKey";
+    public static final String BY_CONVERSATION = "byConversation";
     public static final String EXPIRES_AT = "expiresAt";
 
     private Table() {
@@ -46,7 +53,7 @@ public final class Table {
                     .tableName(name)
                     .billingMode(BillingMode.PAY_PER_REQUEST)
                     .attributeDefinitions(attribute(PK), attribute(SK), attribute(GSI1_PK), attribute(GSI1_SK),
-                            attribute(DUE_SHARD), attribute(DUE_KEY))
+                            attribute(DUE_SHARD), attribute(DUE_KEY), attribute(CONV_WS), attribute(CONV_KEY))
                     .keySchema(hash(PK), range(SK))
                     .globalSecondaryIndexes(
                             GlobalSecondaryIndex.builder().indexName(BY_OWNER)
@@ -55,6 +62,10 @@ public final class Table {
                                     .build(),
                             GlobalSecondaryIndex.builder().indexName(DUE)
                                     .keySchema(hash(DUE_SHARD), range(DUE_KEY))
+                                    .projection(Projection.builder().projectionType(ProjectionType.KEYS_ONLY).build())
+                                    .build(),
+                            GlobalSecondaryIndex.builder().indexName(BY_CONVERSATION)
+                                    .keySchema(hash(CONV_WS), range(CONV_KEY))
                                     .projection(Projection.builder().projectionType(ProjectionType.KEYS_ONLY).build())
                                     .build())
                     .build());

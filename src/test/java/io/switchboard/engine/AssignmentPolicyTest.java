@@ -44,6 +44,24 @@ class AssignmentPolicyTest {
     }
 
     @Test
+    void saysWhyEachAgentItLeftOutWasNotEligible() {
+        Map<String, Integer> load = Map.of("alice", 0, "bob", 3, "carol", 0, "dave", 1);
+        Choice reassignment = policy.choose(List.of(alice, bob, carol, dave), "alice", true, Logic.ROUND_ROBIN, true, 3,
+                () -> 0, load::get);
+        assertEquals("dave", reassignment.agent().id());
+        assertEquals(Map.of("bob", "at the limit of 3 open contacts", "carol", "offline",
+                "alice", "already assigned by this run"), reassignment.notEligible());
+        assertEquals(List.of("bob", "carol", "alice"), List.copyOf(reassignment.notEligible().keySet()),
+                "in the order the pool was looked at");
+
+        Choice fresh = policy.choose(List.of(alice, bob, dave), "alice", Logic.ROUND_ROBIN, true, null, () -> 0, id -> 0);
+        assertEquals(Map.of("alice", "the current assignee"), fresh.notEligible(),
+                "an assignee from an earlier conversation is passed over while someone else is eligible");
+        Choice kept = policy.choose(List.of(alice, carol), "alice", Logic.ROUND_ROBIN, true, null, () -> 0, id -> 0);
+        assertEquals(Map.of("carol", "offline"), kept.notEligible(), "the one eligible current assignee is not left out");
+    }
+
+    @Test
     void neverHandsTheConversationBackToItsCurrentAssigneeWhileSomeoneElseIsEligible() {
         for (long t = 0; t < 10; t++) {
             long ticket = t;

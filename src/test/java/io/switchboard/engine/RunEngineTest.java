@@ -81,6 +81,21 @@ class RunEngineTest {
     }
 
     @Test
+    void theReassignmentRecordsWhyEachAgentItDidNotChooseWasLeftOut() {
+        inbox.directory = inbox.directory.withAgent(new Agent("carol", "Carol", null, true))
+                .withAgent(new Agent("dave", "Dave", null, false))
+                .withTeam(new Team("support", "Support", List.of("alice", "bob", "dave")));
+        Run run = open("ada");
+        clock.advance(Duration.ofMinutes(15));
+        engine.wakeUp(armed.get(0));
+        var reassign = inbox.runs.get(run.id()).history().stream().filter(h -> "reassign".equals(h.stepId())).findFirst()
+                .orElseThrow();
+        assertEquals("bob", reassign.details().get("assignee"));
+        assertEquals("offline: dave; already assigned by this run: alice; not in team support: carol",
+                reassign.details().get("notChosen"));
+    }
+
+    @Test
     void theSameEventTwiceStartsOneRun() {
         open("ada");
         assertEquals(List.of(), engine.handle(new TriggerEvent("ws", TriggerType.CONVERSATION_OPENED, "conv-ada", "ada",

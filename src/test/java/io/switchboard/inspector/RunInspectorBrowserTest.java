@@ -60,7 +60,7 @@ class RunInspectorBrowserTest {
     @BeforeEach
     void reassignedConversation() throws Exception {
         assumeFalse(Boolean.getBoolean("browser.skip"), "-Dbrowser.skip=true");
-        ws = Workspace.create().user("alice", true).user("bob", true).team("support", "alice", "bob");
+        ws = Workspace.create().user("alice", true).user("bob", true).user("carol", true).team("support", "alice", "bob");
         ws.publish(Workflows.promptTransfer("alice", "support", "round_robin", "PT15M"));
         contact = "c-" + UUID.randomUUID().toString().substring(0, 8);
         ws.deliver(Workspace.customMessage(contact, SCRIPT_NAME, "m-1", "Where is my order?")).then().statusCode(200);
@@ -105,6 +105,10 @@ class RunInspectorBrowserTest {
                 reassignment.getText());
         assertTrue(reassignment.findElement(By.className("why")).getText().startsWith("Why:"), reassignment.getText());
         assertTrue(reassignment.getText().contains("previousAssignee\nalice"), reassignment.getText());
+        assertEquals(List.of("Alice (alice): not chosen, already assigned by this run",
+                "Carol (carol): not chosen, not in team support"),
+                reassignment.findElements(By.cssSelector(".not-chosen li")).stream().map(WebElement::getText).toList(),
+                "why each agent who did not get the conversation was left out");
 
         byte[] png = browser.findElement(By.id("timeline")).getScreenshotAs(OutputType.BYTES);
         Path shot = Path.of("target/inspector/run-timeline.png");
@@ -121,6 +125,86 @@ class RunInspectorBrowserTest {
         String tree = browser.findElement(By.id("tree")).getText();
         assertEquals(List.of("assign_to assign-first", "wait wait", "branch check-reply", "path 1",
                 "assign_to reassign", "add_comment note", "path 2: no steps"), tree.lines().toList());
+    }
+
+    @Test
+    void listsTheWorkspacesConversationsWaitingRunsAndQueuedContactsAcrossPages() throws Exception {
+        // a second contact: Bob goes offline, so after Alice's wait nobody else may take it and it queues
+        String queued = "q-" + UUID.randomUUID().toString().substring(0, 8);
+        ws.deliver(Workspace.customMessage(queued, "Quinn <b>queued</b>", "m-q", "Hello?")).then().statusCode(200);
+        ws.online("bob", false);
+        clock.advance(Duration.ofMinutes(16));
+        Workspace.sweep();
+        // a third contact whose run waits for its timer
+        String waiting = "w-" + UUID.randomUUID().toString().substring(0, 8);
+        ws.deliver(Workspace.customMessage(waiting, "Wanda", "m-w", "Anyone?")).then().statusCode(200);
+
+        signIn(ws.apiKey);
+        browser.findElement(By.id("nav-conversations")).click();
+        assertEquals(List.of("Wanda", "Quinn <b>queued</b>", SCRIPT_NAME), column("#conversations a.contact"),
+                "every conversation of the workspace, newest opened first, names shown as text");
+        assertThrows(NoAlertPresentException.class, () -> browser.switchTo().alert());
+        assertEquals(List.of("Alice", "Alice", "Bob"), column("#conversations td.assignee"));
+        assertTrue(browser.findElement(By.id("examined")).getText().contains("Looked at 3 conversations"));
+        Files.createDirectories(Path.of("target/inspector"));
+        Files.write(Path.of("target/inspector/conversations.png"), browser.getScreenshotAs(OutputType.BYTES));
+
+        browser.findElement(By.id("nav-waiting")).click();
+        List<WebElement> rows = browser.findElements(By.cssSelector("#runs-list tr.waiting-run"));
+        assertEquals(List.of("Wanda", "Quinn <b>queued</b>"), column("#runs-list a.contact"));
+        assertEquals(List.of("waiting for timer", "queued for assignment"), column("#runs-list td.state"));
+        assertEquals(clock.instant().plus(Duration.ofMinutes(15)).toString(),
+                rows.get(0).findElement(By.className("due")).getText(), "the waiting run's due time");
+
+        browser.findElement(By.id("nav-queued")).click();
+        assertEquals(List.of("Quinn <b>queued</b>"), column("#runs-list a.contact"));
+        assertFalse(browser.findElement(By.cssSelector("#runs-list td.queued-since")).getText().isBlank());
+        browser.findElement(By.cssSelector("#runs-list a.run")).click();
+        assertTrue(browser.findElement(By.id("run-status")).getText().contains("queued for an agent"));
+        assertTrue(column(".not-chosen li").containsAll(List.of("Alice (alice): not chosen, already assigned by this run",
+                "Bob (bob): not chosen, offline")), column(".not-chosen li").toString());
+
+        // filters: a closed conversation, then the open ones from today on
+        ws.close(waiting);
+        browser.get(base + "inspector/conversations");
+        new Select(browser.findElement(By.id("status"))).selectByVisibleText("closed");
+        browser.findElement(By.id("filter")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("status=closed"));
+        assertEquals(List.of("Wanda"), column("#conversations a.contact"));
+        String yesterday = clock.instant().minus(Duration.ofDays(1)).toString().substring(0, 10);
+        String tomorrow = clock.instant().plus(Duration.ofDays(1)).toString().substring(0, 10);
+        browser.get(base + "inspector/conversations?status=open&since=" + yesterday);
+        assertEquals(List.of("Quinn <b>queued</b>", SCRIPT_NAME), column("#conversations a.contact"));
+        browser.get(base + "inspector/conversations?since=" + tomorrow);
+        assertEquals(List.of("No conversations match."), column("#conversations td"));
+        browser.get(base + "inspector/conversations?until=2001-01-01");
+        assertEquals(List.of("No conversations match."), column("#conversations td"));
+        browser.get(base + "inspector/waiting?workflow=no-such-workflow");
+        assertEquals(List.of("No run is waiting among these conversations."), column("#runs-list td"));
+
+        // pages: more conversations than one page holds, each listed once, the key never in a link
+        for (int i = 0; i < WorkspaceLists.PAGE_SIZE; i++) {
+            ws.deliver(Workspace.customMessage("p-" + i, "Page " + i, "m-p" + i, "hi")).then().statusCode(200);
+        }
+        browser.get(base + "inspector/conversations");
+        List<String> seen = new java.util.ArrayList<>(column("#conversations a.contact"));
+        assertEquals(WorkspaceLists.PAGE_SIZE, seen.size());
+        String next = browser.findElement(By.id("next-page")).getAttribute("href");
+        assertFalse(next.contains(ws.apiKey), "the key is never in a URL");
+        browser.findElement(By.id("next-page")).click();
+        seen.addAll(column("#conversations a.contact"));
+        assertEquals(WorkspaceLists.PAGE_SIZE + 3, seen.size());
+        assertEquals(seen.size(), new java.util.HashSet<>(seen).size(), "no conversation listed twice");
+        assertEquals(SCRIPT_NAME, seen.get(seen.size() - 1));
+
+        browser.get(base + "inspector/conversations?after=forged");
+        assertTrue(browser.findElement(By.id("problem")).getText().contains("page link"));
+        browser.get(base + "inspector/conversations?since=yesterday");
+        assertEquals("since must be a date like 2026-05-01, not 'yesterday'", browser.findElement(By.id("problem")).getText());
+    }
+
+    private List<String> column(String selector) {
+        return browser.findElements(By.cssSelector(selector)).stream().map(WebElement::getText).toList();
     }
 
     @Test
@@ -154,12 +238,19 @@ class RunInspectorBrowserTest {
     void pagesAskForSignInAndForbidScriptsAndFraming() {
         given().redirects().follow(false).get("/inspector/contacts/" + contact).then().statusCode(303)
                 .header("location", "/inspector");
+        for (String list : List.of("/inspector/conversations", "/inspector/waiting", "/inspector/queued")) {
+            given().redirects().follow(false).get(list).then().statusCode(303).header("location", "/inspector");
+        }
         String csp = given().get("/inspector").then().statusCode(200).extract().header("content-security-policy");
         assertTrue(csp.contains("default-src 'none'") && csp.contains("frame-ancestors 'none'"), csp);
         String html = given().cookie(InspectorSession.COOKIE, ws.apiKey).get("/inspector/contacts/" + contact)
                 .then().statusCode(200).extract().asString();
         assertTrue(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"), "escaped in the HTML itself");
         assertFalse(html.contains(SCRIPT_NAME));
+        String list = given().cookie(InspectorSession.COOKIE, ws.apiKey).get("/inspector/conversations")
+                .then().statusCode(200).extract().asString();
+        assertTrue(list.contains("&lt;script&gt;alert(1)&lt;/script&gt;"), "escaped in the list too");
+        assertFalse(list.contains(SCRIPT_NAME));
     }
 
     private void signIn(String key) {

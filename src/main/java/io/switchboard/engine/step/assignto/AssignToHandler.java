@@ -133,6 +133,35 @@ public final class AssignToHandler implements StepHandler<AssignToStep> {
             details.put("openContacts", choice.openContacts().toString());
         }
         details.put("reason", choice.reason());
+        Map<String, String> notChosen = new LinkedHashMap<>(choice.notEligible());
+        if (step.action() == AssignToStep.Action.TEAM) {
+            java.util.Set<String> members = new java.util.HashSet<>(pool.stream().map(Agent::id).toList());
+            directory.agents().keySet().stream().filter(id -> !members.contains(id)).sorted()
+                    .forEach(id -> notChosen.put(id, "not in team " + rotation));
+        }
+        if (!notChosen.isEmpty()) {
+            details.put(NOT_CHOSEN, grouped(notChosen));
+        }
         return Optional.ofNullable(choice.found() ? choice.agent().id() : null);
+    }
+
+    /** History detail naming each agent that was not eligible and why: "reason: id, id; reason: id". */
+    public static final String NOT_CHOSEN = "notChosen";
+
+    /** Agents named per reason; a long list is cut, since the history is stored with every write of the run. */
+    static final int NAMES_PER_REASON = 10;
+
+    private static String grouped(Map<String, String> why) {
+        Map<String, List<String>> byReason = new LinkedHashMap<>();
+        why.forEach((agent, reason) -> byReason.computeIfAbsent(reason, r -> new java.util.ArrayList<>()).add(agent));
+        java.util.StringJoiner out = new java.util.StringJoiner("; ");
+        byReason.forEach((reason, agents) -> {
+            String names = String.join(", ", agents.subList(0, Math.min(NAMES_PER_REASON, agents.size())));
+            if (agents.size() > NAMES_PER_REASON) {
+                names += " and " + (agents.size() - NAMES_PER_REASON) + " more";
+            }
+            out.add(reason + ": " + names);
+        });
+        return out.toString();
     }
 }
