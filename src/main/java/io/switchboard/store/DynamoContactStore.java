@@ -193,8 +193,12 @@ public final class DynamoContactStore implements ContactStore {
             values.put(":at", time(at));
             values.put(":open", s("open"));
             values.put(":none", s(""));
-            // the previous assignee is kept with the key, so a replayed assignment can still report it
-            String common = "SET assignKey = :key, assignedAt = :at, previousAssigneeId = if_not_exists(assigneeId, :none)";
+            values.put(":keyList", AttributeValue.builder().l(s(effectKey)).build());
+            values.put(":noKeys", AttributeValue.builder().l(List.of()).build());
+            // the previous assignee is kept with the key, so a replayed assignment can still report it; the
+            // recent keys recognise a replay that comes after another assignment
+            String common = "SET assignKey = :key, assignedAt = :at, previousAssigneeId = if_not_exists(assigneeId, :none), "
+                    + "assignKeys = list_append(if_not_exists(assignKeys, :noKeys), :keyList)";
             String expression;
             if (assigneeId == null) {
                 expression = common + " REMOVE assigneeId, gsi1pk";
@@ -210,12 +214,13 @@ public final class DynamoContactStore implements ContactStore {
             try {
                 Map<String, AttributeValue> old = db.updateItem(update(ws, contactId)
                         .updateExpression(expression)
-                        .conditionExpression("attribute_exists(pk) AND (attribute_not_exists(assignKey) OR assignKey <> :key) AND "
-                                + statusCondition)
+                        .conditionExpression("attribute_exists(pk) AND (attribute_not_exists(assignKey) OR assignKey <> :key) "
+                                + "AND NOT contains(assignKeys, :key) AND " + statusCondition)
                         .expressionAttributeValues(values)
                         .returnValues(ReturnValue.ALL_OLD)
                         .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)
                         .build()).attributes();
+                trimAssignKeys(ws, contactId, old.get("assignKeys"));
                 return new AssignmentChange(str(old, "assigneeId"), assigneeId, true);
             } catch (ConditionalCheckFailedException e) {
                 Map<String, AttributeValue> current = e.item() == null ? Map.of() : e.item();
@@ -228,9 +233,36 @@ public final class DynamoContactStore implements ContactStore {
                     return new AssignmentChange(previous == null || previous.isEmpty() ? null : previous,
                             str(current, "assigneeId"), false);
                 }
+                if (RecentKeys.contains(current.get("assignKeys"), effectKey)) {
+                    // made before, and another assignment since: it stands; what this one replaced is gone
+                    return new AssignmentChange(null, str(current, "assigneeId"), false);
+                }
             }
         }
         throw new IllegalStateException("assignment of contact " + contactId + " kept conflicting");
+    }
+
+    /**
+     * Keeps the recent assignment keys bounded: past {@link RecentKeys#MAX} the oldest are removed in
+     * one more write (one in {@link RecentKeys#TRIM} assignments pays it).
+     */
+    private void trimAssignKeys(String ws, String contactId, AttributeValue before) {
+        int size = before == null || !before.hasL() ? 1 : before.l().size() + 1;
+        if (size <= RecentKeys.MAX) {
+            return;
+        }
+        StringBuilder remove = new StringBuilder("REMOVE ");
+        for (int i = 0; i < RecentKeys.TRIM; i++) {
+            remove.append(i == 0 ? "" : ", ").append("assignKeys[").append(i).append(']');
+        }
+        try {
+            db.updateItem(update(ws, contactId).updateExpression(remove.toString())
+                    .conditionExpression("size(assignKeys) > :max")
+                    .expressionAttributeValues(Map.of(":max", AttributeValue.builder().n(String.valueOf(RecentKeys.MAX)).build()))
+                    .build());
+        } catch (ConditionalCheckFailedException trimmedMeanwhile) {
+            // a concurrent assignment trimmed it first
+        }
     }
 
     @Override
@@ -337,6 +369,10 @@ public final class DynamoContactStore implements ContactStore {
                 return new TagsChange(strings(item.get("tagAdded")), strings(item.get("tagRemoved")),
                         toContact(ws, contactId, item));
             }
+            if (RecentKeys.contains(item.get("tagKeys"), effectKey)) {
+                // made before, and another change since: its events went out then; nothing changes now
+                return new TagsChange(Set.of(), Set.of(), toContact(ws, contactId, item));
+            }
             Set<String> tags = new TreeSet<>(toContact(ws, contactId, item).tags());
             Set<String> added = new TreeSet<>();
             Set<String> removed = new TreeSet<>();
@@ -353,7 +389,8 @@ public final class DynamoContactStore implements ContactStore {
             Map<String, AttributeValue> values = new HashMap<>();
             values.put(":added", list(added));
             values.put(":removed", list(removed));
-            String set = "SET tagKey = :key, tagAdded = :added, tagRemoved = :removed";
+            values.put(":recent", RecentKeys.with(item.get("tagKeys"), effectKey));
+            String set = "SET tagKey = :key, tagKeys = :recent, tagAdded = :added, tagRemoved = :removed";
             if (tags.isEmpty()) {
                 set += " REMOVE #tags";
             } else {
@@ -380,6 +417,9 @@ public final class DynamoContactStore implements ContactStore {
                 }
                 return new FieldsChange(changed, toContact(ws, contactId, item));
             }
+            if (RecentKeys.contains(item.get("fieldKeys"), effectKey)) {
+                return new FieldsChange(Map.of(), toContact(ws, contactId, item));
+            }
             Map<String, String> fields = new LinkedHashMap<>(toContact(ws, contactId, item).fields());
             Map<String, String> changed = new LinkedHashMap<>();
             Map<String, AttributeValue> changedItem = new HashMap<>();
@@ -402,8 +442,10 @@ public final class DynamoContactStore implements ContactStore {
             Map<String, AttributeValue> values = new HashMap<>();
             values.put(":fields", AttributeValue.builder().m(fieldItem).build());
             values.put(":changed", AttributeValue.builder().m(changedItem).build());
+            values.put(":recent", RecentKeys.with(item.get("fieldKeys"), effectKey));
             Optional<Map<String, AttributeValue>> written = writeProfile(ws, contactId, item,
-                    "SET #fields = :fields, fieldKey = :key, fieldChanged = :changed", effectKey, at, values);
+                    "SET #fields = :fields, fieldKey = :key, fieldKeys = :recent, fieldChanged = :changed", effectKey, at,
+                    values);
             if (written.isPresent()) {
                 return new FieldsChange(changed, toContact(ws, contactId, written.get()));
             }

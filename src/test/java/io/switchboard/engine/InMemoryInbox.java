@@ -42,6 +42,8 @@ final class InMemoryInbox implements ContactStore, CommentStore, DirectoryStore,
     final Map<String, TagsChange> tagChanges = new HashMap<>();
     final Map<String, String> fieldKeys = new HashMap<>();
     final Map<String, FieldsChange> fieldChanges = new HashMap<>();
+    /** Per contact and kind of change ("assign|ada"), like the item's recent keys: every key applied. */
+    final Map<String, Set<String>> recentKeys = new HashMap<>();
     final Map<String, String> links = new HashMap<>();
     final Map<String, String> addresses = new HashMap<>();
     final Map<String, Comment> comments = new LinkedHashMap<>();
@@ -123,6 +125,9 @@ final class InMemoryInbox implements ContactStore, CommentStore, DirectoryStore,
         if (effectKey.equals(assignKeys.get(contactId))) {
             return new AssignmentChange(previousAssignees.get(contactId), c.assigneeId(), false);
         }
+        if (!recent("assign", contactId).add(effectKey)) {
+            return new AssignmentChange(null, c.assigneeId(), false);
+        }
         assignKeys.put(contactId, effectKey);
         previousAssignees.put(contactId, c.assigneeId());
         contacts.put(contactId, c.withAssignee(assigneeId));
@@ -185,6 +190,9 @@ final class InMemoryInbox implements ContactStore, CommentStore, DirectoryStore,
         if (earlier != null && effectKey.equals(tagKeys.get(contactId))) {
             return new TagsChange(earlier.added(), earlier.removed(), c);
         }
+        if (!recent("tags", contactId).add(effectKey)) {
+            return new TagsChange(Set.of(), Set.of(), c);
+        }
         Set<String> tags = new TreeSet<>(c.tags());
         Set<String> added = new TreeSet<>(add);
         added.removeAll(tags);
@@ -199,6 +207,10 @@ final class InMemoryInbox implements ContactStore, CommentStore, DirectoryStore,
         tagKeys.put(contactId, effectKey);
         tagChanges.put(contactId, change);
         return change;
+    }
+
+    private Set<String> recent(String kind, String contactId) {
+        return recentKeys.computeIfAbsent(kind + "|" + contactId, k -> new java.util.HashSet<>());
     }
 
     @Override
@@ -224,6 +236,9 @@ final class InMemoryInbox implements ContactStore, CommentStore, DirectoryStore,
         FieldsChange earlier = fieldChanges.get(contactId);
         if (earlier != null && effectKey.equals(fieldKeys.get(contactId))) {
             return new FieldsChange(earlier.changed(), c);
+        }
+        if (!recent("fields", contactId).add(effectKey)) {
+            return new FieldsChange(Map.of(), c);
         }
         Map<String, String> fields = new LinkedHashMap<>(c.fields());
         Map<String, String> changed = new LinkedHashMap<>();

@@ -120,6 +120,36 @@ public abstract class ContactStoreContract {
     }
 
     @Test
+    void anAssignmentRepeatedAfterAnotherOneChangesNothing() {
+        store.recordIncoming("ws", ada, "web", t0, "conv-1");
+        store.assign("ws", "ada", "alice", "run-1#2", t0);
+        store.assign("ws", "ada", "bob", "api:req-9", t0); // someone reassigned while the run's process was dead
+
+        AssignmentChange repeated = store.assign("ws", "ada", "alice", "run-1#2", t0);
+
+        assertFalse(repeated.applied());
+        assertEquals("bob", repeated.assigneeId());
+        assertEquals("bob", store.find("ws", "ada").orElseThrow().assigneeId());
+    }
+
+    @Test
+    void tagAndFieldChangesRepeatedAfterOtherChangesChangeNothingAgain() {
+        store.recordIncoming("ws", ada, "web", t0, "conv-1");
+        store.changeTags("ws", "ada", Set.of("vip"), Set.of(), "run-1#2", t0);
+        store.changeTags("ws", "ada", Set.of(), Set.of("vip"), "api:req-1", t0);
+        store.changeFields("ws", "ada", Map.of("city", "Lisbon"), "run-1#3", t0);
+        store.changeFields("ws", "ada", Map.of("city", "Porto"), "api:req-2", t0);
+
+        var tags = store.changeTags("ws", "ada", Set.of("vip"), Set.of(), "run-1#2", t0);
+        var fields = store.changeFields("ws", "ada", Map.of("city", "Lisbon"), "run-1#3", t0);
+
+        assertEquals(Set.of(), tags.added(), "the tag removed since is not added back");
+        assertEquals(Set.of(), tags.contact().tags());
+        assertEquals(Map.of(), fields.changed());
+        assertEquals("Porto", store.find("ws", "ada").orElseThrow().fields().get("city"));
+    }
+
+    @Test
     void theFirstAssignmentReportsNoPreviousAssigneeAndUnassigningClearsIt() {
         store.recordIncoming("ws", ada, "web", t0, "conv-1");
         assertEquals(new AssignmentChange(null, "alice", true), store.assign("ws", "ada", "alice", "k1", t0));
