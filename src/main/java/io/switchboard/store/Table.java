@@ -60,9 +60,11 @@ public final class Table {
                                     .keySchema(hash(GSI1_PK), range(GSI1_SK))
                                     .projection(Projection.builder().projectionType(ProjectionType.KEYS_ONLY).build())
                                     .build(),
+                            // the sweep hands each due run's wake token to its wake-up, as infra/dynamodb.tf declares
                             GlobalSecondaryIndex.builder().indexName(DUE)
                                     .keySchema(hash(DUE_SHARD), range(DUE_KEY))
-                                    .projection(Projection.builder().projectionType(ProjectionType.KEYS_ONLY).build())
+                                    .projection(Projection.builder().projectionType(ProjectionType.INCLUDE)
+                                            .nonKeyAttributes("wakeToken").build())
                                     .build(),
                             GlobalSecondaryIndex.builder().indexName(BY_CONVERSATION)
                                     .keySchema(hash(CONV_WS), range(CONV_KEY))
