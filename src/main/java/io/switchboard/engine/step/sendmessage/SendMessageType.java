@@ -1,6 +1,7 @@
 package io.switchboard.engine.step.sendmessage;
 
 import io.switchboard.engine.step.DeclaredStepType;
+import io.switchboard.engine.step.PublishContext;
 import io.switchboard.engine.step.StepReader;
 import io.switchboard.engine.step.sendmessage.SendMessageStep.ChannelResponse;
 import io.switchboard.inbox.Outbox;
@@ -9,6 +10,7 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * The SendMessage step type: its name, record, handler and how its document is read. The schema
@@ -26,6 +28,40 @@ public final class SendMessageType extends DeclaredStepType<SendMessageStep> {
     public SendMessageType() {
         super(NAME, SendMessageStep.class, new SendMessageHandler(), SendMessageType::read);
         needs(Outbox.class);
+    }
+
+    /**
+     * The channels a step names must be connected to the workspace when it is published; a response for a
+     * channel id must suit that channel's type (a template WhatsApp's, a tag Messenger's or Instagram's).
+     */
+    @Override
+    public void checkOnPublish(SendMessageStep step, String path, PublishContext publish) {
+        if (step.channel() != null && publish.channelType(step.channel()).isEmpty()) {
+            publish.problem(path + ".channel", "no channel " + step.channel() + " is connected to this workspace; "
+                    + "name a connected channel's id, or last_interacted");
+        }
+        for (int i = 0; i < step.responses().size(); i++) {
+            String channel = step.responses().get(i).channel();
+            String at = path + ".responses[" + i + "]";
+            if (CHANNEL_TYPES.contains(channel)) {
+                continue;
+            }
+            Optional<String> type = publish.channelType(channel);
+            if (type.isEmpty()) {
+                publish.problem(at + ".channel", channel + " is neither a channel type (" + String.join(", ", CHANNEL_TYPES)
+                        + ") nor the id of a channel connected to this workspace");
+                continue;
+            }
+            OutgoingContent message = step.responses().get(i).message();
+            if (message instanceof OutgoingContent.Template && !"whatsapp".equals(type.get())) {
+                publish.problem(at + ".template", "message templates are WhatsApp's; channel " + channel + " is "
+                        + type.get());
+            }
+            if (message instanceof OutgoingContent.Tagged && !List.of("messenger", "instagram").contains(type.get())) {
+                publish.problem(at + ".tag", "message tags are Messenger's and Instagram's; channel " + channel + " is "
+                        + type.get());
+            }
+        }
     }
 
     private static SendMessageStep read(StepReader step) {
