@@ -145,9 +145,21 @@ class SendMessageEngineTest {
         StepRecord refused = sendRecord("ada");
         assertTrue(refused.outcome().startsWith("not sent: the whatsapp reply window closed at 2026-11-25T10:00:00Z"),
                 refused.outcome());
-        assertTrue(refused.outcome().endsWith("has no template or message-tag response for whatsapp channel wa-1; "
-                + "free text was not attempted; the failure steps run"), refused.outcome());
+        assertTrue(refused.outcome().endsWith("the step has no template or message-tag response for whatsapp channel "
+                + "wa-1, so free text was not attempted; the failure steps run"), refused.outcome());
         assertEquals("outside_window", refused.details().get("error"));
+    }
+
+    @Test
+    void onAWhatsAppIdentityOnlyLinkedTheWindowNeverOpenedSoOnlyTheTemplateGoesOut() {
+        publish(Duration.ofMinutes(1), send(WHATSAPP, new Text("Hello on WhatsApp")));
+        ws.contactSaysOn(TELEGRAM, "ada", "m-1", "Hi");
+        ws.inbox.link(InMemoryWorkspace.WS, "ada", WHATSAPP, "+15550002222");
+        ws.passes(Duration.ofMinutes(1));
+
+        assertEquals(List.of(), ws.messages.sent);
+        assertTrue(sendRecord("ada").outcome().startsWith("not sent: the whatsapp reply window never opened (the contact "
+                + "has not written on this channel)"), sendRecord("ada").outcome());
     }
 
     @Test

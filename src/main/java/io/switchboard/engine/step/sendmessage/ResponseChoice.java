@@ -40,8 +40,11 @@ public final class ResponseChoice {
             int i = candidates.get(0);
             return new Choice(step.responses().get(i).message(), "responses[" + i + "]", "the response for " + matchedBy);
         }
-        String closed = "the " + (route.channelType() != null ? route.channelType() + " " : "")
-                + "reply window closed at " + route.windowClosesAt();
+        String window = "the " + (route.channelType() != null ? route.channelType() + " " : "") + "reply window";
+        // a windowed channel the contact never wrote from (a linked identity) has had no window at all
+        String closed = Instant.EPOCH.equals(route.windowClosesAt())
+                ? window + " never opened (the contact has not written on this channel)"
+                : window + " closed at " + route.windowClosesAt();
         for (int i : candidates) {
             OutgoingContent message = step.responses().get(i).message();
             if (message.sendableOutsideWindow()) {
@@ -50,8 +53,9 @@ public final class ResponseChoice {
                         + matchedBy);
             }
         }
-        return new Choice(null, null, closed + " (24 hours after the contact's last message) and the step has no "
-                + "template or message-tag response for " + describe(route) + "; free text was not attempted");
+        return new Choice(null, null, closed + "; free-form messages are accepted only within 24 hours of the "
+                + "contact's last message, and the step has no template or message-tag response for " + describe(route)
+                + ", so free text was not attempted");
     }
 
     private static List<Integer> matching(List<ChannelResponse> responses, String channel) {
