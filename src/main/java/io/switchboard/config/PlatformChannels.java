@@ -122,6 +122,11 @@ public final class PlatformChannels implements OutboundSender.Channels, ChannelC
         return open(channelId).filter(c -> c.channel().workspaceId().equals(workspaceId)).map(this::sender);
     }
 
+    @Override
+    public Optional<String> typeOf(String workspaceId, String channelId) {
+        return workspaces.channel(channelId).filter(c -> c.workspaceId().equals(workspaceId)).map(Channel::type);
+    }
+
     OutboundSender sender(OpenChannel c) {
         String version = Optional.ofNullable(c.setting("apiVersion")).orElse(urls.graphVersion());
         return switch (c.type()) {

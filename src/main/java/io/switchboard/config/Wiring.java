@@ -118,7 +118,8 @@ public class Wiring {
     @Produces
     @Singleton
     WorkflowLibrary workflowLibrary(Stores stores, WorkflowParser parser, StepTypes types, Clock clock) {
-        return new WorkflowLibrary(stores.workflows(), parser, types, clock);
+        return new WorkflowLibrary(stores.workflows(), parser, types, clock, (ws, channelId) -> stores.workspaces()
+                .channel(channelId).filter(c -> c.workspaceId().equals(ws)).map(io.switchboard.workspace.Channel::type));
     }
 
     @Produces

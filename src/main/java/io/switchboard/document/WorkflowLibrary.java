@@ -35,12 +35,20 @@ public final class WorkflowLibrary {
     private final WorkflowParser parser;
     private final StepTypes types;
     private final Clock clock;
+    private final ChannelTypes channels;
 
-    public WorkflowLibrary(WorkflowDrafts drafts, WorkflowParser parser, StepTypes types, Clock clock) {
+    /** The type of a workspace's channel by its id; empty when the workspace has no such channel. */
+    public interface ChannelTypes {
+        Optional<String> typeOf(String workspaceId, String channelId);
+    }
+
+    public WorkflowLibrary(WorkflowDrafts drafts, WorkflowParser parser, StepTypes types, Clock clock,
+            ChannelTypes channels) {
         this.drafts = drafts;
         this.parser = parser;
         this.types = types;
         this.clock = clock;
+        this.channels = channels;
     }
 
     /** Saves a new workflow as a draft (validated). */
@@ -106,6 +114,11 @@ public final class WorkflowLibrary {
             @Override
             public Optional<WorkflowDefinition> published(String other) {
                 return WorkflowLibrary.this.published(ws, other);
+            }
+
+            @Override
+            public Optional<String> channelType(String channelId) {
+                return channels.typeOf(ws, channelId);
             }
 
             @Override

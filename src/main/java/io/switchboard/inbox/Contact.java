@@ -1,5 +1,7 @@
 package io.switchboard.inbox;
 
+import java.time.Instant;
+import java.util.Comparator;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -9,6 +11,9 @@ import java.util.Set;
  * contact, as in the product we copy: a contact stays assigned after its conversation closes unless
  * someone unassigns it. {@code awaitingReply} names the runs whose Ask a Question waits for this
  * contact's next message: the message that arrives resumes them without a query for waiting runs.
+ * {@code lastIncomingByChannel} says when the contact last wrote from each channel: the channel they
+ * last interacted on, and whether a platform's reply window (WhatsApp's and Messenger's 24 hours) is
+ * still open there.
  */
 public record Contact(
         String workspaceId,
@@ -18,15 +23,41 @@ public record Contact(
         Set<String> tags,
         String assigneeId,
         Conversation conversation,
-        Set<String> awaitingReply) {
+        Set<String> awaitingReply,
+        Map<String, Instant> lastIncomingByChannel) {
 
     public Contact {
         awaitingReply = awaitingReply == null ? Set.of() : Set.copyOf(awaitingReply);
+        lastIncomingByChannel = lastIncomingByChannel == null ? Map.of() : Map.copyOf(lastIncomingByChannel);
+    }
+
+    public Contact(String workspaceId, String id, String name, Map<String, String> fields, Set<String> tags,
+            String assigneeId, Conversation conversation, Set<String> awaitingReply) {
+        this(workspaceId, id, name, fields, tags, assigneeId, conversation, awaitingReply, Map.of());
     }
 
     public Contact(String workspaceId, String id, String name, Map<String, String> fields, Set<String> tags,
             String assigneeId, Conversation conversation) {
-        this(workspaceId, id, name, fields, tags, assigneeId, conversation, Set.of());
+        this(workspaceId, id, name, fields, tags, assigneeId, conversation, Set.of(), Map.of());
+    }
+
+    /**
+     * The channel the contact last wrote from; a contact recorded before channels were tracked one by
+     * one falls back to its conversation's channel. Empty when it never wrote and has no conversation.
+     */
+    public Optional<String> lastInteractedChannel() {
+        return lastIncomingByChannel.entrySet().stream().max(Map.Entry.comparingByValue(Comparator.naturalOrder()))
+                .map(Map.Entry::getKey)
+                .or(() -> Optional.ofNullable(conversation).map(Conversation::channelId));
+    }
+
+    /** When the contact last wrote from {@code channelId}; empty when it never did (as far as is recorded). */
+    public Optional<Instant> lastIncomingOn(String channelId) {
+        Instant at = lastIncomingByChannel.get(channelId);
+        if (at == null && conversation != null && channelId.equals(conversation.channelId())) {
+            at = conversation.lastIncomingAt();
+        }
+        return Optional.ofNullable(at);
     }
 
     public Optional<Conversation> currentConversation() {
@@ -38,10 +69,12 @@ public record Contact(
     }
 
     public Contact withAssignee(String agentId) {
-        return new Contact(workspaceId, id, name, fields, tags, agentId, conversation, awaitingReply);
+        return new Contact(workspaceId, id, name, fields, tags, agentId, conversation, awaitingReply,
+                lastIncomingByChannel);
     }
 
     public Contact withConversation(Conversation updated) {
-        return new Contact(workspaceId, id, name, fields, tags, assigneeId, updated, awaitingReply);
+        return new Contact(workspaceId, id, name, fields, tags, assigneeId, updated, awaitingReply,
+                lastIncomingByChannel);
     }
 }

@@ -1,5 +1,6 @@
 package io.switchboard.inbox;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
@@ -25,6 +26,33 @@ public interface OutboundSender {
         return send(recipientId, text, messageId);
     }
 
+    /**
+     * Sends a workflow's message: text, media, a template or a tagged message. A platform overrides this
+     * for the kinds it has; here every kind it lacks gets the documented fallback (media as its caption
+     * and link), and a template, which only WhatsApp has, is refused with a reason.
+     */
+    default Sent send(String recipientId, OutgoingContent content, String messageId) {
+        if (content instanceof OutgoingContent.Media media) {
+            return send(recipientId, media.asText(), messageId);
+        }
+        if (content instanceof OutgoingContent.Tagged tagged) {
+            return send(recipientId, tagged.message(), messageId);
+        }
+        if (content instanceof OutgoingContent.Template template) {
+            throw new SendFailed(422, "template_not_supported",
+                    "message templates are WhatsApp's; this channel cannot send template " + template.name());
+        }
+        return send(recipientId, content.recorded(), messageId);
+    }
+
+    /**
+     * How long after the contact's last message the platform accepts free-form messages (WhatsApp's
+     * customer-service window, Messenger's standard messaging window); empty when it has no such limit.
+     */
+    default Optional<Duration> replyWindow() {
+        return Optional.empty();
+    }
+
     /** A question and the answers a contact may tap instead of typing. */
     record Choices(String question, List<String> options) {
     }
@@ -36,6 +64,11 @@ public interface OutboundSender {
     /** Finds the sender of a channel; empty for channels that do not send (the custom channel). */
     interface Channels {
         Optional<OutboundSender> forChannel(String workspaceId, String channelId);
+
+        /** The channel's type as documents name it ({@code whatsapp}, {@code custom}); empty when unknown. */
+        default Optional<String> typeOf(String workspaceId, String channelId) {
+            return Optional.empty();
+        }
     }
 
     /**

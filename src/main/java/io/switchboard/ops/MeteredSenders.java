@@ -3,6 +3,8 @@ package io.switchboard.ops;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.switchboard.inbox.OutboundSender;
+import io.switchboard.inbox.OutgoingContent;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -22,6 +24,11 @@ public final class MeteredSenders implements OutboundSender.Channels {
         return senders.forChannel(workspaceId, channelId).map(this::metered);
     }
 
+    @Override
+    public Optional<String> typeOf(String workspaceId, String channelId) {
+        return senders.typeOf(workspaceId, channelId);
+    }
+
     private OutboundSender metered(OutboundSender sender) {
         String platform = platform(sender);
         return new OutboundSender() {
@@ -33,6 +40,16 @@ public final class MeteredSenders implements OutboundSender.Channels {
             @Override
             public Sent send(String recipientId, String text, Choices choices, String messageId) {
                 return counted(platform, () -> sender.send(recipientId, text, choices, messageId));
+            }
+
+            @Override
+            public Sent send(String recipientId, OutgoingContent content, String messageId) {
+                return counted(platform, () -> sender.send(recipientId, content, messageId));
+            }
+
+            @Override
+            public Optional<Duration> replyWindow() {
+                return sender.replyWindow();
             }
         };
     }

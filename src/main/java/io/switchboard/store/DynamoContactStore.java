@@ -65,15 +65,17 @@ public final class DynamoContactStore implements ContactStore {
                 Map<String, AttributeValue> values = new HashMap<>();
                 values.put(":open", s("open"));
                 values.put(":at", time(at));
-                String set = "SET lastIncomingAt = :at";
+                String set = "SET lastIncomingAt = :at, #in = :at";
+                Map<String, String> names = new HashMap<>(Map.of("#in", lastIncomingOn(channelId)));
                 if (incoming.name() != null) {
                     set += ", #name = :name";
                     values.put(":name", s(incoming.name()));
+                    names.put("#name", "name");
                 }
                 return toContact(ws, incoming.id(), db.updateItem(update(ws, incoming.id())
                         .updateExpression(set)
                         .conditionExpression("convStatus = :open")
-                        .expressionAttributeNames(incoming.name() != null ? Map.of("#name", "name") : null)
+                        .expressionAttributeNames(names)
                         .expressionAttributeValues(values)
                         .returnValues(ReturnValue.ALL_NEW)
                         .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)
@@ -119,7 +121,7 @@ public final class DynamoContactStore implements ContactStore {
         values.put(":name", s(incoming.name() != null ? incoming.name() : incoming.id()));
         values.put(":contactId", s(incoming.id()));
         StringBuilder set = new StringBuilder("SET convId = :cid, convStatus = :open, convOpenedBy = :by, "
-                + "convChannel = :ch, convOpenedAt = :at, lastIncomingAt = :at, gsi1sk = :contactId, "
+                + "convChannel = :ch, convOpenedAt = :at, lastIncomingAt = :at, #in = :at, gsi1sk = :contactId, "
                 + CONVERSATION_INDEX + ", "
                 + "#name = " + (incoming.name() != null ? ":name" : "if_not_exists(#name, :name)"));
         indexConversation(values, ws, incoming.id(), at);
@@ -136,7 +138,7 @@ public final class DynamoContactStore implements ContactStore {
             return Optional.of(toContact(ws, incoming.id(), db.updateItem(update(ws, incoming.id())
                     .updateExpression(set + " REMOVE convClosedAt, lastOutgoingAt")
                     .conditionExpression(condition)
-                    .expressionAttributeNames(Map.of("#name", "name"))
+                    .expressionAttributeNames(Map.of("#name", "name", "#in", lastIncomingOn(channelId)))
                     .expressionAttributeValues(values)
                     .returnValues(ReturnValue.ALL_NEW)
                     .build()).attributes()));
@@ -356,6 +358,16 @@ public final class DynamoContactStore implements ContactStore {
         return true;
     }
 
+    /**
+     * One top-level attribute per channel the contact wrote from ({@code in#<channelId>}): a map attribute
+     * would need a second write to create the map before its first entry could be set.
+     */
+    private static String lastIncomingOn(String channelId) {
+        return LAST_INCOMING_PREFIX + channelId;
+    }
+
+    private static final String LAST_INCOMING_PREFIX = "in#";
+
     static String linkKey(String ws, String channelId, String externalId) {
         return Keys.workspace(ws) + "#LINK#" + channelId + "#" + externalId;
     }
@@ -566,7 +578,13 @@ public final class DynamoContactStore implements ContactStore {
         if (a != null && a.hasSs()) {
             awaiting.addAll(a.ss());
         }
+        Map<String, Instant> lastIncoming = new HashMap<>();
+        item.forEach((name, value) -> {
+            if (name.startsWith(LAST_INCOMING_PREFIX)) {
+                lastIncoming.put(name.substring(LAST_INCOMING_PREFIX.length()), instant(item, name));
+            }
+        });
         return new Contact(ws, contactId, str(item, "name"), fields, tags, str(item, "assigneeId"), conversation,
-                awaiting);
+                awaiting, lastIncoming);
     }
 }

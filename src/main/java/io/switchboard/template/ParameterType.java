@@ -28,7 +28,8 @@ public enum ParameterType {
     BOOLEAN("boolean"),
     CHOICE("choice"),
     URL("url"),
-    BUSINESS_HOURS("business_hours");
+    BUSINESS_HOURS("business_hours"),
+    WHATSAPP_TEMPLATE("whatsapp_template");
 
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
     private static final Pattern FIELD_NAME = Pattern.compile("[A-Za-z0-9_]{1,64}");
@@ -76,6 +77,10 @@ public enum ParameterType {
             case BOOLEAN -> value.isBoolean() ? null : "must be true or false";
             case CHOICE -> value.isTextual() && options.contains(value.asText()) ? null
                     : "must be one of " + String.join(", ", options);
+            case WHATSAPP_TEMPLATE -> value.isObject() && value.path("name").isTextual()
+                    && value.path("language").isTextual() ? null
+                    : "must be a WhatsApp message template: {\"name\": \"order_update\", \"language\": \"en\", "
+                            + "\"body\": [\"$contact.firstname\"]}";
             case URL -> value.isTextual() && (value.asText().startsWith("https://") || value.asText().startsWith("http://"))
                     ? null : "must be an http or https URL";
             case BUSINESS_HOURS -> businessHoursProblem(value);

@@ -86,7 +86,9 @@ public final class TemplateCatalog {
         require(p.path("description").isTextual(), id, "parameter " + name + " needs a description");
         JsonNode example = p.get("example");
         require(example != null, id, "parameter " + name + " needs an example");
-        for (JsonNode value : defaultValue == null ? List.of(example) : List.of(example, defaultValue)) {
+        // a null default is "none": the list item that names the parameter is left out (TemplateFilling)
+        for (JsonNode value : defaultValue == null || defaultValue.isNull() ? List.of(example)
+                : List.of(example, defaultValue)) {
             type.problem(value, options, null).ifPresent(problem -> {
                 throw new IllegalStateException("template " + id + ": parameter " + name + ": " + value + " " + problem);
             });

@@ -95,6 +95,23 @@ public final class TemplateFilling {
         return new Filled((ObjectNode) document, origins);
     }
 
+    /** The parameters an item names itself, not inside a list it holds (whose items are judged on their own). */
+    private static Set<String> ownPlaceholders(JsonNode node) {
+        if (node.isArray()) {
+            return Set.of();
+        }
+        Set<String> names = new LinkedHashSet<>();
+        if (node.isTextual()) {
+            names.addAll(placeholders(node));
+        }
+        node.elements().forEachRemaining(child -> names.addAll(ownPlaceholders(child)));
+        return names;
+    }
+
+    private static boolean isUnset(JsonNode value) {
+        return value == null || value.isNull() || value.isMissingNode();
+    }
+
     /** Every parameter name the node's strings mention. */
     static Set<String> placeholders(JsonNode node) {
         Set<String> names = new LinkedHashSet<>();
@@ -117,7 +134,11 @@ public final class TemplateFilling {
         if (node.isArray()) {
             ArrayNode out = JsonNodeFactory.instance.arrayNode();
             for (int i = 0; i < node.size(); i++) {
-                out.add(fill(node.get(i), at + "[" + i + "]", values, origins));
+                // an item naming an optional parameter left unset is left out (a WhatsApp template response)
+                if (ownPlaceholders(node.get(i)).stream().anyMatch(name -> isUnset(values.get(name)))) {
+                    continue;
+                }
+                out.add(fill(node.get(i), at + "[" + out.size() + "]", values, origins));
             }
             return out;
         }

@@ -86,7 +86,8 @@ final class InMemoryInbox implements ContactStore, CommentStore, DirectoryStore,
             Conversation v = current.conversation();
             Contact updated = new Contact(ws, c.id(), c.name() != null ? c.name() : current.name(), current.fields(),
                     current.tags(), current.assigneeId(), new Conversation(v.id(), v.status(), v.openedBy(),
-                    v.channelId(), v.openedAt(), v.closedAt(), at, v.lastOutgoingAt()), current.awaitingReply());
+                    v.channelId(), v.openedAt(), v.closedAt(), at, v.lastOutgoingAt()), current.awaitingReply(),
+                    wroteFrom(current, channelId, at));
             contacts.put(c.id(), updated);
             return updated;
         }
@@ -94,9 +95,15 @@ final class InMemoryInbox implements ContactStore, CommentStore, DirectoryStore,
         Contact opened = new Contact(ws, c.id(), name, current == null ? Map.of() : current.fields(),
                 current == null ? Set.of() : current.tags(), current == null ? null : current.assigneeId(),
                 new Conversation(conversationId, ConversationStatus.OPEN, OpenedBy.CONTACT, channelId, at, null, at, null),
-                current == null ? Set.of() : current.awaitingReply());
+                current == null ? Set.of() : current.awaitingReply(), wroteFrom(current, channelId, at));
         contacts.put(c.id(), opened);
         return opened;
+    }
+
+    private static Map<String, Instant> wroteFrom(Contact current, String channelId, Instant at) {
+        Map<String, Instant> lastIncoming = new HashMap<>(current == null ? Map.of() : current.lastIncomingByChannel());
+        lastIncoming.put(channelId, at);
+        return lastIncoming;
     }
 
     @Override
@@ -201,7 +208,7 @@ final class InMemoryInbox implements ContactStore, CommentStore, DirectoryStore,
         tags.addAll(added);
         tags.removeAll(removed);
         Contact updated = new Contact(ws, contactId, c.name(), c.fields(), tags, c.assigneeId(), c.conversation(),
-                c.awaitingReply());
+                c.awaitingReply(), c.lastIncomingByChannel());
         contacts.put(contactId, updated);
         TagsChange change = new TagsChange(added, removed, updated);
         tagKeys.put(contactId, effectKey);
@@ -226,7 +233,7 @@ final class InMemoryInbox implements ContactStore, CommentStore, DirectoryStore,
             awaiting.remove(runId);
         }
         contacts.put(contactId, new Contact(ws, contactId, c.name(), c.fields(), c.tags(), c.assigneeId(),
-                c.conversation(), awaiting));
+                c.conversation(), awaiting, c.lastIncomingByChannel()));
     }
 
     @Override
@@ -253,7 +260,7 @@ final class InMemoryInbox implements ContactStore, CommentStore, DirectoryStore,
             }
         });
         Contact updated = new Contact(ws, contactId, c.name(), fields, c.tags(), c.assigneeId(), c.conversation(),
-                c.awaitingReply());
+                c.awaitingReply(), c.lastIncomingByChannel());
         contacts.put(contactId, updated);
         FieldsChange change = new FieldsChange(changed, updated);
         fieldKeys.put(contactId, effectKey);

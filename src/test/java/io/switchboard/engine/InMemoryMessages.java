@@ -4,6 +4,7 @@ import io.switchboard.inbox.DeliveryStatus;
 import io.switchboard.inbox.Message;
 import io.switchboard.inbox.MessageStore;
 import io.switchboard.inbox.OutboundSender;
+import io.switchboard.inbox.OutgoingContent;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -22,6 +23,12 @@ final class InMemoryMessages implements MessageStore, OutboundSender, OutboundSe
     /** What reached the contact: "recipient: text", and the choices offered as buttons, if any. */
     final List<String> sent = new ArrayList<>();
     final List<Choices> choices = new ArrayList<>();
+    /** The workflow messages sent, as the platform received them. */
+    final List<OutgoingContent> contents = new ArrayList<>();
+    /** Channel types by channel id ({@code whatsapp}); a channel not named here has no known type. */
+    final Map<String, String> channelTypes = new LinkedHashMap<>();
+    /** Channels whose platform has a 24-hour reply window, as WhatsApp and Messenger do. */
+    final java.util.Set<String> windowed = new java.util.HashSet<>();
     private SendFailed refuseNext;
 
     void refuseNext(SendFailed failure) {
@@ -89,7 +96,39 @@ final class InMemoryMessages implements MessageStore, OutboundSender, OutboundSe
     // --- the platform
     @Override
     public Optional<OutboundSender> forChannel(String ws, String channelId) {
-        return Optional.of(this);
+        if (!windowed.contains(channelId)) {
+            return Optional.of(this);
+        }
+        InMemoryMessages platform = this;
+        return Optional.of(new OutboundSender() {
+            @Override
+            public Sent send(String recipientId, String text, String messageId) {
+                return platform.send(recipientId, text, messageId);
+            }
+
+            @Override
+            public Sent send(String recipientId, OutgoingContent content, String messageId) {
+                return platform.send(recipientId, content, messageId);
+            }
+
+            @Override
+            public Optional<java.time.Duration> replyWindow() {
+                return Optional.of(java.time.Duration.ofHours(24));
+            }
+        });
+    }
+
+    @Override
+    public Optional<String> typeOf(String ws, String channelId) {
+        return Optional.ofNullable(channelTypes.get(channelId));
+    }
+
+    /** Every kind is accepted as it is (the platforms' own shapes are tested against local servers). */
+    @Override
+    public Sent send(String recipientId, OutgoingContent content, String messageId) {
+        Sent result = send(recipientId, content.recorded(), messageId);
+        contents.add(content);
+        return result;
     }
 
     @Override

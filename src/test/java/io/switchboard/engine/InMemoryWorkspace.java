@@ -65,6 +65,13 @@ final class InMemoryWorkspace {
         clock.advance(Duration.ofSeconds(5));
     }
 
+    /** The contact writes from a given channel (the web chat is {@code web}); a few seconds pass. */
+    void contactSaysOn(String channelId, String contactId, String messageId, String text) {
+        actions.receive(WS, new InboxActions.IncomingMessage(channelId, messageId, contactId, contactId, text,
+                clock.instant().minusSeconds(1)));
+        clock.advance(Duration.ofSeconds(5));
+    }
+
     /** A person answers in the conversation from the inbox. */
     void agentReplies(String contactId, String agentId, String messageId, String text) {
         actions.reply(WS, contactId, agentId, text, messageId);

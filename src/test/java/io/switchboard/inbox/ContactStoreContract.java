@@ -47,6 +47,24 @@ public abstract class ContactStoreContract {
     }
 
     @Test
+    void eachChannelTheContactWritesFromKeepsItsOwnLastIncomingTimeAndTheLatestIsTheLastInteracted() {
+        store.recordIncoming("ws", ada, "whatsapp-1", t0, "conv-1");
+        store.recordIncoming("ws", ada, "messenger-1", t0.plusSeconds(60), "conv-2");
+        Contact later = store.recordIncoming("ws", ada, "whatsapp-1", t0.plusSeconds(30), "conv-3");
+
+        Contact found = store.find("ws", "ada").orElseThrow();
+        assertEquals(Map.of("whatsapp-1", t0.plusSeconds(30), "messenger-1", t0.plusSeconds(60)),
+                found.lastIncomingByChannel());
+        assertEquals(found.lastIncomingByChannel(), later.lastIncomingByChannel(), "the write returns what it stored");
+        assertEquals("messenger-1", found.lastInteractedChannel().orElseThrow());
+        assertEquals("whatsapp-1", found.conversation().channelId(), "the open conversation stays where it began");
+        assertTrue(found.lastIncomingOn("telegram-1").isEmpty());
+        store.changeTags("ws", "ada", Set.of("vip"), Set.of(), "k-tag", t0);
+        assertEquals(2, store.find("ws", "ada").orElseThrow().lastIncomingByChannel().size(),
+                "other writes keep the channels");
+    }
+
+    @Test
     void aMessageAfterCloseOpensANewConversationWithNoOutgoingTimeAndTheSameAssignee() {
         store.recordIncoming("ws", ada, "web", t0, "conv-1");
         store.assign("ws", "ada", "alice", "k1", t0);

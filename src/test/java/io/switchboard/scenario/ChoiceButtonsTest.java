@@ -127,4 +127,66 @@ class ChoiceButtonsTest {
         assertEquals(List.of("Sales", "Support"), sent.getList("message.quick_replies.title"));
         assertEquals(List.of("text", "text"), sent.getList("message.quick_replies.content_type"));
     }
+
+    /**
+     * developers.line.biz/en/reference/messaging-api/#quick-reply: a message's "quickReply": {"items": [{"type":
+     * "action", "action": {"type": "message", "label", "text"}}]}, up to 13 items, labels up to 20 characters;
+     * a tap sends the action's text as the user's message.
+     */
+    @Test
+    void onLineTheOptionsAreQuickRepliesAndATapAnswers() {
+        String secret = "line-channel-secret-abcdef";
+        String user = "U4af4980629a0b5a1f0b1c2d3e4f5a6b8";
+        PlatformChannel channel = PlatformChannel.connect(ws, "line", Map.of("channelSecret", secret,
+                "channelAccessToken", "line-long-lived-access-token-WXYZ"));
+        PlatformRequests.reset();
+        ws.publish(menu(List.of("Sales", "Support")));
+        for (String[] message : List.of(new String[] {"46878957789826001", "Hi"},
+                new String[] {"46878957789826002", "Support"})) {
+            String body = fixture("line/text-message.json", Map.of("MESSAGE_ID", message[0], "USER_ID", user,
+                    "TEXT", message[1]));
+            channel.post(body, "application/json", Map.of("X-Line-Signature", PlatformChannel.base64Sha256(secret, body)))
+                    .then().statusCode(200);
+        }
+
+        assertEquals(Map.of("to", user, "messages", List.of(Map.of("type", "text", "text", "How can we help?",
+                "quickReply", Map.of("items", List.of(
+                        Map.of("type", "action", "action", Map.of("type", "message", "label", "Sales", "text", "Sales")),
+                        Map.of("type", "action", "action", Map.of("type", "message", "label", "Support",
+                                "text", "Support"))))))),
+                JsonPath.from((String) PlatformRequests.only().get("body")).getMap("$"));
+        assertTrue(ws.api().get("/api/v1/contacts/" + user).then().statusCode(200).extract().jsonPath()
+                .getList("tags").contains("Support"));
+    }
+
+    /**
+     * developers.viber.com/docs/tools/keyboards: "keyboard": {"Type": "keyboard", "Buttons": [{"ActionType":
+     * "reply", "ActionBody", "Text"}]} attached to the message; a "reply" button sends its ActionBody as the
+     * user's message.
+     */
+    @Test
+    void onViberTheOptionsAreAKeyboardAndATapAnswers() {
+        String token = "445da6az1s345z78-dazcczb2542zv51a-e0vc5fva17480im8";
+        PlatformChannel bot = PlatformChannel.connect(ws, "viber", Map.of("authToken", token, "senderName", "Acme"));
+        PlatformRequests.reset();
+        ws.publish(menu(List.of("Sales", "Support")));
+        for (String[] message : List.of(new String[] {"4912661846655238001", "Hi"},
+                new String[] {"4912661846655238002", "Sales"})) {
+            String body = fixture("viber/message.json", Map.of("TOKEN", message[0], "SENDER_ID", "09876543210B=",
+                    "TEXT", message[1]));
+            bot.post(body, "application/json", Map.of("X-Viber-Content-Signature", PlatformChannel.hexSha256(token, body)))
+                    .then().statusCode(200);
+        }
+
+        JsonPath sent = JsonPath.from((String) PlatformRequests.only().get("body"));
+        assertEquals("text", sent.getString("type"));
+        assertEquals("How can we help?", sent.getString("text"));
+        assertEquals("keyboard", sent.getString("keyboard.Type"));
+        assertEquals(List.of(Map.of("Columns", 6, "Rows", 1, "ActionType", "reply", "ActionBody", "Sales", "Text", "Sales",
+                        "TextSize", "regular"), Map.of("Columns", 6, "Rows", 1, "ActionType", "reply",
+                        "ActionBody", "Support", "Text", "Support", "TextSize", "regular")),
+                sent.getList("keyboard.Buttons"));
+        assertTrue(ws.api().get("/api/v1/contacts/09876543210B=").then().statusCode(200).extract().jsonPath()
+                .getList("tags").contains("Sales"));
+    }
 }

@@ -5,6 +5,7 @@ import static io.switchboard.support.PlatformChannel.metaSignature;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -150,5 +151,120 @@ class SendMessageTest {
         assertEquals("not sent: the contact has no open conversation", history.get(0).get("outcome"));
         assertEquals("update_contact_tag", history.get(1).get("stepType"), "the run goes on");
         assertEquals(1, custom.messages("cy").getList("messages").size());
+    }
+
+    // --- media, per-channel responses, the 24-hour window, channel choice (issue 14)
+
+    static Map<String, Object> sendRecord(JsonPath runs) {
+        List<Map<String, Object>> history = runs.getList("runs[0].history");
+        return history.stream().filter(h -> "send_message".equals(h.get("stepType"))).findFirst().orElseThrow();
+    }
+
+    @SuppressWarnings("unchecked")
+    static Map<String, String> details(Map<String, Object> record) {
+        return (Map<String, String>) record.get("details");
+    }
+
+    @Test
+    void aMediaDefaultGoesOutAsWhatsAppsImageMessageWithItsCaption() {
+        ws.publish("""
+            {"name": "Parcel", "trigger": {"type": "conversation_opened"},
+             "steps": [{"id": "tell", "type": "send_message",
+                        "media": {"kind": "image", "url": "https://cdn.example.com/parcels/shipped.jpg",
+                                  "caption": "Your parcel is on its way, $contact.name"}}]}
+            """);
+        contactWrites("wamid.media");
+
+        // developers.facebook.com/documentation/business-messaging/whatsapp/messages/image-messages
+        assertEquals(Map.of("messaging_product", "whatsapp", "recipient_type", "individual", "to", CONTACT,
+                "type", "image", "image", Map.of("link", "https://cdn.example.com/parcels/shipped.jpg",
+                        "caption", "Your parcel is on its way, Ada Lovelace")),
+                JsonPath.from((String) PlatformRequests.only().get("body")).getMap("$"));
+        JsonPath messages = ws.messages("+" + CONTACT);
+        assertEquals("Your parcel is on its way, Ada Lovelace", messages.getString("messages[1].text"));
+        Map<String, String> sent = details(sendRecord(ws.runs("+" + CONTACT)));
+        assertEquals(channel.id, sent.get("channel"));
+        assertEquals("whatsapp", sent.get("channelType"));
+        assertEquals("default", sent.get("response"));
+    }
+
+    @Test
+    void onWhatsAppTheTemplateResponseIsSentInsteadOfTheDefaultAndTheHistorySaysWhy() {
+        ws.publish("""
+            {"name": "Shipped", "trigger": {"type": "conversation_opened"},
+             "steps": [{"id": "tell", "type": "send_message",
+                        "media": {"kind": "image", "url": "https://cdn.example.com/parcels/shipped.jpg",
+                                  "caption": "Your order has shipped"},
+                        "responses": [{"channel": "telegram", "text": "Shipped!"},
+                                      {"channel": "whatsapp", "template": {"name": "order_shipped", "language": "en",
+                                       "body": ["$contact.name"]}}]}]}
+            """);
+        contactWrites("wamid.template");
+
+        // developers.facebook.com/docs/whatsapp/cloud-api/guides/send-message-templates
+        assertEquals(Map.of("messaging_product", "whatsapp", "recipient_type", "individual", "to", CONTACT,
+                "type", "template", "template", Map.of("name", "order_shipped", "language", Map.of("code", "en"),
+                        "components", List.of(Map.of("type", "body", "parameters",
+                                List.of(Map.of("type", "text", "text", "Ada Lovelace")))))),
+                JsonPath.from((String) PlatformRequests.only().get("body")).getMap("$"));
+        Map<String, String> sent = details(sendRecord(ws.runs("+" + CONTACT)));
+        assertEquals("responses[1]", sent.get("response"));
+        assertEquals("the response for whatsapp", sent.get("why"));
+        assertEquals("[template order_shipped (en)] Ada Lovelace", ws.messages("+" + CONTACT).getString("messages[1].text"));
+    }
+
+    @Test
+    void aDayAfterTheContactsLastMessageFreeTextIsNotAttemptedAndTheFailurePathSaysWhy() {
+        ws.publish(welcome("PT25H"));
+        contactWrites("wamid.quiet");
+        JsonPath run = ws.runs("+" + CONTACT);
+        clock.advance(Duration.ofHours(25));
+        ws.wakeUp("+" + CONTACT, run.getString("runs[0].id"), run.getString("runs[0].wakeToken"));
+
+        assertEquals(List.of(), PlatformRequests.recorded(), "WhatsApp would refuse it with 131047");
+        assertEquals("Could not greet Ada Lovelace", ws.conversation("+" + CONTACT).getString("comments[0].text"));
+        Map<String, Object> refused = sendRecord(ws.runs("+" + CONTACT));
+        assertEquals("outside_window", details(refused).get("error"));
+        assertTrue(((String) refused.get("outcome")).contains("has no template or message-tag response"),
+                refused.toString());
+    }
+
+    @Test
+    void aStepAimedAtAChannelWhereTheContactHasNoIdentityTakesTheFailurePath() {
+        PlatformChannel telegram = PlatformChannel.connect(ws, "telegram", Map.of("botToken", "123456:ABC-DEF",
+                "secretToken", "telegram-secret"));
+        ws.publish("""
+            {"name": "On Telegram", "trigger": {"type": "conversation_opened"},
+             "steps": [{"id": "greet", "type": "send_message", "channel": "%s", "text": "Hello on Telegram",
+                        "onFailure": [{"type": "add_comment", "text": "Not on Telegram"}]}]}
+            """.formatted(telegram.id));
+        contactWrites("wamid.elsewhere");
+
+        assertEquals(List.of(), PlatformRequests.recorded());
+        assertEquals("Not on Telegram", ws.conversation("+" + CONTACT).getString("comments[0].text"));
+        assertEquals("not sent: the contact has no identity on channel " + telegram.id + " (telegram): they never wrote "
+                + "from it and were not linked to it; the failure steps run",
+                sendRecord(ws.runs("+" + CONTACT)).get("outcome"));
+    }
+
+    @Test
+    void publishingRefusesAnUnknownChannelAndATemplateWithoutALanguageAtTheirPaths() {
+        JsonPath noLanguage = ws.api().body("""
+            {"name": "Bad template", "trigger": {"type": "conversation_opened"},
+             "steps": [{"type": "send_message", "text": "Hi",
+                        "responses": [{"channel": "whatsapp", "template": {"name": "still_there"}}]}]}
+            """).post("/api/v1/workflows").then().statusCode(422).extract().jsonPath();
+        assertEquals(List.of("$.steps[0].responses[0].template"), noLanguage.getList("problems.path"));
+
+        String id = ws.api().body("""
+            {"name": "Unknown channel", "trigger": {"type": "conversation_opened"},
+             "steps": [{"type": "send_message", "channel": "ch_nowhere", "text": "Hi",
+                        "responses": [{"channel": "sms-line-2", "text": "Hi"}]}]}
+            """).post("/api/v1/workflows").then().statusCode(201).extract().jsonPath().getString("id");
+        JsonPath refused = ws.api().post("/api/v1/workflows/" + id + "/publish").then().statusCode(422)
+                .extract().jsonPath();
+        assertEquals(List.of("$.steps[0].channel", "$.steps[0].responses[0].channel"), refused.getList("problems.path"));
+        assertTrue(refused.getString("problems[1].message").startsWith("sms-line-2 is neither a channel type"),
+                refused.prettify());
     }
 }

@@ -7,7 +7,10 @@ import io.switchboard.channel.JsonBodies;
 import io.switchboard.channel.PlatformHttp;
 import io.switchboard.channel.SendFailures;
 import io.switchboard.inbox.OutboundSender;
+import io.switchboard.inbox.OutgoingContent;
 import java.net.URI;
+import java.time.Duration;
+import java.util.Optional;
 import java.net.http.HttpRequest;
 
 /**
@@ -35,6 +38,12 @@ public final class MessengerSender implements OutboundSender {
         this.instagram = instagram;
     }
 
+    /** Meta's standard messaging window: without a message tag, only within 24 hours of the contact's last message. */
+    @Override
+    public Optional<Duration> replyWindow() {
+        return Optional.of(Duration.ofHours(24));
+    }
+
     @Override
     public Sent send(String recipientId, String text, String messageId) {
         return post(message(recipientId, text, messageId));
@@ -54,6 +63,63 @@ public final class MessengerSender implements OutboundSender {
                     .put("payload", "option-" + (i + 1));
         }
         return post(body);
+    }
+
+    /**
+     * Media as an attachment the platform fetches from its URL ({@code image}, {@code video},
+     * {@code audio}, {@code file}; Instagram has no file attachment, so a file goes as its link). An
+     * attachment has no caption: the caption follows as a text. A tagged message goes with
+     * {@code messaging_type: MESSAGE_TAG} and its tag, which Meta accepts outside the 24-hour window.
+     */
+    @Override
+    public Sent send(String recipientId, OutgoingContent content, String messageId) {
+        String tag = null;
+        OutgoingContent message = content;
+        if (content instanceof OutgoingContent.Tagged tagged) {
+            tag = tagged.tag();
+            message = tagged.message();
+        }
+        if (message instanceof OutgoingContent.Media media
+                && !(instagram && media.kind() == OutgoingContent.MediaKind.FILE)) {
+            ObjectNode body = envelope(recipientId, tag);
+            ObjectNode attachment = attach(body, messageId).putObject("attachment").put("type", media.kind().wireName());
+            attachment.putObject("payload").put("url", media.url()).put("is_reusable", true);
+            Sent sent = post(body);
+            if (media.hasCaption()) {
+                post(text(recipientId, tag, media.caption(), messageId + "#caption"));
+            }
+            return sent;
+        }
+        if (message instanceof OutgoingContent.Template) {
+            return OutboundSender.super.send(recipientId, message, messageId);
+        }
+        String text = message instanceof OutgoingContent.Media media ? media.asText() : message.recorded();
+        return post(text(recipientId, tag, text, messageId));
+    }
+
+    private ObjectNode envelope(String recipientId, String tag) {
+        ObjectNode body = json.createObjectNode();
+        body.putObject("recipient").put("id", recipientId);
+        if (tag == null) {
+            body.put("messaging_type", "RESPONSE");
+        } else {
+            body.put("messaging_type", "MESSAGE_TAG").put("tag", tag);
+        }
+        return body;
+    }
+
+    private ObjectNode attach(ObjectNode body, String messageId) {
+        ObjectNode message = body.putObject("message");
+        if (!instagram) {
+            message.put("metadata", MessengerWebhook.METADATA_PREFIX + messageId);
+        }
+        return message;
+    }
+
+    private ObjectNode text(String recipientId, String tag, String text, String messageId) {
+        ObjectNode body = envelope(recipientId, tag);
+        attach(body, messageId).put("text", text);
+        return body;
     }
 
     static final int MAX_QUICK_REPLIES = 13;

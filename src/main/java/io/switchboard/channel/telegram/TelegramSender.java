@@ -6,6 +6,7 @@ import io.switchboard.channel.JsonBodies;
 import io.switchboard.channel.PlatformHttp;
 import io.switchboard.channel.SendFailures;
 import io.switchboard.inbox.OutboundSender;
+import io.switchboard.inbox.OutgoingContent;
 import java.net.URI;
 import java.net.http.HttpRequest;
 
@@ -44,9 +45,37 @@ public final class TelegramSender implements OutboundSender {
         return post(body.toString());
     }
 
+    /**
+     * Media through the Bot API method for its kind ({@code sendPhoto}, {@code sendVideo},
+     * {@code sendAudio}, {@code sendDocument}), the URL as the file Telegram downloads and the caption
+     * as {@code caption}.
+     */
+    @Override
+    public Sent send(String recipientId, OutgoingContent content, String messageId) {
+        OutgoingContent message = content instanceof OutgoingContent.Tagged tagged ? tagged.message() : content;
+        if (!(message instanceof OutgoingContent.Media media)) {
+            return OutboundSender.super.send(recipientId, message, messageId);
+        }
+        String[] method = switch (media.kind()) {
+            case IMAGE -> new String[] {"sendPhoto", "photo"};
+            case VIDEO -> new String[] {"sendVideo", "video"};
+            case AUDIO -> new String[] {"sendAudio", "audio"};
+            case FILE -> new String[] {"sendDocument", "document"};
+        };
+        var body = json.createObjectNode().put("chat_id", recipientId).put(method[1], media.url());
+        if (media.hasCaption()) {
+            body.put("caption", media.caption());
+        }
+        return post(method[0], body.toString());
+    }
+
     private Sent post(String body) {
+        return post("sendMessage", body);
+    }
+
+    private Sent post(String method, String body) {
         PlatformHttp.Reply reply = http.exchange(PLATFORM, HttpRequest.newBuilder(
-                        URI.create(apiUrl + "/bot" + botToken + "/sendMessage"))
+                        URI.create(apiUrl + "/bot" + botToken + "/" + method))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body)), false);
         JsonNode answer;

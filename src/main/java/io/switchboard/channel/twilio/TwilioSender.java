@@ -6,6 +6,7 @@ import io.switchboard.channel.JsonBodies;
 import io.switchboard.channel.PlatformHttp;
 import io.switchboard.channel.SendFailures;
 import io.switchboard.inbox.OutboundSender;
+import io.switchboard.inbox.OutgoingContent;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
@@ -39,7 +40,24 @@ public final class TwilioSender implements OutboundSender {
 
     @Override
     public Sent send(String recipientId, String text, String messageId) {
-        String form = "To=" + encode(recipientId) + "&From=" + encode(from) + "&Body=" + encode(text);
+        return post("To=" + encode(recipientId) + "&From=" + encode(from) + "&Body=" + encode(text));
+    }
+
+    /**
+     * Media as an MMS: the URL as {@code MediaUrl}, the caption as {@code Body}. Twilio sends MMS in the US
+     * and Canada and, where the account's MMS Converter is on, turns it into an SMS with a link elsewhere.
+     */
+    @Override
+    public Sent send(String recipientId, OutgoingContent content, String messageId) {
+        OutgoingContent message = content instanceof OutgoingContent.Tagged tagged ? tagged.message() : content;
+        if (!(message instanceof OutgoingContent.Media media)) {
+            return OutboundSender.super.send(recipientId, message, messageId);
+        }
+        return post("To=" + encode(recipientId) + "&From=" + encode(from)
+                + (media.hasCaption() ? "&Body=" + encode(media.caption()) : "") + "&MediaUrl=" + encode(media.url()));
+    }
+
+    private Sent post(String form) {
         String basic = Base64.getEncoder().encodeToString((accountSid + ":" + authToken).getBytes(StandardCharsets.UTF_8));
         PlatformHttp.Reply reply = http.exchange(PLATFORM, HttpRequest.newBuilder(
                         URI.create(apiUrl + "/2010-04-01/Accounts/" + accountSid + "/Messages.json"))

@@ -8,6 +8,7 @@ import io.switchboard.channel.JsonBodies;
 import io.switchboard.channel.PlatformHttp;
 import io.switchboard.channel.SendFailures;
 import io.switchboard.inbox.OutboundSender;
+import io.switchboard.inbox.OutgoingContent;
 import java.net.URI;
 import java.net.http.HttpRequest;
 
@@ -35,10 +36,76 @@ public final class ViberSender implements OutboundSender {
 
     @Override
     public Sent send(String recipientId, String text, String messageId) {
+        return post(message(recipientId, messageId, "text").put("text", text));
+    }
+
+    /**
+     * The options as a keyboard of reply buttons, one per row (a tap sends the option's text as the
+     * contact's message); more options than {@value #MAX_BUTTONS} go as the text with the options listed.
+     */
+    @Override
+    public Sent send(String recipientId, String text, Choices choices, String messageId) {
+        if (choices.options().size() > MAX_BUTTONS) {
+            return send(recipientId, text, messageId);
+        }
+        ObjectNode body = message(recipientId, messageId, "text").put("text", choices.question());
+        ObjectNode keyboard = body.putObject("keyboard").put("Type", "keyboard").put("DefaultHeight", false);
+        var buttons = keyboard.putArray("Buttons");
+        choices.options().forEach(option -> buttons.addObject().put("Columns", 6).put("Rows", 1)
+                .put("ActionType", "reply").put("ActionBody", option).put("Text", option).put("TextSize", "regular"));
+        return post(body);
+    }
+
+    static final int MAX_BUTTONS = 24;
+    /** Viber's limit for a picture's description; a longer caption follows as a text. */
+    static final int MAX_PICTURE_TEXT = 512;
+
+    /**
+     * Media as Viber's {@code picture} (the caption as its text), {@code video} and {@code file}
+     * messages. Viber requires the size of a video or file and a file's name, and has no audio message
+     * (an audio goes as a file): without the size the caption and link go as text. A video's or file's
+     * caption follows as a text.
+     */
+    @Override
+    public Sent send(String recipientId, OutgoingContent content, String messageId) {
+        OutgoingContent message = content instanceof OutgoingContent.Tagged tagged ? tagged.message() : content;
+        if (!(message instanceof OutgoingContent.Media media)) {
+            return OutboundSender.super.send(recipientId, message, messageId);
+        }
+        if (media.kind() == OutgoingContent.MediaKind.IMAGE) {
+            boolean fits = !media.hasCaption() || media.caption().length() <= MAX_PICTURE_TEXT;
+            Sent sent = post(message(recipientId, messageId, "picture")
+                    .put("text", media.hasCaption() && fits ? media.caption() : "").put("media", media.url()));
+            if (!fits) {
+                send(recipientId, media.caption(), messageId + "#caption");
+            }
+            return sent;
+        }
+        if (media.sizeBytes() == null) {
+            return send(recipientId, media.asText(), messageId);
+        }
+        ObjectNode body = media.kind() == OutgoingContent.MediaKind.VIDEO
+                ? message(recipientId, messageId, "video").put("media", media.url()).put("size", media.sizeBytes())
+                : message(recipientId, messageId, "file").put("media", media.url()).put("size", media.sizeBytes())
+                        .put("file_name", media.displayName());
+        if (media.kind() == OutgoingContent.MediaKind.VIDEO && media.durationSeconds() != null) {
+            body.put("duration", media.durationSeconds());
+        }
+        Sent sent = post(body);
+        if (media.hasCaption()) {
+            send(recipientId, media.caption(), messageId + "#caption");
+        }
+        return sent;
+    }
+
+    private ObjectNode message(String recipientId, String messageId, String type) {
         ObjectNode body = json.createObjectNode().put("receiver", ContactIds.toViber(recipientId))
                 .put("min_api_version", 1);
         body.putObject("sender").put("name", senderName);
-        body.put("tracking_data", messageId).put("type", "text").put("text", text);
+        return body.put("tracking_data", messageId).put("type", type);
+    }
+
+    private Sent post(ObjectNode body) {
         PlatformHttp.Reply reply = http.exchange(PLATFORM, HttpRequest.newBuilder(URI.create(apiUrl + "/pa/send_message"))
                 .header("X-Viber-Auth-Token", authToken)
                 .header("Content-Type", "application/json")

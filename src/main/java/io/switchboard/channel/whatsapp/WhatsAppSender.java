@@ -8,8 +8,11 @@ import io.switchboard.channel.JsonBodies;
 import io.switchboard.channel.PlatformHttp;
 import io.switchboard.channel.SendFailures;
 import io.switchboard.inbox.OutboundSender;
+import io.switchboard.inbox.OutgoingContent;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import java.net.URI;
+import java.time.Duration;
+import java.util.Optional;
 import java.util.List;
 import java.net.http.HttpRequest;
 
@@ -38,11 +41,83 @@ public final class WhatsAppSender implements OutboundSender {
         this.accessToken = accessToken;
     }
 
+    /** WhatsApp's customer-service window: free-form messages only within 24 hours of the contact's last message. */
+    @Override
+    public Optional<Duration> replyWindow() {
+        return Optional.of(Duration.ofHours(24));
+    }
+
     @Override
     public Sent send(String recipientId, String text, String messageId) {
         ObjectNode body = envelope(recipientId, "text");
         body.putObject("text").put("preview_url", false).put("body", text);
         return post(body);
+    }
+
+    /**
+     * Media as WhatsApp's own {@code image}, {@code video}, {@code audio} and {@code document} messages by
+     * {@code link}; an audio message has no caption, so its caption follows as a text. Templates as the
+     * Cloud API's {@code template} message, with text parameters per component.
+     */
+    @Override
+    public Sent send(String recipientId, OutgoingContent content, String messageId) {
+        if (content instanceof OutgoingContent.Media media) {
+            String type = media.kind() == OutgoingContent.MediaKind.FILE ? "document" : media.kind().wireName();
+            ObjectNode body = envelope(recipientId, type);
+            ObjectNode object = body.putObject(type).put("link", media.url());
+            boolean captioned = media.hasCaption() && media.kind() != OutgoingContent.MediaKind.AUDIO;
+            if (captioned) {
+                object.put("caption", media.caption());
+            }
+            if (media.kind() == OutgoingContent.MediaKind.FILE) {
+                object.put("filename", media.displayName());
+            }
+            Sent sent = post(body);
+            if (media.hasCaption() && !captioned) {
+                send(recipientId, media.caption(), messageId);
+            }
+            return sent;
+        }
+        if (content instanceof OutgoingContent.Template template) {
+            return post(template(recipientId, template));
+        }
+        if (content instanceof OutgoingContent.Tagged tagged) {
+            return send(recipientId, tagged.message(), messageId);
+        }
+        return OutboundSender.super.send(recipientId, content, messageId);
+    }
+
+    private ObjectNode template(String recipientId, OutgoingContent.Template template) {
+        ObjectNode body = envelope(recipientId, "template");
+        ObjectNode t = body.putObject("template").put("name", template.name());
+        t.putObject("language").put("code", template.language());
+        ArrayNode components = json.createArrayNode();
+        if (!template.header().isEmpty()) {
+            textParameters(components.addObject().put("type", "header"), template.header());
+        }
+        if (!template.body().isEmpty()) {
+            textParameters(components.addObject().put("type", "body"), template.body());
+        }
+        for (OutgoingContent.Template.Button button : template.buttons()) {
+            ObjectNode component = components.addObject().put("type", "button").put("sub_type", button.subType())
+                    .put("index", String.valueOf(button.index()));
+            // a quick-reply button carries the payload its tap returns; a URL button the suffix of its URL
+            ObjectNode parameter = component.putArray("parameters").addObject();
+            if ("quick_reply".equals(button.subType())) {
+                parameter.put("type", "payload").put("payload", button.parameter());
+            } else {
+                parameter.put("type", "text").put("text", button.parameter());
+            }
+        }
+        if (!components.isEmpty()) {
+            t.set("components", components);
+        }
+        return body;
+    }
+
+    private static void textParameters(ObjectNode component, List<String> values) {
+        ArrayNode parameters = component.putArray("parameters");
+        values.forEach(value -> parameters.addObject().put("type", "text").put("text", value));
     }
 
     /**

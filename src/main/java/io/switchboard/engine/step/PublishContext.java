@@ -17,6 +17,9 @@ public interface PublishContext {
     /** The version of another workflow that runs now, if it is published. */
     Optional<WorkflowDefinition> published(String workflowId);
 
+    /** The type ({@code whatsapp}) of the workspace's channel with this id; empty when it has none. */
+    Optional<String> channelType(String channelId);
+
     /** A problem at a JSON path of the document being published. */
     void problem(String path, String message);
 }

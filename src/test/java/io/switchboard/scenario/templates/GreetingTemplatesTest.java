@@ -69,6 +69,36 @@ class GreetingTemplatesTest {
                 sentTo(ws, "+15550002222"), "no welcome on Sunday");
     }
 
+    @Test
+    void aWhatsAppTemplateGivenAsAParameterIsSentOnWhatsAppInsteadOfTheWelcomeText() {
+        Workspace ws = Workspace.create();
+        PlatformChannel whatsapp = PlatformChannel.connect(ws, "whatsapp", Map.of("phoneNumberId", PHONE_NUMBER_ID,
+                "accessToken", "EAAG-whatsapp-access-token-5678", "appSecret", APP_SECRET, "verifyToken", "verify-me"));
+        install(ws, "welcome-away-messages", Map.of("timeZone", "Europe/Lisbon",
+                "businessHours", Map.of("monday", List.of(Map.of("from", "09:00", "to", "18:00"))),
+                "welcomeWhatsAppTemplate", Map.of("name", "welcome", "language", "en", "body", List.of("$contact.name"))));
+        PlatformRequests.reset();
+
+        moveTo(clock, ZoneId.of("Europe/Lisbon"), DayOfWeek.MONDAY, 11);
+        writes(whatsapp, "15550003333", "Cy Twombly", "wamid.template-welcome");
+
+        JsonPath sent = JsonPath.from((String) PlatformRequests.only().get("body"));
+        assertEquals("template", sent.getString("type"));
+        assertEquals("welcome", sent.getString("template.name"));
+        assertEquals("en", sent.getString("template.language.code"));
+        assertEquals(List.of("Cy Twombly"), sent.getList("template.components[0].parameters.text"));
+    }
+
+    @Test
+    void aWhatsAppTemplateParameterThatIsNotOneIsRefusedByItsPath() {
+        Workspace ws = Workspace.create();
+        ws.api().body(Map.of("parameters", Map.of("timeZone", "Europe/Lisbon",
+                        "businessHours", Map.of("monday", List.of(Map.of("from", "09:00", "to", "18:00"))),
+                        "awayWhatsAppTemplate", Map.of("name", "away_notice"))))
+                .post("/api/v1/templates/welcome-away-messages/install").then().statusCode(400)
+                .body("problems[0].path", org.hamcrest.Matchers.equalTo("$.parameters.awayWhatsAppTemplate"));
+    }
+
     static void writes(PlatformChannel channel, String waId, String name, String wamid) {
         String body = fixture("whatsapp/text-message.json", Map.of("PHONE_NUMBER_ID", PHONE_NUMBER_ID, "WA_ID", waId,
                 "NAME", name, "WAMID", wamid, "TEXT", "Hi"));
