@@ -175,7 +175,7 @@ public class Wiring {
         return new RunEngine(stores.workflows(), stores.runs(), scheduler,
                 new InboxPorts(stores.contacts(), stores.directory(), stores.comments(),
                         new Outbox(stores.contacts(), stores.messages(), new MeteredSenders(platforms, meters), clock),
-                        new OutboundHttpCalls(http, json, stores.workspaces()::allowsPrivateHttpTargets),
+                        new OutboundHttpCalls(json, stores.workspaces()::allowsPrivateHttpTargets),
                         stores.messages(),
                         new ChatCompletionsModel(new PlatformHttp(http, java.time.Duration.ofSeconds(60), 3,
                                 java.time.Duration.ofSeconds(5)), json, aiSettings,
