@@ -24,6 +24,7 @@ import io.switchboard.ops.RunMetrics;
 import io.switchboard.ops.RunObservers;
 import io.switchboard.outbound.ChatCompletionsModel;
 import io.switchboard.outbound.OutboundHttpCalls;
+import io.switchboard.store.StoreOutages;
 import io.switchboard.outbound.sheets.GoogleServiceAccounts;
 import io.switchboard.outbound.sheets.GoogleSheetsAppender;
 import io.switchboard.schedule.DueIndexScheduler;
@@ -182,7 +183,8 @@ public class Wiring {
                                 config.secretsKey().map(CredentialCipher::new),
                                 stores.workspaces()::allowsPrivateHttpTargets),
                         googleSheets(config, json, googleAccounts), new DynamoEffectClaims(db, config.table())),
-                clock, config.lease(), types, new RunObservers(new RunLogContext(), new RunMetrics(meters)));
+                clock, config.lease(), types, new RunObservers(new RunLogContext(), new RunMetrics(meters)))
+                .recognisingStoreOutages(StoreOutages::isOutage);
     }
 
     @Produces
