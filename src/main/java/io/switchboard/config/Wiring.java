@@ -26,6 +26,7 @@ import io.switchboard.ops.RunMetrics;
 import io.switchboard.ops.RunObservers;
 import io.switchboard.outbound.ChatCompletionsModel;
 import io.switchboard.outbound.OutboundHttpCalls;
+import io.switchboard.store.StoreOutages;
 import io.switchboard.outbound.sheets.GoogleServiceAccounts;
 import io.switchboard.outbound.sheets.GoogleSheetsAppender;
 import io.switchboard.schedule.DueIndexScheduler;
@@ -187,14 +188,15 @@ public class Wiring {
         return new RunEngine(stores.workflows(), stores.runs(), scheduler,
                 new InboxPorts(stores.contacts(), stores.directory(), stores.comments(),
                         new Outbox(stores.contacts(), stores.messages(), new MeteredSenders(platforms, meters), clock),
-                        new OutboundHttpCalls(http, json, stores.workspaces()::allowsPrivateHttpTargets),
+                        new OutboundHttpCalls(json, stores.workspaces()::allowsPrivateHttpTargets),
                         stores.messages(),
                         new ChatCompletionsModel(new PlatformHttp(http, java.time.Duration.ofSeconds(60), 3,
                                 java.time.Duration.ofSeconds(5)), json, aiSettings,
                                 config.secretsKey().map(CredentialCipher::new),
                                 stores.workspaces()::allowsPrivateHttpTargets),
                         googleSheets(config, json, googleAccounts), new DynamoEffectClaims(db, config.table())),
-                clock, config.lease(), types, new RunObservers(new RunLogContext(), new RunMetrics(meters)));
+                clock, config.lease(), types, new RunObservers(new RunLogContext(), new RunMetrics(meters)))
+                .recognisingStoreOutages(StoreOutages::isOutage);
     }
 
     @Produces

@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -113,6 +114,55 @@ class LimitsTest {
         ws.api().header("X-Padding", "h".repeat(40_000)).get("/api/v1/users").then().statusCode(431)
                 .body("error", equalTo("headers_too_large")).body("message", containsString("at most 32768"));
         given().get("/nothing/here").then().statusCode(404).body("error", equalTo("not_found"));
+    }
+
+    /**
+     * Found by fuzz seed -2462039129309235975: a 1.28 MB request target (a percent-encoded id) was over the
+     * server codec's limit and got Vert.x's 414 with an empty body; below 4 MiB the answer names the limit.
+     */
+    @Test
+    void aLongPercentEncodedIdInThePathAnswersJsonNamingTheLimit() throws Exception {
+        java.net.http.HttpClient client = java.net.http.HttpClient.newBuilder().version(java.net.http.HttpClient.Version.HTTP_1_1).build();
+        for (int chars : new int[] {2_000, 20_000, 160_000, 214_036, 600_000}) {
+            java.net.http.HttpResponse<String> response = client.send(java.net.http.HttpRequest.newBuilder(
+                    java.net.URI.create("http://127.0.0.1:" + io.restassured.RestAssured.port + "/api/v1/contacts/"
+                            + "%C3%A9".repeat(chars))).header("Authorization", "Bearer " + ws.apiKey).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertEquals(414, response.statusCode(), chars + " characters");
+            assertEquals("application/json", response.headers().firstValue("content-type").orElse(""), chars + " characters");
+            assertTrue(response.body().contains("\"uri_too_long\""), response.body());
+        }
+    }
+
+    /**
+     * Found by fuzz seed -2462039129309235975: a request refused at the edge before its body was read
+     * (a too-long target, too many header bytes, a declared body over the limit) must not leave the
+     * connection unusable, or the next request on it (there an 18 KB workflow POST) loses its answer.
+     */
+    @Test
+    void aRequestRefusedBeforeItsBodyWasReadLeavesTheConnectionUsableForTheNext() throws Exception {
+        java.net.http.HttpClient client = java.net.http.HttpClient.newBuilder()
+                .version(java.net.http.HttpClient.Version.HTTP_1_1).build();
+        String base = "http://127.0.0.1:" + io.restassured.RestAssured.port;
+        String body = "{\"name\": \"" + "b".repeat(18_000) + "\"}";
+        String[][] refusals = {{"/api/v1/workflows?x=" + "u".repeat(9_000), "X-Pad", "p"},
+                {"/api/v1/workflows", "X-Pad", "h".repeat(40_000)}};
+        for (int round = 0; round < 5; round++) {
+            for (String[] refusal : refusals) {
+                java.net.http.HttpResponse<String> refused = client.send(java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create(base + refusal[0])).header("Authorization", "Bearer " + ws.apiKey)
+                        .header(refusal[1], refusal[2]).POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build(),
+                        java.net.http.HttpResponse.BodyHandlers.ofString());
+                assertTrue(refused.statusCode() == 414 || refused.statusCode() == 431, refused.toString());
+                java.net.http.HttpResponse<String> next = client.send(java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create(base + "/api/v1/workflows")).header("Authorization", "Bearer " + ws.apiKey)
+                        .header("Content-Type", "application/json")
+                        .timeout(java.time.Duration.ofSeconds(20))
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build(),
+                        java.net.http.HttpResponse.BodyHandlers.ofString());
+                assertEquals(422, next.statusCode(), next.body());
+            }
+        }
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.switchboard.store;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.switchboard.document.WorkflowParser;
@@ -38,6 +39,7 @@ import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttribute;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.http.SdkHttpClient;
@@ -85,7 +87,8 @@ class FaultInjectionTest {
             runs = new DynamoRunStore(db, table, json, 4);
             var workflows = new DynamoWorkflowStore(db, table, json, new WorkflowParser(new WorkflowSchema()));
             RunEngine engine = new RunEngine(workflows, runs, new DueIndexScheduler(),
-                    new InboxPorts(contacts, directory, comments), clock, RunEngine.DEFAULT_LEASE);
+                    new InboxPorts(contacts, directory, comments), clock, RunEngine.DEFAULT_LEASE)
+                    .recognisingStoreOutages(StoreOutages::isOutage);
             inbox = new InboxActions(contacts, messages, new RunTriggers(engine), clock, (ws, channelId) -> java.util.Optional.empty(),
                     new DynamoArrivalReads(db, table, io.switchboard.inbox.ArrivalReads.of(contacts, messages)));
             sweep = new DueTimerSweep(runs, engine, clock, 1000, pool);
@@ -313,5 +316,112 @@ class FaultInjectionTest {
         }
         clock.advance(Duration.ofHours(1));
         return crashed;
+    }
+
+    /**
+     * One request fails through every one of the SDK's attempts, right after each write of the
+     * scenario's path, and the store is healthy again for the next request: an outage that outlasts
+     * the SDK's retries while the process lives on (a crash cannot show it). A failure inside a step
+     * must not fail the run: it keeps its lease, the sweep repeats the step once the lease is over, and
+     * the run completes exactly once; a failure of the webhook's own write answers the delivery with an
+     * error, and the platform's redelivery completes it.
+     */
+    @Test
+    void aStoreFailureAfterTheSdksRetriesNeverFailsTheRunAndTheRetryCompletesItExactlyOnce() throws Exception {
+        DynamoDbClient clean = client(UrlConnectionHttpClient.create());
+        Table.createIfMissing(clean, table);
+        Product verifier = new Product(clean);
+        clock.set(Instant.parse("2026-05-01T09:00:00Z"));
+        verifier.seed();
+
+        CrashAfterWrite counter = new CrashAfterWrite(Integer.MAX_VALUE);
+        scenario(new Product(client(UrlConnectionHttpClient.create(), counter)), verifier, "outage-probe");
+        int points = counter.writes.get();
+
+        int refusedDeliveries = 0;
+        int absorbed = 0;
+        for (int k = 1; k <= points; k++) {
+            String contact = "outage-" + k;
+            OneRequestFailsAfterWrite outage = new OneRequestFailsAfterWrite(k);
+            Product product = new Product(client(new OutageHttp(UrlConnectionHttpClient.create()), outage));
+            Instant start = clock.instant();
+            int refused = 0;
+            while (true) {
+                try {
+                    product.inbox.receive(WS, message(contact, start));
+                    break;
+                } catch (RuntimeException failedAfterSdkRetries) {
+                    assertTrue(StoreOutages.isOutage(failedAfterSdkRetries), failedAfterSdkRetries.toString());
+                    refused++; // the platform delivers it again
+                }
+            }
+            for (int i = 0; i < 4; i++) {
+                clock.advance(Duration.ofMinutes(16));
+                try {
+                    product.sweep.sweep();
+                } catch (RuntimeException failedSweep) {
+                    // the next periodic sweep picks up what this one could not
+                }
+            }
+            clock.advance(Duration.ofHours(1));
+            refusedDeliveries += refused;
+            absorbed += refused == 0 && outage.failed != null ? 1 : 0;
+
+            String at = "store failure after write " + k + " (" + outage.failed + ")";
+            assertTrue(outage.failed != null, at + ": the injected failure was hit");
+            List<Run> runs = verifier.runs.listByContact(WS, contact);
+            Contact c = verifier.contacts.find(WS, contact).orElseThrow();
+            assertEquals(1, runs.size(), at + ": one run");
+            assertEquals(RunStatus.COMPLETED, runs.get(0).status(), at + ": completed, never failed; history "
+                    + runs.get(0).history());
+            assertEquals(1, verifier.messages.list(WS, contact).size(), at + ": one message");
+            assertEquals(1, verifier.comments.list(WS, contact, c.conversation().id()).size(), at + ": one comment");
+            assertNotEquals("alice", c.assigneeId(), at + ": reassigned");
+        }
+        System.out.printf("store failures: one request failing through all the SDK's retries after each of the %d writes "
+                + "on the scenario's path: %d/%d runs completed exactly once, none failed; %d answered the webhook with "
+                + "an error (redelivered), %d were left to the sweep by the engine or the sweep%n", points, points, points,
+                refusedDeliveries, absorbed);
+    }
+
+    /**
+     * Right after the n-th write, the next request fails on every attempt the SDK makes (it carries
+     * {@link OutageHttp#HEADER}); every later request succeeds.
+     */
+    static final class OneRequestFailsAfterWrite implements ExecutionInterceptor {
+        static final ExecutionAttribute<Boolean> DOOMED = new ExecutionAttribute<>("faults.doomed");
+        final int after;
+        final AtomicInteger writes = new AtomicInteger();
+        final java.util.concurrent.atomic.AtomicBoolean armed = new java.util.concurrent.atomic.AtomicBoolean();
+        volatile String failed;
+
+        OneRequestFailsAfterWrite(int after) {
+            this.after = after;
+        }
+
+        @Override
+        public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
+            if (armed.compareAndSet(true, false)) {
+                attributes.putAttribute(DOOMED, true);
+                failed = attributes.getAttribute(software.amazon.awssdk.core.interceptor.SdkExecutionAttribute.OPERATION_NAME);
+            }
+        }
+
+        @Override
+        public software.amazon.awssdk.http.SdkHttpRequest modifyHttpRequest(Context.ModifyHttpRequest context,
+                ExecutionAttributes attributes) {
+            return Boolean.TRUE.equals(attributes.getAttribute(DOOMED))
+                    ? context.httpRequest().toBuilder().putHeader(OutageHttp.HEADER, "1").build() : context.httpRequest();
+        }
+
+        @Override
+        public void afterExecution(Context.AfterExecution context, ExecutionAttributes attributes) {
+            String op = attributes.getAttribute(software.amazon.awssdk.core.interceptor.SdkExecutionAttribute.OPERATION_NAME);
+            boolean write = op.startsWith("Put") || op.startsWith("Update") || op.startsWith("Delete")
+                    || op.startsWith("TransactWrite") || op.startsWith("BatchWrite");
+            if (write && writes.incrementAndGet() == after) {
+                armed.set(true);
+            }
+        }
     }
 }

@@ -111,7 +111,7 @@ final class FaultyDynamoHttp implements SdkHttpClient {
         };
     }
 
-    private static HttpExecuteResponse response(int status, String type) {
+    static HttpExecuteResponse response(int status, String type) {
         byte[] body = ("{\"__type\":\"" + type + "\",\"message\":\"injected fault\"}").getBytes(StandardCharsets.UTF_8);
         return HttpExecuteResponse.builder()
                 .response(SdkHttpResponse.builder().statusCode(status)

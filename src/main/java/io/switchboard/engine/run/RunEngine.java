@@ -57,6 +57,19 @@ public final class RunEngine {
 
     private static final System.Logger LOG = System.getLogger(RunEngine.class.getName());
 
+    /** Which exceptions mean the store was unavailable rather than the step failing; none until told. */
+    private volatile java.util.function.Predicate<Throwable> storeOutage = e -> false;
+
+    /**
+     * Tells the engine, which knows no store technology, which failures are a store that stayed
+     * unavailable through its client's retries: a step that meets one is left to the run's lease and
+     * repeated by the sweep, never failed.
+     */
+    public RunEngine recognisingStoreOutages(java.util.function.Predicate<Throwable> outage) {
+        this.storeOutage = outage;
+        return this;
+    }
+
     private final PublishedWorkflows workflows;
     private final RunStore runs;
     private final WakeUpScheduler scheduler;
@@ -302,6 +315,12 @@ public final class RunEngine {
                 result = types.run(step, ctx);
             } catch (RuntimeException e) {
                 observer.stepRan(run, step.type(), RunObserver.StepOutcome.ERROR, Duration.ofNanos(System.nanoTime() - began));
+                if (storeOutage.test(e)) {
+                    // The store, not the step, failed: write nothing (the write's fate is unknown) and leave the
+                    // run to its lease, as after a crash; the sweep repeats the step, whose effects carry their keys.
+                    LOG.log(System.Logger.Level.WARNING, "run " + run.id() + " left to the sweep: " + e.getMessage());
+                    return;
+                }
                 fail(run, step, RunEvent.STEP_FAILS, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage(),
                         now);
                 released(run, workflow);

@@ -4,9 +4,8 @@ import io.switchboard.document.InvalidWorkflowException;
 import io.switchboard.document.WorkflowLibrary;
 import io.switchboard.inbox.ConcurrentUpdateException;
 import io.switchboard.inbox.TooLarge;
+import io.switchboard.store.StoreOutages;
 import java.util.Optional;
-import software.amazon.awssdk.core.exception.SdkClientException;
-import software.amazon.awssdk.core.exception.SdkServiceException;
 
 /**
  * What an exception that escaped an endpoint means for the caller. Only failures that are not the
@@ -45,14 +44,6 @@ final class Failures {
 
     /** Throttling, a store 5xx, a timeout or a lost connection, after the SDK's own retries. */
     static boolean transientStoreFailure(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof SdkServiceException service && (service.isThrottlingException() || service.statusCode() >= 500)) {
-                return true;
-            }
-            if (t instanceof SdkClientException) {
-                return true;
-            }
-        }
-        return false;
+        return StoreOutages.isOutage(e);
     }
 }
