@@ -25,7 +25,24 @@ import java.util.function.Predicate;
 final class PackagedApplication implements AutoCloseable {
 
     static final String ADMIN_TOKEN = "bench-admin-token-0123456789";
-    static final File JAR = new File("target/quarkus-app/quarkus-run.jar");
+    static final File APP = new File("target/quarkus-app").getAbsoluteFile();
+    static final File JAR = new File(APP, "quarkus-run.jar");
+    /** Written by {@code quarkus.package.jar.appcds.enabled=true} (the benchmark profile sets it). */
+    static final File APP_CDS = new File(APP, "app-cds.jsa");
+    /**
+     * The start-up options the README recommends where start time matters: the AppCDS archive (when
+     * packaged), C1 only (no C2 compiler threads competing with start-up on two cores) and the serial
+     * collector (one core's worth of heap work, no G1 threads).
+     */
+    static List<String> fastStartOptions() {
+        List<String> options = new ArrayList<>();
+        if (APP_CDS.exists()) {
+            options.add("-XX:SharedArchiveFile=" + APP_CDS.getName());
+        }
+        options.add("-XX:TieredStopAtLevel=1");
+        options.add("-XX:+UseSerialGC");
+        return options;
+    }
 
     final int port;
     final long startedNanos;
@@ -60,10 +77,11 @@ final class PackagedApplication implements AutoCloseable {
                 "-Dquarkus.dynamodb.aws.credentials.type=static",
                 "-Dquarkus.dynamodb.aws.credentials.static-provider.access-key-id=bench",
                 "-Dquarkus.dynamodb.aws.credentials.static-provider.secret-access-key=bench",
-                "-jar", JAR.getPath()));
-        File log = new File("target/" + logName + ".log");
+                // from its own folder, as the container image runs it: the AppCDS archive records the class path as given
+                "-jar", JAR.getName()));
+        File log = new File("target/" + logName + ".log").getAbsoluteFile();
         long started = System.nanoTime();
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log).start();
+        Process p = new ProcessBuilder(command).directory(APP).redirectErrorStream(true).redirectOutput(log).start();
         return new PackagedApplication(port, p, log, started);
     }
 
@@ -136,6 +154,18 @@ final class PackagedApplication implements AutoCloseable {
             total += e.getValue();
         }
         return total;
+    }
+
+    /** The processor time (user + system) the process has used so far, in ms; -1 where /proc is missing. */
+    long cpuMillis() {
+        try {
+            String stat = Files.readString(Path.of("/proc/" + process.pid() + "/stat"));
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            // fields 14 and 15 of stat (utime, stime) in clock ticks of 1/100 s; f[0] is field 3
+            return (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 10;
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
     }
 
     /** The operating system's peak resident set of the process (VmHWM), in kB; -1 where /proc is missing. */
