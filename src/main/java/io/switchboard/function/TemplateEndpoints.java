@@ -30,12 +30,25 @@ public class TemplateEndpoints {
 
     private final Api api;
     private final TemplateInstaller installer;
-    private final TemplateCatalog catalog;
+    // read on first use, not at start-up: parsing and checking 30 templates is time a webhook would wait for
+    private volatile TemplateCatalog catalog;
 
     public TemplateEndpoints(Api api, TemplateInstaller installer) {
         this.api = api;
         this.installer = installer;
-        this.catalog = new TemplateCatalog(api.json());
+    }
+
+    private TemplateCatalog catalog() {
+        TemplateCatalog c = catalog;
+        if (c == null) {
+            synchronized (this) {
+                if (catalog == null) {
+                    catalog = new TemplateCatalog(api.json());
+                }
+                c = catalog;
+            }
+        }
+        return c;
     }
 
     public void register(Routes routes) {
@@ -46,7 +59,7 @@ public class TemplateEndpoints {
 
     HttpResponse list(HttpRequest request) {
         api.workspace(request);
-        return api.ok(200, Map.of("templates", catalog.all().stream().map(this::summary).toList()));
+        return api.ok(200, Map.of("templates", catalog().all().stream().map(this::summary).toList()));
     }
 
     HttpResponse get(HttpRequest request) {
@@ -106,7 +119,7 @@ public class TemplateEndpoints {
 
     private Template template(HttpRequest request) {
         String id = request.param("templateId");
-        return catalog.find(id).orElseThrow(() -> ApiException.notFound("no template " + id
+        return catalog().find(id).orElseThrow(() -> ApiException.notFound("no template " + id
                 + "; GET /api/v1/templates lists them"));
     }
 
