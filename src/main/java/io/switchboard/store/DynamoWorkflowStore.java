@@ -47,6 +47,7 @@ public final class DynamoWorkflowStore implements WorkflowDrafts {
     private final Map<String, WorkflowDefinition> versions = new ConcurrentHashMap<>();
     private final Map<String, Listed> lists = new ConcurrentHashMap<>();
     private final Duration listFreshFor;
+    private final java.util.function.LongSupplier nanos;
     /** Counts publishes through this process, so a list read while one happened is not kept. */
     private final java.util.concurrent.atomic.AtomicLong publishes = new java.util.concurrent.atomic.AtomicLong();
 
@@ -62,6 +63,13 @@ public final class DynamoWorkflowStore implements WorkflowDrafts {
 
     public DynamoWorkflowStore(DynamoDbClient db, String table, ObjectMapper json, WorkflowParser parser,
             Duration listFreshFor) {
+        this(db, table, json, parser, listFreshFor, System::nanoTime);
+    }
+
+    /** {@code nanos} measures how old a kept list is: real elapsed time (not the engine's clock) in production. */
+    public DynamoWorkflowStore(DynamoDbClient db, String table, ObjectMapper json, WorkflowParser parser,
+            Duration listFreshFor, java.util.function.LongSupplier nanos) {
+        this.nanos = nanos;
         this.listFreshFor = listFreshFor;
         this.db = db;
         this.table = table;
@@ -182,7 +190,7 @@ public final class DynamoWorkflowStore implements WorkflowDrafts {
     public List<WorkflowDefinition> publishedFor(String ws, TriggerType trigger) {
         String key = ws + "|" + trigger.wireName();
         Listed listed = lists.get(key);
-        long now = System.nanoTime(); // real elapsed time, not the engine's clock: this is about other processes
+        long now = nanos.getAsLong();
         if (listed != null && now - listed.readAtNanos() < listFreshFor.toNanos()) {
             return listed.workflows();
         }
