@@ -46,7 +46,11 @@ final class DirectoryReads implements Directory {
         if (teamId == null) {
             return Optional.empty();
         }
-        return members.computeIfAbsent(teamId, k -> store.members(ws, k));
+        Optional<List<Agent>> read = members.computeIfAbsent(teamId, k -> store.members(ws, k));
+        // a member copy is the agent as stored: a later step naming the agent (a comment's
+        // $conversation.assignee) reads nothing more
+        read.ifPresent(list -> list.forEach(a -> agents.putIfAbsent(a.id(), Optional.of(a))));
+        return read;
     }
 
     @Override
