@@ -82,6 +82,18 @@ public final class DynamoDirectoryStore implements DirectoryStore {
     }
 
     // --- keys
+    /** DynamoDB refuses a sort key over 1,024 bytes; ids are at most 64 characters, so a longer one names nobody. */
+    private static final int MAX_ID_BYTES = 512;
+
+    private static boolean keyable(String id) {
+        return id != null && id.getBytes(java.nio.charset.StandardCharsets.UTF_8).length <= MAX_ID_BYTES;
+    }
+
+    /** A list cursor beyond any id: its prefix orders the same against every id that can exist. */
+    private static String cursor(String after) {
+        return after == null || keyable(after) ? after : after.substring(0, MAX_ID_BYTES / 4);
+    }
+
     private static Map<String, AttributeValue> agentKey(String ws, String id) {
         return Attr.key(Keys.workspace(ws), "AGENT#" + id);
     }
@@ -110,6 +122,9 @@ public final class DynamoDirectoryStore implements DirectoryStore {
     // --- reads
     @Override
     public Optional<Agent> agent(String ws, String agentId) {
+        if (!keyable(agentId)) {
+            return Optional.empty();
+        }
         Map<String, AttributeValue> item = get(agentKey(ws, agentId), false);
         if (item == null && legacy.migrate(ws)) {
             item = get(agentKey(ws, agentId), true);
@@ -119,6 +134,9 @@ public final class DynamoDirectoryStore implements DirectoryStore {
 
     @Override
     public Optional<Team> team(String ws, String teamId) {
+        if (!keyable(teamId)) {
+            return Optional.empty();
+        }
         Map<String, AttributeValue> item = get(teamKey(ws, teamId), false);
         if (item == null && legacy.migrate(ws)) {
             item = get(teamKey(ws, teamId), true);
@@ -128,6 +146,9 @@ public final class DynamoDirectoryStore implements DirectoryStore {
 
     @Override
     public Optional<List<Agent>> members(String ws, String teamId) {
+        if (!keyable(teamId)) {
+            return Optional.empty();
+        }
         List<Map<String, AttributeValue>> items = memberItems(ws, teamId, false);
         if (items.isEmpty()) {
             // an empty team, no team, or a workspace still in the old form: only then a second read
@@ -156,7 +177,7 @@ public final class DynamoDirectoryStore implements DirectoryStore {
 
     @Override
     public Page<Agent> agents(String ws, String after, int limit) {
-        Page<Map<String, AttributeValue>> page = list(ws, "AGENT#", after, limit);
+        Page<Map<String, AttributeValue>> page = list(ws, "AGENT#", cursor(after), limit);
         if (page.items().isEmpty() && after == null && legacy.migrate(ws)) {
             page = list(ws, "AGENT#", null, limit);
         }
@@ -165,7 +186,7 @@ public final class DynamoDirectoryStore implements DirectoryStore {
 
     @Override
     public Page<Team> teams(String ws, String after, int limit) {
-        Page<Map<String, AttributeValue>> page = list(ws, "TEAM#", after, limit);
+        Page<Map<String, AttributeValue>> page = list(ws, "TEAM#", cursor(after), limit);
         if (page.items().isEmpty() && after == null && legacy.migrate(ws)) {
             page = list(ws, "TEAM#", null, limit);
         }
@@ -219,6 +240,9 @@ public final class DynamoDirectoryStore implements DirectoryStore {
 
     @Override
     public Optional<StatusChange> setOnline(String ws, String agentId, boolean online) {
+        if (!keyable(agentId)) {
+            return Optional.empty();
+        }
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
             Map<String, AttributeValue> item = get(agentKey(ws, agentId), true);
             if (item == null && legacy.migrate(ws)) {
@@ -338,7 +362,8 @@ public final class DynamoDirectoryStore implements DirectoryStore {
             Set<String> touched = new LinkedHashSet<>();
             desired.stream().filter(id -> !current.containsKey(id)).forEach(touched::add);
             current.keySet().stream().filter(id -> !wanted.contains(id)).forEach(touched::add);
-            Map<String, Map<String, AttributeValue>> agents = batchGetAgents(ws, touched);
+            Map<String, Map<String, AttributeValue>> agents = batchGetAgents(ws,
+                    touched.stream().filter(DynamoDirectoryStore::keyable).collect(java.util.stream.Collectors.toSet()));
             for (int i = 0; i < desired.size(); i++) {
                 if (!current.containsKey(desired.get(i)) && !agents.containsKey(desired.get(i))) {
                     throw DirectoryConflict.unknownMember(i, desired.get(i));

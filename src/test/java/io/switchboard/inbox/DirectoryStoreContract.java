@@ -137,6 +137,19 @@ public abstract class DirectoryStoreContract {
     }
 
     @Test
+    void anIdLongerThanAnyKeyNamesNobodyInsteadOfFailing() {
+        store.addAgent("ws", new Agent("bob", "Bob", null, true));
+        String huge = "a".repeat(3000);
+        assertTrue(store.agent("ws", huge).isEmpty());
+        assertTrue(store.team("ws", huge).isEmpty());
+        assertTrue(store.members("ws", huge).isEmpty());
+        assertTrue(store.setOnline("ws", huge, true).isEmpty());
+        assertEquals(List.of("bob"), store.agents("ws", huge, 10).items().stream().map(Agent::id).toList());
+        assertEquals(1, assertThrows(DirectoryConflict.class,
+                () -> store.addTeam("ws", new Team("t", "T", List.of("bob", huge)))).memberIndex());
+    }
+
+    @Test
     void theQueueListsLongestWaitingFirstAndForgetsWhoLeft() {
         Instant t = Instant.parse("2026-12-01T10:00:00Z");
         QueuedContact first = new QueuedContact("c1", "r1", t);
