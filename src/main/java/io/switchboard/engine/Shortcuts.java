@@ -42,7 +42,7 @@ public final class Shortcuts {
 
     /** The published shortcut workflows this user may see, in name order. */
     public List<WorkflowDefinition> visibleTo(String workspaceId, String userId) {
-        Directory people = directory.load(workspaceId);
+        Directory people = Directory.of(directory, workspaceId);
         agent(people, userId);
         return workflows.publishedFor(workspaceId, TriggerType.SHORTCUT).stream()
                 .filter(w -> w.trigger().shortcut().visibleTo(userId, people))
@@ -61,7 +61,7 @@ public final class Shortcuts {
                 .filter(w -> w.id().equals(workflowId)).findFirst()
                 .orElseThrow(() -> new StartRefused(StartRefused.Reason.NOT_FOUND,
                         "no published workflow " + workflowId + " with a shortcut trigger"));
-        Directory people = directory.load(workspaceId);
+        Directory people = Directory.of(directory, workspaceId);
         Agent agent = agent(people, userId);
         Shortcut shortcut = workflow.trigger().shortcut();
         if (!shortcut.visibleTo(userId, people)) {

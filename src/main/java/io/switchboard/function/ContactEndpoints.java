@@ -46,7 +46,7 @@ public class ContactEndpoints {
     HttpResponse conversation(HttpRequest request) {
         String ws = api.workspace(request);
         Contact contact = contact(ws, request.param("contactId"));
-        Directory directory = stores.directory().load(ws);
+        Directory directory = Directory.of(stores.directory(), ws);
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("contactId", contact.id());
         out.put("contactName", contact.name());
@@ -100,7 +100,7 @@ public class ContactEndpoints {
         JsonNode body = api.body(request);
         String userId = Api.text(body, "userId", "$");
         String text = Api.text(body, "text", "$");
-        if (stores.directory().load(ws).agent(userId).isEmpty()) {
+        if (stores.directory().agent(ws, userId).isEmpty()) {
             throw new ApiException(400, "invalid_request", "$.userId: no user " + userId);
         }
         String messageId = body.hasNonNull("messageId") ? body.get("messageId").asText() : UUID.randomUUID().toString();
@@ -123,7 +123,7 @@ public class ContactEndpoints {
             throw new ApiException(400, "invalid_request", "$.userId is required: a user id, or null to unassign");
         }
         String userId = Api.optionalText(body, "userId");
-        Directory directory = stores.directory().load(ws);
+        Directory directory = Directory.of(stores.directory(), ws);
         if (userId != null && directory.agent(userId).isEmpty()) {
             throw new ApiException(400, "invalid_request", "$.userId: no user " + userId);
         }

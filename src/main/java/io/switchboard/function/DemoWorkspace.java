@@ -6,7 +6,6 @@ import io.switchboard.channel.CredentialCipher;
 import io.switchboard.config.Stores;
 import io.switchboard.config.SwitchboardConfig;
 import io.switchboard.inbox.Agent;
-import io.switchboard.inbox.DirectoryEditor;
 import io.switchboard.inbox.Team;
 import io.switchboard.workspace.Channel;
 import jakarta.enterprise.event.Observes;
@@ -39,11 +38,10 @@ public class DemoWorkspace {
         String secret = config.secretsKey().map(k -> new CredentialCipher(k).seal(CHANNEL, CHANNEL_SECRET))
                 .orElse(CHANNEL_SECRET);
         stores.workspaces().addChannel(new Channel(CHANNEL, WORKSPACE, "custom", "Demo web chat", secret));
-        new DirectoryEditor(stores.directory()).update(WORKSPACE, d -> d
-                .withAgent(new Agent("alice", "Alice", "alice@example.com", true))
-                .withAgent(new Agent("bob", "Bob", "bob@example.com", true))
-                .withAgent(new Agent("carol", "Carol", "carol@example.com", false))
-                .withTeam(new Team("support", "Support", List.of("alice", "bob", "carol"))));
+        stores.directory().addAgent(WORKSPACE, new Agent("alice", "Alice", "alice@example.com", true));
+        stores.directory().addAgent(WORKSPACE, new Agent("bob", "Bob", "bob@example.com", true));
+        stores.directory().addAgent(WORKSPACE, new Agent("carol", "Carol", "carol@example.com", false));
+        stores.directory().addTeam(WORKSPACE, new Team("support", "Support", List.of("alice", "bob", "carol")));
         try (InputStream in = DemoWorkspace.class.getResourceAsStream("/demo/prompt-transfer.json")) {
             stores.workflows().saveDraft(WORKSPACE, "prompt-transfer", json.readTree(in), 0, clock.instant());
         }

@@ -7,27 +7,36 @@ import io.switchboard.function.http.ApiException;
 import io.switchboard.function.http.HttpRequest;
 import io.switchboard.function.http.HttpResponse;
 import io.switchboard.function.http.Routes;
+import io.switchboard.engine.assign.QueueOffers;
+import io.switchboard.engine.run.RunEngine;
 import io.switchboard.inbox.Agent;
-import io.switchboard.inbox.Directory;
-import io.switchboard.inbox.DirectoryEditor;
+import io.switchboard.inbox.DirectoryConflict;
+import io.switchboard.inbox.DirectoryStore;
+import io.switchboard.inbox.Page;
+import io.switchboard.inbox.StatusChange;
 import io.switchboard.inbox.Team;
 import jakarta.inject.Singleton;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Users (agents) with their online status, and teams. */
+/**
+ * Users (agents) with their online status, and teams. Each maps the request to one directory call;
+ * lists come a page at a time ({@code limit}, {@code after}: the last id of the previous page, given
+ * back as {@code next}). A user who comes online is offered their teams' queued contacts at once.
+ */
 @Singleton
 public class DirectoryEndpoints {
 
     private final Api api;
-    private final Stores stores;
-    private final DirectoryEditor editor;
+    private final DirectoryStore directory;
+    private final QueueOffers offers;
 
-    public DirectoryEndpoints(Api api, Stores stores) {
+    public DirectoryEndpoints(Api api, Stores stores, RunEngine engine) {
         this.api = api;
-        this.stores = stores;
-        this.editor = new DirectoryEditor(stores.directory());
+        this.directory = stores.directory();
+        this.offers = new QueueOffers(stores.directory(), engine);
     }
 
     public void register(Routes routes) {
@@ -51,18 +60,18 @@ public class DirectoryEndpoints {
         }
         Agent agent = new Agent(id, Api.text(body, "name", "$"), Api.optionalText(body, "email"),
                 online != null && online.asBoolean(false));
-        editor.update(ws, d -> {
-            if (d.agents().containsKey(id)) {
-                throw new ApiException(409, "conflict", "user " + id + " already exists");
-            }
-            return d.withAgent(agent);
-        });
+        try {
+            directory.addAgent(ws, agent);
+        } catch (DirectoryConflict taken) {
+            throw new ApiException(409, "conflict", taken.getMessage());
+        }
         return api.ok(201, agent);
     }
 
     HttpResponse listUsers(HttpRequest request) {
         String ws = api.workspace(request);
-        return api.ok(200, Map.of("users", stores.directory().load(ws).agents().values()));
+        Page<Agent> page = directory.agents(ws, after(request), limit(request));
+        return api.ok(200, listed("users", page.items(), page.next()));
     }
 
     HttpResponse setStatus(HttpRequest request) {
@@ -73,9 +82,10 @@ public class DirectoryEndpoints {
             throw new ApiException(400, "invalid_request", "$.online is required and must be true or false");
         }
         String id = request.param("userId");
-        Directory updated = editor.update(ws, d -> d.withAgent(d.agent(id)
-                .orElseThrow(() -> ApiException.notFound("no user " + id)).withOnline(online.asBoolean())));
-        return api.ok(200, updated.agents().get(id));
+        StatusChange change = directory.setOnline(ws, id, online.asBoolean())
+                .orElseThrow(() -> ApiException.notFound("no user " + id));
+        offers.agentCameOnline(ws, change);
+        return api.ok(200, change.agent());
     }
 
     HttpResponse createTeam(HttpRequest request) {
@@ -83,32 +93,69 @@ public class DirectoryEndpoints {
         JsonNode body = api.body(request);
         String id = Api.id(Api.text(body, "id", "$"), "$.id");
         Team team = new Team(id, Api.text(body, "name", "$"), members(body));
-        editor.update(ws, d -> {
-            if (d.teams().containsKey(id)) {
-                throw new ApiException(409, "conflict", "team " + id + " already exists");
-            }
-            requireUsers(d, team.memberIds());
-            return d.withTeam(team);
-        });
+        try {
+            directory.addTeam(ws, team);
+        } catch (DirectoryConflict conflict) {
+            throw refused(conflict);
+        }
         return api.ok(201, view(team));
     }
 
     HttpResponse listTeams(HttpRequest request) {
         String ws = api.workspace(request);
-        return api.ok(200, Map.of("teams", stores.directory().load(ws).teams().values().stream()
-                .map(DirectoryEndpoints::view).toList()));
+        Page<Team> page = directory.teams(ws, after(request), limit(request));
+        return api.ok(200, listed("teams", page.items().stream().map(DirectoryEndpoints::view).toList(), page.next()));
     }
 
     HttpResponse setMembers(HttpRequest request) {
         String ws = api.workspace(request);
         List<String> members = members(api.body(request));
         String id = request.param("teamId");
-        Directory updated = editor.update(ws, d -> {
-            Team team = d.team(id).orElseThrow(() -> ApiException.notFound("no team " + id));
-            requireUsers(d, members);
-            return d.withTeam(new Team(team.id(), team.name(), members));
-        });
-        return api.ok(200, view(updated.teams().get(id)));
+        try {
+            return api.ok(200, view(directory.setMembers(ws, id, members)
+                    .orElseThrow(() -> ApiException.notFound("no team " + id))));
+        } catch (DirectoryConflict conflict) {
+            throw refused(conflict);
+        }
+    }
+
+    private static ApiException refused(DirectoryConflict conflict) {
+        return conflict.isUnknownMember()
+                ? new ApiException(400, "invalid_request", "$.members[" + conflict.memberIndex() + "]: "
+                        + conflict.getMessage())
+                : new ApiException(409, "conflict", conflict.getMessage());
+    }
+
+    private static Map<String, Object> listed(String name, List<?> items, String next) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put(name, items);
+        if (next != null) {
+            out.put("next", next);
+        }
+        return out;
+    }
+
+    private static String after(HttpRequest request) {
+        String after = request.query() == null ? null : request.query().get("after");
+        return after == null || after.isBlank() ? null : after;
+    }
+
+    private static int limit(HttpRequest request) {
+        String limit = request.query() == null ? null : request.query().get("limit");
+        if (limit == null) {
+            return DirectoryStore.MAX_PAGE;
+        }
+        try {
+            int n = Integer.parseInt(limit);
+            if (n >= 1 && n <= DirectoryStore.MAX_PAGE) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new ApiException(400, "invalid_request", "query parameter limit must be a whole number from 1 to "
+                + DirectoryStore.MAX_PAGE, List.of(new io.switchboard.document.Problem("limit",
+                        "1 to " + DirectoryStore.MAX_PAGE)));
     }
 
     private static List<String> members(JsonNode body) {
@@ -128,17 +175,9 @@ public class DirectoryEndpoints {
         return ids;
     }
 
-    private static void requireUsers(Directory d, List<String> ids) {
-        for (int i = 0; i < ids.size(); i++) {
-            if (!d.agents().containsKey(ids.get(i))) {
-                throw new ApiException(400, "invalid_request", "$.members[" + i + "]: no user " + ids.get(i));
-            }
-        }
-    }
-
     /** A team as the API writes it: {@code members}, the name it is created and updated with. */
     static Map<String, Object> view(Team team) {
-        Map<String, Object> out = new java.util.LinkedHashMap<>();
+        Map<String, Object> out = new LinkedHashMap<>();
         out.put("id", team.id());
         out.put("name", team.name());
         out.put("members", team.memberIds());

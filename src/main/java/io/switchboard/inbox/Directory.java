@@ -1,42 +1,27 @@
 package io.switchboard.inbox;
 
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
- * The workspace's agents and teams, read and written as one small document: assignment needs all of
- * it at once (members, who is online), and it changes rarely compared with how often it is read.
- * {@code version} guards concurrent edits.
+ * The workspace's agents and teams as the engine and the endpoints read them: by id, and a team's
+ * members with their status in one read. Nothing is read until asked ({@link #of}), so a trigger
+ * whose conditions never name an agent costs no directory read at all.
  */
-public record Directory(Map<String, Agent> agents, Map<String, Team> teams, long version) {
+public interface Directory {
 
-    public static Directory empty() {
-        return new Directory(Map.of(), Map.of(), 0);
-    }
+    Optional<Agent> agent(String id);
 
-    public Optional<Agent> agent(String id) {
-        return Optional.ofNullable(id == null ? null : agents.get(id));
-    }
+    Optional<Team> team(String id);
 
-    public Optional<Team> team(String id) {
-        return Optional.ofNullable(id == null ? null : teams.get(id));
-    }
+    /** The team's members with their online status, in team order; empty when there is no such team. */
+    Optional<List<Agent>> members(String teamId);
 
-    public List<Agent> members(Team team) {
-        return team.memberIds().stream().map(agents::get).filter(a -> a != null).toList();
-    }
+    /** Every agent of the workspace, in id order (read page by page). */
+    List<Agent> agents();
 
-    public Directory withAgent(Agent agent) {
-        Map<String, Agent> copy = new LinkedHashMap<>(agents);
-        copy.put(agent.id(), agent);
-        return new Directory(copy, teams, version);
-    }
-
-    public Directory withTeam(Team team) {
-        Map<String, Team> copy = new LinkedHashMap<>(teams);
-        copy.put(team.id(), team);
-        return new Directory(agents, copy, version);
+    /** A view that reads the store on first use and remembers what it read (one segment of a run, one request). */
+    static Directory of(DirectoryStore store, String workspaceId) {
+        return new DirectoryReads(store, workspaceId);
     }
 }

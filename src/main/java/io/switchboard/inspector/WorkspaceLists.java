@@ -62,7 +62,7 @@ final class WorkspaceLists {
         Filter filter = Filter.of(params, view);
         String after = params.getOrDefault("after", "").isBlank() ? null : params.get("after");
         ConversationIndex.Page page = index.page(ws, filter.query(view), after, PAGE_SIZE);
-        Directory directory = stores.directory().load(ws);
+        Directory directory = Directory.of(stores.directory(), ws);
         List<Map<String, Object>> conversations = new ArrayList<>();
         List<Map<String, Object>> runs = new ArrayList<>();
         for (Listed listed : page.conversations()) {

@@ -56,7 +56,7 @@ public final class TemplateInstaller {
         TemplateFilling.Filled filled;
         try {
             filled = TemplateFilling.fill(template, install.parameters() != null ? install.parameters()
-                    : json.createObjectNode(), directory.load(ws));
+                    : json.createObjectNode(), io.switchboard.inbox.Directory.of(directory, ws));
         } catch (TemplateFilling.InvalidParameters e) {
             throw new InvalidInstall("parameters for " + template.id() + " are missing or invalid", e.problems());
         }

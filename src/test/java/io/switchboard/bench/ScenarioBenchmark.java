@@ -12,7 +12,6 @@ import io.switchboard.inbox.InboxActions.IncomingMessage;
 import io.switchboard.engine.run.RunEngine;
 import io.switchboard.engine.step.InboxPorts;
 import io.switchboard.inbox.Agent;
-import io.switchboard.inbox.DirectoryEditor;
 import io.switchboard.inbox.Team;
 import io.switchboard.schedule.DueIndexScheduler;
 import io.switchboard.schedule.DueTimerSweep;
@@ -130,10 +129,10 @@ class ScenarioBenchmark {
     ObjectMapper json;
 
     void seed() throws Exception {
-        new DirectoryEditor(directory).update(WS, d -> d.withAgent(new Agent("alice", "Alice", null, true))
-                .withAgent(new Agent("bob", "Bob", null, true)).withAgent(new Agent("carol", "Carol", null, true))
-                .withAgent(new Agent("dave", "Dave", null, true))
-                .withTeam(new Team("support", "Support", List.of("alice", "bob", "carol", "dave"))));
+        for (String name : List.of("Alice", "Bob", "Carol", "Dave")) {
+            directory.addAgent(WS, new Agent(name.toLowerCase(), name, null, true));
+        }
+        directory.addTeam(WS, new Team("support", "Support", List.of("alice", "bob", "carol", "dave")));
         workflows.saveDraft(WS, "prompt", json.readTree(Workflows.promptTransfer("alice", "support", "round_robin", "PT15M")),
                 0, clock.instant());
         workflows.publish(WS, "prompt", clock.instant());

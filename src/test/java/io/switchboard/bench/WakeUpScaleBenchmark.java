@@ -14,7 +14,6 @@ import io.switchboard.engine.run.WakeUpCall;
 import io.switchboard.engine.run.WakeUpResult;
 import io.switchboard.engine.step.InboxPorts;
 import io.switchboard.inbox.Agent;
-import io.switchboard.inbox.DirectoryEditor;
 import io.switchboard.inbox.Team;
 import io.switchboard.schedule.DueIndexScheduler;
 import io.switchboard.schedule.DueTimerSweep;
@@ -262,9 +261,10 @@ class WakeUpScaleBenchmark {
                 new InboxPorts(contacts, directory, new DynamoCommentStore(db, "switchboard")), clock, RunEngine.DEFAULT_LEASE);
         InboxActions inbox = new InboxActions(contacts, new DynamoMessageStore(db, "switchboard"), new RunTriggers(engine), clock);
         String ws = "burst";
-        new DirectoryEditor(directory).update(ws, d -> d.withAgent(new Agent("alice", "Alice", null, true))
-                .withAgent(new Agent("bob", "Bob", null, true)).withAgent(new Agent("carol", "Carol", null, true))
-                .withTeam(new Team("support", "Support", List.of("alice", "bob", "carol"))));
+        directory.addAgent(ws, new Agent("alice", "Alice", null, true));
+        directory.addAgent(ws, new Agent("bob", "Bob", null, true));
+        directory.addAgent(ws, new Agent("carol", "Carol", null, true));
+        directory.addTeam(ws, new Team("support", "Support", List.of("alice", "bob", "carol")));
         Instant created = Instant.parse("2026-12-02T00:00:00Z");
         clock.fix(created);
         workflows.saveDraft(ws, "prompt", json.readTree(Workflows.promptTransfer("alice", "support", "round_robin", "PT15M")),

@@ -15,7 +15,7 @@ import io.switchboard.inbox.Agent;
 import io.switchboard.inbox.Contact;
 import io.switchboard.inbox.Conversation;
 import io.switchboard.inbox.ConversationStatus;
-import io.switchboard.inbox.Directory;
+import io.switchboard.inbox.DirectorySnapshot;
 import io.switchboard.inbox.OpenedBy;
 import java.time.Instant;
 import java.util.List;
@@ -35,7 +35,7 @@ class ConditionEvaluatorTest {
     }
 
     Facts facts(Contact c) {
-        return new Facts(c, Directory.empty().withAgent(new Agent("alice", "Alice", null, false)), now, Map.of());
+        return new Facts(c, DirectorySnapshot.empty().withAgent(new Agent("alice", "Alice", null, false)), now, Map.of());
     }
 
     static Condition c(Category category, String field, Operator op, String... values) {

@@ -13,7 +13,13 @@ import io.switchboard.inbox.Contact;
 import io.switchboard.inbox.ContactStore;
 import io.switchboard.inbox.Conversation;
 import io.switchboard.inbox.ConversationStatus;
-import io.switchboard.inbox.Directory;
+import io.switchboard.inbox.Agent;
+import io.switchboard.inbox.DirectoryConflict;
+import io.switchboard.inbox.DirectorySnapshot;
+import io.switchboard.inbox.Page;
+import io.switchboard.inbox.QueuedContact;
+import io.switchboard.inbox.StatusChange;
+import io.switchboard.inbox.Team;
 import io.switchboard.inbox.DirectoryStore;
 import io.switchboard.inbox.OpenedBy;
 import java.time.Instant;
@@ -49,7 +55,9 @@ final class InMemoryInbox implements ContactStore, CommentStore, DirectoryStore,
     final Map<String, Comment> comments = new LinkedHashMap<>();
     final Map<String, Run> runs = new HashMap<>();
     final List<WorkflowDefinition> workflows = new ArrayList<>();
-    Directory directory = Directory.empty();
+    DirectorySnapshot directory = DirectorySnapshot.empty();
+    /** Per pool, the queued contacts by queue key (waiting time, then run id). */
+    final Map<String, java.util.TreeMap<String, QueuedContact>> queues = new HashMap<>();
     final Map<String, Long> tickets = new HashMap<>();
     int assignments;
     /** When set, the next run save fails as if the process died right before it. */
@@ -291,22 +299,107 @@ final class InMemoryInbox implements ContactStore, CommentStore, DirectoryStore,
                 .sorted(Comparator.comparing(Comment::id)).sorted(Comparator.comparing(Comment::createdAt)).toList();
     }
 
-    // --- directory: replaced only at the version it was read; a round-robin rotation per team
+    // --- directory: the rules of DynamoDirectoryStore (DirectoryStoreContract runs both)
     @Override
-    public Directory load(String ws) {
-        return directory;
+    public synchronized Optional<Agent> agent(String ws, String agentId) {
+        return directory.agent(agentId);
     }
 
     @Override
-    public void replace(String ws, Directory next) {
-        if (next.version() != directory.version()) {
-            throw new ConcurrentUpdateException("the directory of workspace " + ws);
+    public synchronized Optional<Team> team(String ws, String teamId) {
+        return directory.team(teamId);
+    }
+
+    @Override
+    public synchronized Optional<List<Agent>> members(String ws, String teamId) {
+        return directory.members(teamId);
+    }
+
+    @Override
+    public synchronized Page<Agent> agents(String ws, String after, int limit) {
+        return page(directory.agents(), Agent::id, after, limit);
+    }
+
+    @Override
+    public synchronized Page<Team> teams(String ws, String after, int limit) {
+        return page(directory.teamsById().values().stream().sorted(Comparator.comparing(Team::id)).toList(), Team::id,
+                after, limit);
+    }
+
+    private static <T> Page<T> page(List<T> sorted, java.util.function.Function<T, String> id, String after, int limit) {
+        List<T> rest = sorted.stream().filter(t -> after == null || id.apply(t).compareTo(after) > 0).toList();
+        List<T> items = rest.stream().limit(Math.min(limit, MAX_PAGE)).toList();
+        return new Page<>(items, rest.size() > items.size() ? id.apply(items.get(items.size() - 1)) : null);
+    }
+
+    @Override
+    public synchronized void addAgent(String ws, Agent agent) {
+        if (directory.agent(agent.id()).isPresent()) {
+            throw DirectoryConflict.taken("user " + agent.id());
         }
-        directory = new Directory(next.agents(), next.teams(), next.version() + 1);
+        directory = directory.withAgent(agent);
     }
 
     @Override
-    public long nextRoundRobinTicket(String ws, String teamId) {
+    public synchronized Optional<StatusChange> setOnline(String ws, String agentId, boolean online) {
+        return directory.agent(agentId).map(before -> {
+            directory = directory.withAgent(before.withOnline(online));
+            List<String> teams = directory.teamsById().values().stream()
+                    .filter(t -> t.memberIds().contains(agentId)).map(Team::id).sorted().toList();
+            return new StatusChange(before.withOnline(online), teams, online && !before.online());
+        });
+    }
+
+    @Override
+    public synchronized void addTeam(String ws, Team team) {
+        if (directory.team(team.id()).isPresent()) {
+            throw DirectoryConflict.taken("team " + team.id());
+        }
+        requireUsers(team.memberIds());
+        directory = directory.withTeam(team);
+    }
+
+    @Override
+    public synchronized Optional<Team> setMembers(String ws, String teamId, List<String> memberIds) {
+        Optional<Team> team = directory.team(teamId);
+        if (team.isEmpty()) {
+            return Optional.empty();
+        }
+        requireUsers(memberIds);
+        Team updated = new Team(teamId, team.get().name(), List.copyOf(memberIds));
+        directory = directory.withTeam(updated);
+        return Optional.of(updated);
+    }
+
+    private void requireUsers(List<String> ids) {
+        for (int i = 0; i < ids.size(); i++) {
+            if (directory.agent(ids.get(i)).isEmpty()) {
+                throw DirectoryConflict.unknownMember(i, ids.get(i));
+            }
+        }
+    }
+
+    @Override
+    public synchronized void enqueue(String ws, String pool, QueuedContact contact) {
+        queues.computeIfAbsent(pool, p -> new java.util.TreeMap<>()).put(queueKey(contact), contact);
+    }
+
+    @Override
+    public synchronized void dequeue(String ws, String pool, QueuedContact contact) {
+        queues.getOrDefault(pool, new java.util.TreeMap<>()).remove(queueKey(contact));
+    }
+
+    @Override
+    public synchronized List<QueuedContact> queued(String ws, String pool, int limit) {
+        return queues.getOrDefault(pool, new java.util.TreeMap<>()).values().stream().limit(limit).toList();
+    }
+
+    private static String queueKey(QueuedContact c) {
+        return String.format("%015d#%s", c.queuedAt().toEpochMilli(), c.runId());
+    }
+
+    @Override
+    public synchronized long nextRoundRobinTicket(String ws, String teamId) {
         return tickets.merge(teamId, 1L, Long::sum) - 1;
     }
 

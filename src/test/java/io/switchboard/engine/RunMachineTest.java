@@ -176,6 +176,25 @@ class RunMachineTest {
     }
 
     @Test
+    void aQueuedContactIsOfferedAtOnceWhenAnAgentOfItsTeamComesOnline() {
+        publish(new AssignToStep("assign", AssignToStep.Action.TEAM, null, "night", AssignToStep.Logic.ROUND_ROBIN,
+                true, null));
+        Run run = open("ivy");
+        assertEquals(RunState.QUEUED_FOR_ASSIGNMENT, stored(run).state());
+        assertEquals(1, inbox.queued("ws", "night", 10).size(), "the contact waits in the team's queue");
+        var offers = new io.switchboard.engine.assign.QueueOffers(inbox, engine);
+
+        // no time passes: not the next minute's re-offer, the status change itself offers the contact
+        assertEquals(List.of(run.id()), offers.agentCameOnline("ws", inbox.setOnline("ws", "carol", true).orElseThrow()));
+        assertEquals(RunState.COMPLETED, stored(run).state());
+        assertEquals("carol", inbox.contacts.get("ivy").assigneeId());
+        assertEquals(List.of(), inbox.queued("ws", "night", 10), "assigned: out of the queue");
+        assertEquals(WakeUpResult.ALREADY_FINISHED, wakeLast(), "the re-offer armed before changes nothing");
+        assertEquals(List.of(), offers.agentCameOnline("ws", inbox.setOnline("ws", "carol", true).orElseThrow()),
+                "already online: nothing offered again");
+    }
+
+    @Test
     void aStepThatCannotRunFailsTheRunWithItsReason() {
         publish(new HttpRequestStep("call", "GET", "https://crm.example.com", Map.of(), null, Duration.ofSeconds(5),
                 List.of(), List.of()));

@@ -40,6 +40,41 @@ class AssignmentStrategyTest {
     }
 
     @Test
+    void leastOpenContactsSpreadsWithinOneOverManyConcurrentRuns() throws Exception {
+        Workspace ws = Workspace.create().user("alice", true).user("bob", true).user("carol", true)
+                .user("dave", false).team("support", "alice", "bob", "carol", "dave");
+        ws.publish(Workflows.assignToTeam("support", "least_open_contacts", true));
+
+        List<String> contacts = IntStream.range(0, 30).mapToObj(i -> "contact-" + i).toList();
+        java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+        ExactlyOnceTest.concurrently(6, () -> {
+            for (int i = next.getAndIncrement(); i < contacts.size(); i = next.getAndIncrement()) {
+                ws.contactSays(contacts.get(i), "m-1", "Hi").then().statusCode(200);
+            }
+            return null;
+        });
+
+        Map<String, Long> load = contacts.stream().map(ws::assignee)
+                .collect(Collectors.groupingBy(a -> a, TreeMap::new, Collectors.counting()));
+        assertEquals(java.util.Set.of("alice", "bob", "carol"), load.keySet(), "offline Dave gets none: " + load);
+        long most = load.values().stream().mapToLong(Long::longValue).max().orElseThrow();
+        long least = load.values().stream().mapToLong(Long::longValue).min().orElseThrow();
+        org.junit.jupiter.api.Assertions.assertTrue(most - least <= 1, "spread within one: " + load);
+    }
+
+    @Test
+    void aQueuedContactIsGivenToAnAgentTheMomentTheyComeOnline() {
+        Workspace ws = Workspace.create().user("alice", true).user("carol", false).team("night", "carol");
+        ws.publish(Workflows.assignToTeam("night", "round_robin", true));
+
+        ws.contactSays("late", "m-1", "Anyone there?").then().statusCode(200);
+        assertEquals(null, ws.assignee("late"), "nobody online: queued");
+        ws.online("carol", true);
+        // no wake-up, no minute passing: the status change offers the queued contact
+        assertEquals("carol", ws.assignee("late"));
+    }
+
+    @Test
     void leastOpenContactsPicksTheAgentWithTheFewestOpenConversations() {
         Workspace ws = Workspace.create().user("alice", true).user("bob", true).user("carol", true)
                 .team("support", "alice", "bob", "carol");

@@ -140,7 +140,8 @@ class PromptTransferTest {
         assertEquals("completed", run.getString("runs[0].status"));
         List<Map<String, Object>> history = run.getList("runs[0].history");
         assertEquals("assigned to Carol", history.get(5).get("outcome"));
-        assertEquals("PT11M", ((Map<?, ?>) history.get(5).get("details")).get("queuedFor"));
+        // offered the moment Carol came online (issue 10), not at the re-offer a minute later
+        assertEquals("PT10M", ((Map<?, ?>) history.get(5).get("details")).get("queuedFor"));
         assertEquals(List.of("Reassigned Eve from Alice to Carol"), ws.conversation("eve").getList("comments.text"));
     }
 

@@ -16,7 +16,6 @@ import io.switchboard.engine.run.RunStatus;
 import io.switchboard.engine.step.InboxPorts;
 import io.switchboard.inbox.Agent;
 import io.switchboard.inbox.Contact;
-import io.switchboard.inbox.DirectoryEditor;
 import io.switchboard.inbox.Team;
 import io.switchboard.schedule.DueIndexScheduler;
 import io.switchboard.schedule.DueTimerSweep;
@@ -102,9 +101,10 @@ class FaultInjectionTest {
         final ObjectMapper json;
 
         void seed() throws Exception {
-            new DirectoryEditor(directory).update(WS, d -> d.withAgent(new Agent("alice", "Alice", null, true))
-                    .withAgent(new Agent("bob", "Bob", null, true)).withAgent(new Agent("carol", "Carol", null, true))
-                    .withTeam(new Team("support", "Support", List.of("alice", "bob", "carol"))));
+            directory.addAgent(WS, new Agent("alice", "Alice", null, true));
+            directory.addAgent(WS, new Agent("bob", "Bob", null, true));
+            directory.addAgent(WS, new Agent("carol", "Carol", null, true));
+            directory.addTeam(WS, new Team("support", "Support", List.of("alice", "bob", "carol")));
             workflows.saveDraft(WS, "prompt", json.readTree(Workflows.promptTransfer("alice", "support", "round_robin",
                     "PT15M")), 0, clock.instant());
             workflows.publish(WS, "prompt", clock.instant());

@@ -159,7 +159,8 @@ public final class RunEngine {
         if (contact == null) {
             return new Matches(null, null, List.of());
         }
-        Directory directory = inbox.directory().load(event.workspaceId());
+        // read only if a condition names an agent: most triggers never do
+        Directory directory = Directory.of(inbox.directory(), event.workspaceId());
         Facts facts = new Facts(contact, directory, clock.instant(), event.data());
         List<WorkflowDefinition> matched = candidates.stream()
                 .filter(w -> !event.type().namesItsWorkflow() || w.id().equals(event.data().get(MANUAL_WORKFLOW)))
@@ -175,6 +176,18 @@ public final class RunEngine {
      * (a write conditional on its version) resumes it.
      */
     public WakeUpResult wakeUp(WakeUpCall call) {
+        return resume(call, RunEvent.DUE);
+    }
+
+    /**
+     * Offers a queued contact again now, because an agent of its pool came online: the run resumes at
+     * its Assign To step as at a re-offer. A run no longer queued is left alone (NOT_DUE).
+     */
+    public WakeUpResult offerQueued(String workspaceId, String contactId, String runId) {
+        return resume(new WakeUpCall(workspaceId, contactId, runId, null, null), RunEvent.AGENT_AVAILABLE);
+    }
+
+    private WakeUpResult resume(WakeUpCall call, RunEvent event) {
         RunStore.Resumable resumable = runs.findToResume(call.workspaceId(), call.contactId(), call.runId());
         Optional<Run> found = resumable.run();
         if (found.isEmpty()) {
@@ -189,7 +202,7 @@ public final class RunEngine {
         }
         Instant now = clock.instant();
         Instant due = run.dueAt();
-        Optional<RunMachine.Transition> woken = RunMachine.fire(run, RunEvent.DUE, now);
+        Optional<RunMachine.Transition> woken = RunMachine.fire(run, event, now);
         if (woken.isEmpty()) {
             return WakeUpResult.NOT_DUE;
         }

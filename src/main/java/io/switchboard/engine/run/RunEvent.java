@@ -21,5 +21,7 @@ public enum RunEvent {
     /** A wake-up (scheduler or sweep) for the run's due time. */
     DUE,
     /** The contact wrote, and the run waits for their message. */
-    REPLY_ARRIVES
+    REPLY_ARRIVES,
+    /** An agent of the pool a queued run waits on came online: the contact is offered at once. */
+    AGENT_AVAILABLE
 }

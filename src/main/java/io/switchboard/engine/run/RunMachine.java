@@ -65,7 +65,9 @@ public final class RunMachine {
             new Transition(RunState.AWAITING_AI_TURN, RunEvent.REPLY_ARRIVES, "a message not already given to the run",
                     ALWAYS, RunState.RUNNING, CLAIM + ", the message in the run", false),
             new Transition(RunState.QUEUED_FOR_ASSIGNMENT, RunEvent.DUE, "the next offer is due", DUE_TIME_REACHED,
-                    RunState.RUNNING, CLAIM + "; not in its history", false));
+                    RunState.RUNNING, CLAIM + "; not in its history", false),
+            new Transition(RunState.QUEUED_FOR_ASSIGNMENT, RunEvent.AGENT_AVAILABLE, "an agent of its pool came online",
+                    ALWAYS, RunState.RUNNING, CLAIM + "; not in its history", false));
 
     /** Rows applied since the class loaded: what the tests exercised. */
     private static final Set<Transition> EXERCISED = ConcurrentHashMap.newKeySet();

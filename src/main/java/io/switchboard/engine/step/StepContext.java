@@ -71,7 +71,7 @@ public final class StepContext {
 
     public Directory directory() {
         if (cache.directory == null) {
-            cache.directory = inbox.directory().load(run.workspaceId());
+            cache.directory = Directory.of(inbox.directory(), run.workspaceId());
         }
         return cache.directory;
     }

@@ -10,7 +10,7 @@ import io.switchboard.engine.assign.AssignmentPolicy.Choice;
 import io.switchboard.inbox.Agent;
 import io.switchboard.inbox.ContactStore.AssignmentChange;
 import io.switchboard.inbox.Directory;
-import io.switchboard.inbox.Team;
+import io.switchboard.inbox.QueuedContact;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -22,12 +22,14 @@ import java.util.Optional;
  * Assign To. When nobody is eligible the contact is queued: the run pauses on this step and offers
  * the contact to the team again every minute, until someone is eligible or the step's timeout
  * passes; then the timeout steps run, or the run ends. The queue is recorded in the run's history
- * once, when it starts, and once when it ends; a run never fails because a team is offline.
+ * once, when it starts, and once when it ends; a run never fails because a team is offline. While
+ * queued, the contact is also in its pool's queue in the directory, so an agent who comes online is
+ * offered it at once ({@code QueueOffers}) instead of at the next minute's re-offer.
  */
 public final class AssignToHandler implements StepHandler<AssignToStep> {
 
     /** Round-robin rotation key for the "a user in the workspace" action. */
-    static final String WORKSPACE_ROTATION = "_workspace";
+    static final String WORKSPACE_ROTATION = io.switchboard.engine.assign.QueueOffers.WORKSPACE_POOL;
 
     private final AssignmentPolicy policy = new AssignmentPolicy();
 
@@ -37,6 +39,7 @@ public final class AssignToHandler implements StepHandler<AssignToStep> {
         Map<String, String> details = new LinkedHashMap<>();
         details.put("action", step.action().name().toLowerCase());
         String target;
+        String chosenName = null;
         switch (step.action()) {
             case UNASSIGN -> target = null;
             case USER -> {
@@ -46,17 +49,20 @@ public final class AssignToHandler implements StepHandler<AssignToStep> {
                     return StepResult.unchanged("not assigned: user " + step.userId() + " does not exist", details);
                 }
                 target = agent.get().id();
+                chosenName = agent.get().name();
             }
             default -> {
-                Optional<String> chosen = choose(step, ctx, directory, details);
+                Optional<Agent> chosen = choose(step, ctx, directory, details);
                 if (chosen.isEmpty()) {
                     return queue(step, ctx, details);
                 }
-                target = chosen.get();
+                target = chosen.get().id();
+                chosenName = chosen.get().name();
                 String queuedSince = ctx.run().variable(queueKey(step));
                 if (queuedSince != null) {
                     details.put("queuedFor", Duration.between(Instant.parse(queuedSince), ctx.now()).toString());
                     ctx.run().setVariable(queueKey(step), null);
+                    leaveQueue(step, ctx, Instant.parse(queuedSince));
                 }
             }
         }
@@ -69,13 +75,25 @@ public final class AssignToHandler implements StepHandler<AssignToStep> {
         if (change.assigneeId() != null) {
             details.put("assignee", change.assigneeId());
         }
+        // the chosen agent's name is known from the pool read; a replay that kept another assignee looks it up
         String outcome = change.assigneeId() == null ? "unassigned"
-                : "assigned to " + directory.agent(change.assigneeId()).map(Agent::name).orElse(change.assigneeId());
+                : "assigned to " + (change.assigneeId().equals(target) && chosenName != null ? chosenName
+                        : directory.agent(change.assigneeId()).map(Agent::name).orElse(change.assigneeId()));
         return StepResult.changed(outcome, details);
     }
 
     private static String queueKey(AssignToStep step) {
         return "queued." + step.id();
+    }
+
+    /** The queue an agent coming online looks in: the team's, or the workspace's. */
+    private static String pool(AssignToStep step) {
+        return step.action() == AssignToStep.Action.TEAM ? step.teamId() : WORKSPACE_ROTATION;
+    }
+
+    private static void leaveQueue(AssignToStep step, StepContext ctx, Instant queuedAt) {
+        ctx.inbox().directory().dequeue(ctx.run().workspaceId(), pool(step),
+                new QueuedContact(ctx.run().contactId(), ctx.run().id(), queuedAt));
     }
 
     private static StepResult queue(AssignToStep step, StepContext ctx, Map<String, String> details) {
@@ -84,6 +102,7 @@ public final class AssignToHandler implements StepHandler<AssignToStep> {
         Instant deadline = queuedAt.plus(step.timeout());
         if (!ctx.now().isBefore(deadline)) {
             ctx.run().setVariable(queueKey(step), null);
+            leaveQueue(step, ctx, queuedAt);
             details.put("queuedFor", Duration.between(queuedAt, ctx.now()).toString());
             String outcome = "not assigned within " + step.timeout() + ": " + details.get("reason");
             return step.timeoutSteps().isEmpty()
@@ -93,6 +112,8 @@ public final class AssignToHandler implements StepHandler<AssignToStep> {
         }
         if (since == null) {
             ctx.run().setVariable(queueKey(step), queuedAt.toString());
+            ctx.inbox().directory().enqueue(ctx.run().workspaceId(), pool(step),
+                    new QueuedContact(ctx.run().contactId(), ctx.run().id(), queuedAt));
         }
         Instant recheck = ctx.now().plus(AssignToStep.QUEUE_RECHECK);
         details.put("timeoutAt", deadline.toString());
@@ -100,21 +121,22 @@ public final class AssignToHandler implements StepHandler<AssignToStep> {
                 "queued: " + details.get("reason"), details, since == null);
     }
 
-    private Optional<String> choose(AssignToStep step, StepContext ctx, Directory directory,
+    private Optional<Agent> choose(AssignToStep step, StepContext ctx, Directory directory,
             Map<String, String> details) {
         List<Agent> pool;
         String rotation;
         if (step.action() == AssignToStep.Action.TEAM) {
-            Optional<Team> team = directory.team(step.teamId());
+            // the members with their status in one read
+            Optional<List<Agent>> members = directory.members(step.teamId());
             details.put("team", step.teamId());
-            if (team.isEmpty()) {
+            if (members.isEmpty()) {
                 details.put("reason", "team " + step.teamId() + " does not exist");
                 return Optional.empty();
             }
-            pool = directory.members(team.get());
-            rotation = team.get().id();
+            pool = members.get();
+            rotation = step.teamId();
         } else {
-            pool = List.copyOf(directory.agents().values());
+            pool = directory.agents();
             rotation = WORKSPACE_ROTATION;
         }
         String ws = ctx.run().workspaceId();
@@ -133,16 +155,13 @@ public final class AssignToHandler implements StepHandler<AssignToStep> {
             details.put("openContacts", choice.openContacts().toString());
         }
         details.put("reason", choice.reason());
+        // agents outside the team are not listed: a workspace can have thousands, and reading them all
+        // for every team assignment would cost more than the assignment itself
         Map<String, String> notChosen = new LinkedHashMap<>(choice.notEligible());
-        if (step.action() == AssignToStep.Action.TEAM) {
-            java.util.Set<String> members = new java.util.HashSet<>(pool.stream().map(Agent::id).toList());
-            directory.agents().keySet().stream().filter(id -> !members.contains(id)).sorted()
-                    .forEach(id -> notChosen.put(id, "not in team " + rotation));
-        }
         if (!notChosen.isEmpty()) {
             details.put(NOT_CHOSEN, grouped(notChosen));
         }
-        return Optional.ofNullable(choice.found() ? choice.agent().id() : null);
+        return Optional.ofNullable(choice.found() ? choice.agent() : null);
     }
 
     /** History detail naming each agent that was not eligible and why: "reason: id, id; reason: id". */
