@@ -91,8 +91,8 @@ class RunEngineTest {
         var reassign = inbox.runs.get(run.id()).history().stream().filter(h -> "reassign".equals(h.stepId())).findFirst()
                 .orElseThrow();
         assertEquals("bob", reassign.details().get("assignee"));
-        assertEquals("offline: dave; already assigned by this run: alice; not in team support: carol",
-                reassign.details().get("notChosen"));
+        // carol is no member of the team: agents outside it are not listed (a workspace may have thousands)
+        assertEquals("offline: dave; already assigned by this run: alice", reassign.details().get("notChosen"));
     }
 
     @Test
