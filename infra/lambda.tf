@@ -36,6 +36,8 @@ locals {
     # the meters as CloudWatch EMF lines after each invocation (observability.tf alarms on them)
     SWITCHBOARD_METRICS_EMF       = "true"
     SWITCHBOARD_METRICS_NAMESPACE = var.metrics_namespace
+    # the JIT's first tier only, unless ops choose otherwise (variables.tf says why)
+    JAVA_TOOL_OPTIONS = var.lambda_java_options
   }
 }
 

@@ -149,6 +149,7 @@ for a in metric_alarms:
 for handler, name in names.items():
     env = lam.get_function(FunctionName=name)["Configuration"].get("Environment", {}).get("Variables", {})
     check(f"{name} SWITCHBOARD_METRICS_EMF", env.get("SWITCHBOARD_METRICS_EMF"), "true")
+    check(f"{name} JAVA_TOOL_OPTIONS", env.get("JAVA_TOOL_OPTIONS"), "-XX:+TieredCompilation -XX:TieredStopAtLevel=1")
 
 if failures:
     print("moto verification FAILED:", *failures, sep="\n  ")
