@@ -11,7 +11,6 @@ import io.switchboard.engine.step.StepTypes;
 import io.switchboard.template.TemplateInstaller;
 import io.switchboard.channel.ChannelConnections;
 import io.switchboard.engine.RunTriggers;
-import io.switchboard.inbox.ArrivalReads;
 import io.switchboard.inbox.ConversationIndex;
 import io.switchboard.inbox.InboxActions;
 import io.switchboard.engine.IncomingWebhooks;
@@ -224,8 +223,7 @@ public class Wiring {
     InboxActions inboxActions(Stores stores, RunEngine engine, Clock clock, PlatformChannels platforms,
             MeterRegistry meters, DynamoDbClient db, SwitchboardConfig config) {
         return new InboxActions(stores.contacts(), stores.messages(), new RunTriggers(engine), clock,
-                new MeteredSenders(platforms, meters), new DynamoArrivalReads(db, config.table(),
-                        ArrivalReads.of(stores.contacts(), stores.messages())));
+                new MeteredSenders(platforms, meters), new DynamoArrivalReads(db, config.table()));
     }
 
     @Produces

@@ -7,8 +7,6 @@ import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.BatchGetItemRequest;
-import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 
 /**
  * The identity's link, the message and the contact in one BatchGetItem, assuming the identity is its
@@ -20,13 +18,9 @@ public final class DynamoArrivalReads implements ArrivalReads {
 
     private final DynamoDbClient db;
     private final String table;
-    private final ArrivalReads oneByOne;
-
-    /** {@code oneByOne} reads what a throttled batch left out. */
-    public DynamoArrivalReads(DynamoDbClient db, String table, ArrivalReads oneByOne) {
+    public DynamoArrivalReads(DynamoDbClient db, String table) {
         this.db = db;
         this.table = table;
-        this.oneByOne = oneByOne;
     }
 
     @Override
@@ -34,18 +28,12 @@ public final class DynamoArrivalReads implements ArrivalReads {
         var link = Attr.key(DynamoContactStore.linkKey(ws, channelId, platformId), "LINK");
         List<Map<String, AttributeValue>> items = batch(List.of(link, message(ws, platformId, channelId, externalId),
                 contact(ws, platformId)));
-        if (items == null) {
-            return oneByOne.read(ws, channelId, platformId, externalId);
-        }
         String linked = items.stream().filter(i -> "LINK".equals(str(i, Table.SK))).map(i -> str(i, "contactId"))
                 .findFirst().orElse(null);
         String contactId = platformId;
         if (linked != null && !linked.equals(platformId)) {
             contactId = linked;
             items = batch(List.of(message(ws, contactId, channelId, externalId), contact(ws, contactId)));
-            if (items == null) {
-                return oneByOne.read(ws, channelId, platformId, externalId);
-            }
         }
         String messageSort = DynamoMessageStore.sort(channelId, externalId);
         boolean duplicate = items.stream().anyMatch(i -> messageSort.equals(str(i, Table.SK)));
@@ -55,14 +43,8 @@ public final class DynamoArrivalReads implements ArrivalReads {
                 contact == null ? null : DynamoContactStore.toContact(ws, contactId, contact));
     }
 
-    /** The items found, or null when the store left keys unprocessed (throttling): read one by one then. */
     private List<Map<String, AttributeValue>> batch(List<Map<String, AttributeValue>> keys) {
-        var response = db.batchGetItem(BatchGetItemRequest.builder()
-                .requestItems(Map.of(table, KeysAndAttributes.builder().keys(keys).build())).build());
-        if (response.hasUnprocessedKeys() && !response.unprocessedKeys().isEmpty()) {
-            return null;
-        }
-        return response.responses().getOrDefault(table, List.of());
+        return BatchReads.read(db, table, keys, false);
     }
 
     private static Map<String, AttributeValue> message(String ws, String contactId, String channelId, String externalId) {

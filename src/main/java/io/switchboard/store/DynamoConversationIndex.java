@@ -21,7 +21,6 @@ import java.util.Map;
 import java.util.regex.Pattern;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 
@@ -157,17 +156,7 @@ public final class DynamoConversationIndex implements ConversationIndex {
         for (Map<String, AttributeValue> key : keys) {
             wanted.add(Attr.key(str(key, Table.PK), DynamoContactStore.SORT));
         }
-        Map<String, KeysAndAttributes> request = Map.of(table, KeysAndAttributes.builder().keys(wanted).build());
-        // a batch read may leave keys unprocessed under load: ask again for those (bounded by the chunk)
-        for (int attempt = 0; attempt < 5 && !request.isEmpty(); attempt++) {
-            Map<String, KeysAndAttributes> asked = request;
-            var response = db.batchGetItem(b -> b.requestItems(asked));
-            response.responses().getOrDefault(table, List.of()).forEach(item -> byPk.put(str(item, Table.PK), item));
-            if (!response.hasUnprocessedKeys() || response.unprocessedKeys().isEmpty()) {
-                break;
-            }
-            request = response.unprocessedKeys();
-        }
+        BatchReads.read(db, table, wanted, false).forEach(item -> byPk.put(str(item, Table.PK), item));
         return byPk;
     }
 

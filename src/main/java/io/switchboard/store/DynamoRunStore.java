@@ -29,11 +29,9 @@ import java.util.Optional;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.BatchGetItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.DeleteItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
-import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
 import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
@@ -135,22 +133,14 @@ public final class DynamoRunStore implements RunStore {
         return item == null || item.isEmpty() ? Optional.empty() : Optional.of(toRun(ws, item));
     }
 
-    /**
-     * One consistent BatchGetItem for the run and the contact item of its partition. Keys the store
-     * left unprocessed (throttling) are read one by one instead.
-     */
+    /** One consistent BatchGetItem for the run and the contact item of its partition. */
     @Override
     public Resumable findToResume(String ws, String contactId, String runId) {
         var runKey = Attr.key(Keys.contact(ws, contactId), Keys.runSort(runId));
         var contactKey = Attr.key(Keys.contact(ws, contactId), DynamoContactStore.SORT);
-        var response = db.batchGetItem(BatchGetItemRequest.builder().requestItems(Map.of(table,
-                KeysAndAttributes.builder().keys(runKey, contactKey).consistentRead(true).build())).build());
-        if (response.hasUnprocessedKeys() && !response.unprocessedKeys().isEmpty()) {
-            return new Resumable(find(ws, contactId, runId), null);
-        }
         Map<String, AttributeValue> run = null;
         Map<String, AttributeValue> contact = null;
-        for (var item : response.responses().getOrDefault(table, List.of())) {
+        for (var item : BatchReads.read(db, table, List.of(runKey, contactKey), true)) {
             if (DynamoContactStore.SORT.equals(str(item, Table.SK))) {
                 contact = item;
             } else {

@@ -17,6 +17,9 @@ public final class StoreOutages {
 
     public static boolean isOutage(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof BatchReads.Unprocessed) {
+                return true;
+            }
             if (t instanceof SdkServiceException service && (service.isThrottlingException() || service.statusCode() >= 500)) {
                 return true;
             }

@@ -113,8 +113,7 @@ class ScenarioBenchmark {
                 new InboxPorts(contacts, directory, comments), clock, RunEngine.DEFAULT_LEASE);
         var messages = new DynamoMessageStore(db, "switchboard");
         inbox = new InboxActions(contacts, messages, new RunTriggers(engine), clock, (ws, channelId) -> java.util.Optional.empty(),
-                new io.switchboard.store.DynamoArrivalReads(db, "switchboard",
-                        io.switchboard.inbox.ArrivalReads.of(contacts, messages)));
+                new io.switchboard.store.DynamoArrivalReads(db, "switchboard"));
         pool = Executors.newFixedThreadPool(threads);
         sweep = new DueTimerSweep(runStore, engine, clock, 1000, pool);
         this.workflows = workflows;

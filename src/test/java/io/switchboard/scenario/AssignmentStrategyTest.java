@@ -21,9 +21,7 @@ class AssignmentStrategyTest {
 
     @Test
     void roundRobinSpreadsEvenlyOverManyConcurrentRuns() throws Exception {
-        Workspace ws = Workspace.create().user("alice", true).user("bob", true).user("carol", true)
-                .user("dave", false).team("support", "alice", "bob", "carol", "dave");
-        ws.publish(Workflows.assignToTeam("support", "round_robin", true));
+        Workspace ws = threeOnlineAndDaveOffline("round_robin");
 
         List<String> contacts = IntStream.range(0, 30).mapToObj(i -> "contact-" + i).toList();
         java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
@@ -41,9 +39,7 @@ class AssignmentStrategyTest {
 
     @Test
     void leastOpenContactsSpreadsWithinOneOverManyConcurrentRuns() throws Exception {
-        Workspace ws = Workspace.create().user("alice", true).user("bob", true).user("carol", true)
-                .user("dave", false).team("support", "alice", "bob", "carol", "dave");
-        ws.publish(Workflows.assignToTeam("support", "least_open_contacts", true));
+        Workspace ws = threeOnlineAndDaveOffline("least_open_contacts");
 
         List<String> contacts = IntStream.range(0, 30).mapToObj(i -> "contact-" + i).toList();
         java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
@@ -60,9 +56,7 @@ class AssignmentStrategyTest {
         assertEquals(30L, load.values().stream().mapToLong(Long::longValue).sum(), "every contact assigned once");
         // runs deciding at the same moment may all see the same least-loaded agent (README, limits), so
         // the exact spread is asserted where each run sees the one before it: one conversation after another
-        Workspace sequential = Workspace.create().user("alice", true).user("bob", true).user("carol", true)
-                .user("dave", false).team("support", "alice", "bob", "carol", "dave");
-        sequential.publish(Workflows.assignToTeam("support", "least_open_contacts", true));
+        Workspace sequential = threeOnlineAndDaveOffline("least_open_contacts");
         contacts.forEach(c -> sequential.contactSays(c, "m-1", "Hi").then().statusCode(200));
         Map<String, Long> oneByOne = contacts.stream().map(sequential::assignee)
                 .collect(Collectors.groupingBy(a -> a, TreeMap::new, Collectors.counting()));
@@ -99,6 +93,14 @@ class AssignmentStrategyTest {
         ws.contactSays("second", "m-1", "Hi").then().statusCode(200);
         ws.contactSays("third", "m-1", "Hi").then().statusCode(200);
         assertEquals(java.util.Set.of("bob", "carol"), java.util.Set.of(ws.assignee("second"), ws.assignee("third")));
+    }
+
+    /** Alice, Bob and Carol online, Dave offline, all four in Support; a workflow assigns to Support. */
+    private static Workspace threeOnlineAndDaveOffline(String strategy) {
+        Workspace ws = Workspace.create().user("alice", true).user("bob", true).user("carol", true)
+                .user("dave", false).team("support", "alice", "bob", "carol", "dave");
+        ws.publish(Workflows.assignToTeam("support", strategy, true));
+        return ws;
     }
 
     private static void openAssigned(Workspace ws, String agent, int count) {

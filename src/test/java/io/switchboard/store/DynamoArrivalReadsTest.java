@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.switchboard.inbox.ArrivalReads;
 import io.switchboard.inbox.Contact;
 import io.switchboard.inbox.ContactStore;
 import io.switchboard.inbox.InboxActions;
@@ -32,7 +31,7 @@ class DynamoArrivalReadsTest {
     final Instant t0 = Instant.parse("2026-12-01T10:00:00Z");
     final InboxActions inbox = new InboxActions(contacts, messages, new OpenedConversations(),
             Clock.fixed(t0, ZoneOffset.UTC), (ws, channelId) -> Optional.empty(),
-            new DynamoArrivalReads(table.db, table.name, ArrivalReads.of(contacts, messages)));
+            new DynamoArrivalReads(table.db, table.name));
 
     @Test
     void aNewContactsFirstMessageOpensOneConversationAndTheNextOnesJoinIt() {

@@ -89,7 +89,7 @@ class FaultInjectionTest {
                     new InboxPorts(contacts, directory, comments), clock, RunEngine.DEFAULT_LEASE)
                     .recognisingStoreOutages(StoreOutages::isOutage);
             inbox = new InboxActions(contacts, messages, new RunTriggers(engine), clock, (ws, channelId) -> java.util.Optional.empty(),
-                    new DynamoArrivalReads(db, table, io.switchboard.inbox.ArrivalReads.of(contacts, messages)));
+                    new DynamoArrivalReads(db, table));
             sweep = new DueTimerSweep(runs, engine, clock, 1000, pool);
             this.directory = directory;
             this.workflows = workflows;
@@ -355,33 +355,84 @@ class FaultInjectionTest {
                     refused++; // the platform delivers it again
                 }
             }
-            for (int i = 0; i < 4; i++) {
-                clock.advance(Duration.ofMinutes(16));
-                try {
-                    product.sweep.sweep();
-                } catch (RuntimeException failedSweep) {
-                    // the next periodic sweep picks up what this one could not
-                }
-            }
+            sweepFourTimes(product);
             clock.advance(Duration.ofHours(1));
             refusedDeliveries += refused;
             absorbed += refused == 0 && outage.failed != null ? 1 : 0;
 
             String at = "store failure after write " + k + " (" + outage.failed + ")";
             assertTrue(outage.failed != null, at + ": the injected failure was hit");
-            List<Run> runs = verifier.runs.listByContact(WS, contact);
-            Contact c = verifier.contacts.find(WS, contact).orElseThrow();
-            assertEquals(1, runs.size(), at + ": one run");
-            assertEquals(RunStatus.COMPLETED, runs.get(0).status(), at + ": completed, never failed; history "
-                    + runs.get(0).history());
-            assertEquals(1, verifier.messages.list(WS, contact).size(), at + ": one message");
-            assertEquals(1, verifier.comments.list(WS, contact, c.conversation().id()).size(), at + ": one comment");
-            assertNotEquals("alice", c.assigneeId(), at + ": reassigned");
+            assertCompletedExactlyOnce(verifier, contact, at);
         }
         System.out.printf("store failures: one request failing through all the SDK's retries after each of the %d writes "
                 + "on the scenario's path: %d/%d runs completed exactly once, none failed; %d answered the webhook with "
                 + "an error (redelivered), %d were left to the sweep by the engine or the sweep%n", points, points, points,
                 refusedDeliveries, absorbed);
+    }
+
+    /**
+     * A throttled DynamoDB answers a batch read with some keys unprocessed rather than an error. Here
+     * half of all batch answers leave keys out (the webhook's arrival read and the wake-up's run and
+     * contact read are batch reads): each run must still complete exactly once, with reads asked again
+     * for what is missing, and a read whose keys stay unprocessed must be an outage (the webhook
+     * answered with an error and redelivered, a step left to its lease), never a decision on half the data.
+     */
+    @Test
+    void underPartialBatchAnswersEveryRunCompletesOnceAndNothingIsDecidedOnAPartialRead() throws Exception {
+        DynamoDbClient clean = client(UrlConnectionHttpClient.create());
+        Table.createIfMissing(clean, table);
+        Product verifier = new Product(clean);
+        clock.set(Instant.parse("2026-06-01T09:00:00Z"));
+        verifier.seed();
+        LeavesKeysUnprocessed throttled = LeavesKeysUnprocessed.randomly(0.5, 23L);
+        Product product = new Product(client(UrlConnectionHttpClient.create(), throttled));
+
+        int contacts = 40;
+        int refused = 0;
+        for (int i = 0; i < contacts; i++) {
+            while (true) {
+                try {
+                    product.inbox.receive(WS, message("partial-" + i, clock.instant()));
+                    break;
+                } catch (RuntimeException outage) {
+                    assertTrue(StoreOutages.isOutage(outage), outage.toString());
+                    refused++; // the platform delivers it again
+                }
+            }
+        }
+        sweepFourTimes(product);
+        for (int i = 0; i < contacts; i++) {
+            assertCompletedExactlyOnce(verifier, "partial-" + i, "partial-" + i);
+        }
+        assertTrue(throttled.keysLeft.get() > contacts, "the store left keys unprocessed: " + throttled.keysLeft.get());
+        System.out.printf("partial batch answers: %d of %d batch reads throttled, %d keys left unprocessed and asked "
+                + "again, %d deliveries refused as an outage; %d/%d runs completed exactly once%n",
+                throttled.throttledAnswers.get(), throttled.batchReads.get(),
+                throttled.keysLeft.get(), refused, contacts, contacts);
+    }
+
+    /** The periodic sweep, each time after the wait and any lapsed lease are over. */
+    private void sweepFourTimes(Product product) {
+        for (int i = 0; i < 4; i++) {
+            clock.advance(Duration.ofMinutes(16));
+            try {
+                product.sweep.sweep();
+            } catch (RuntimeException failedSweep) {
+                // the next periodic sweep picks up what this one could not
+            }
+        }
+    }
+
+    /** The scenario's effects on the contact, each exactly once: as the store holds them. */
+    private static void assertCompletedExactlyOnce(Product verifier, String contact, String at) {
+        List<Run> runs = verifier.runs.listByContact(WS, contact);
+        Contact c = verifier.contacts.find(WS, contact).orElseThrow();
+        assertEquals(1, runs.size(), at + ": one run");
+        assertEquals(RunStatus.COMPLETED, runs.get(0).status(), at + ": completed, never failed; history "
+                + runs.get(0).history());
+        assertEquals(1, verifier.messages.list(WS, contact).size(), at + ": one message");
+        assertEquals(1, verifier.comments.list(WS, contact, c.conversation().id()).size(), at + ": one comment");
+        assertNotEquals("alice", c.assigneeId(), at + ": reassigned");
     }
 
     /**
