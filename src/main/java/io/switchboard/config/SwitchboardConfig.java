@@ -28,6 +28,17 @@ public interface SwitchboardConfig {
     @WithDefault("4")
     int dueShards();
 
+    /**
+     * How a wake-up writes: {@code commit} works out its harmless steps first and writes their assignment
+     * and comments with the run in one transaction (3 requests at wake-up, the transaction's doubled write
+     * units); {@code claim} claims the run before its first step and writes each effect on its own (6
+     * requests, fewer write units).
+     */
+    @WithDefault("commit")
+    WakeUpWrites wakeUpWrites();
+
+    enum WakeUpWrites { COMMIT, CLAIM }
+
     /** Secret for the admin API that creates workspaces; the admin API is off when unset. */
     Optional<String> adminToken();
 

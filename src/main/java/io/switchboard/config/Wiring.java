@@ -19,6 +19,7 @@ import io.switchboard.engine.run.RunEngine;
 import io.switchboard.engine.run.WakeUpScheduler;
 import io.switchboard.engine.step.InboxPorts;
 import io.switchboard.inbox.Outbox;
+import io.switchboard.inbox.RecentDirectory;
 import io.switchboard.ops.MeteredSenders;
 import io.switchboard.ops.RunLogContext;
 import io.switchboard.ops.RunMetrics;
@@ -41,6 +42,7 @@ import io.switchboard.store.DynamoCommentStore;
 import io.switchboard.store.DynamoContactStore;
 import io.switchboard.store.DynamoConversationIndex;
 import io.switchboard.store.DynamoDirectoryStore;
+import io.switchboard.store.DynamoSegmentCommits;
 import io.switchboard.store.DynamoEffectClaims;
 import io.switchboard.store.DynamoMessageStore;
 import io.switchboard.store.DynamoRunStore;
@@ -142,10 +144,13 @@ public class Wiring {
         if (config.createTable()) {
             Table.createIfMissing(db, table);
         }
-        return new Stores(new DynamoContactStore(db, table), new DynamoMessageStore(db, table, clock, config.messageRetention()),
-                new DynamoCommentStore(db, table), new DynamoDirectoryStore(db, table, json),
-                new DynamoRunStore(db, table, json, config.dueShards()),
-                new DynamoWorkflowStore(db, table, json, parser), new DynamoWorkspaceStore(db, table));
+        var contacts = new DynamoContactStore(db, table);
+        var comments = new DynamoCommentStore(db, table);
+        var runs = new DynamoRunStore(db, table, json, config.dueShards());
+        return new Stores(contacts, new DynamoMessageStore(db, table, clock, config.messageRetention()),
+                comments, new RecentDirectory(new DynamoDirectoryStore(db, table, json)), runs,
+                new DynamoWorkflowStore(db, table, json, parser), new DynamoWorkspaceStore(db, table),
+                new DynamoSegmentCommits(db, runs, contacts, comments));
     }
 
     @Produces
@@ -195,7 +200,9 @@ public class Wiring {
                                 stores.workspaces()::allowsPrivateHttpTargets),
                         googleSheets(config, json, googleAccounts), new DynamoEffectClaims(db, config.table())),
                 clock, config.lease(), types, new RunObservers(new RunLogContext(), new RunMetrics(meters)))
-                .recognisingStoreOutages(StoreOutages::isOutage);
+                .recognisingStoreOutages(StoreOutages::isOutage)
+                .committingWakeUpsWith(config.wakeUpWrites() == SwitchboardConfig.WakeUpWrites.COMMIT
+                        ? stores.commits() : null);
     }
 
     @Produces

@@ -14,6 +14,7 @@ import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 
@@ -30,6 +31,21 @@ public final class DynamoCommentStore implements CommentStore {
 
     @Override
     public boolean add(Comment c) {
+        try {
+            db.putItem(PutItemRequest.builder().tableName(table).item(item(c))
+                    .conditionExpression("attribute_not_exists(pk)").build());
+            return true;
+        } catch (ConditionalCheckFailedException alreadyAdded) {
+            return false;
+        }
+    }
+
+    /** A wake-up's held comment as one item of its commit: added once, as {@link #add} adds it. */
+    Put heldComment(Comment c) {
+        return Put.builder().tableName(table).item(item(c)).conditionExpression("attribute_not_exists(pk)").build();
+    }
+
+    private static Map<String, AttributeValue> item(Comment c) {
         Map<String, AttributeValue> item = new HashMap<>(Attr.key(Keys.contact(c.workspaceId(), c.contactId()),
                 "CMT#" + c.conversationId() + "#" + c.id()));
         item.put("commentId", s(c.id()));
@@ -37,13 +53,7 @@ public final class DynamoCommentStore implements CommentStore {
         item.put("author", s(c.author()));
         item.put("text", s(c.text()));
         item.put("createdAt", time(c.createdAt()));
-        try {
-            db.putItem(PutItemRequest.builder().tableName(table).item(item)
-                    .conditionExpression("attribute_not_exists(pk)").build());
-            return true;
-        } catch (ConditionalCheckFailedException alreadyAdded) {
-            return false;
-        }
+        return item;
     }
 
     @Override

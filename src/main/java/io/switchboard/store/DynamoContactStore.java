@@ -5,6 +5,7 @@ import static io.switchboard.store.Attr.s;
 import static io.switchboard.store.Attr.str;
 import static io.switchboard.store.Attr.time;
 
+import io.switchboard.engine.run.HeldWrites;
 import io.switchboard.inbox.Contact;
 import io.switchboard.inbox.ContactStore;
 import io.switchboard.inbox.Conversation;
@@ -26,6 +27,7 @@ import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
 import software.amazon.awssdk.services.dynamodb.model.Select;
+import software.amazon.awssdk.services.dynamodb.model.Update;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 
 /**
@@ -190,29 +192,10 @@ public final class DynamoContactStore implements ContactStore {
         // First try as if the conversation were open (the usual case), which also files the contact under
         // the agent's open contacts; if it is not open, the second variant assigns without that.
         for (boolean open : new boolean[] {true, false}) {
-            Map<String, AttributeValue> values = new HashMap<>();
-            values.put(":key", s(effectKey));
-            values.put(":at", time(at));
-            values.put(":open", s("open"));
-            values.put(":none", s(""));
-            values.put(":keyList", AttributeValue.builder().l(s(effectKey)).build());
-            values.put(":noKeys", AttributeValue.builder().l(List.of()).build());
-            // the previous assignee is kept with the key, so a replayed assignment can still report it; the
-            // recent keys recognise a replay that comes after another assignment
-            String common = "SET assignKey = :key, assignedAt = :at, previousAssigneeId = if_not_exists(assigneeId, :none), "
-                    + "assignKeys = list_append(if_not_exists(assignKeys, :noKeys), :keyList)";
-            String expression;
-            if (assigneeId == null) {
-                expression = common + " REMOVE assigneeId, gsi1pk";
-            } else if (open) {
-                values.put(":assignee", s(assigneeId));
-                values.put(":owner", s(Keys.openContactsOf(ws, assigneeId)));
-                expression = common + ", assigneeId = :assignee, gsi1pk = :owner";
-            } else {
-                values.put(":assignee", s(assigneeId));
-                expression = common + ", assigneeId = :assignee REMOVE gsi1pk";
-            }
-            String statusCondition = open ? "convStatus = :open" : "(attribute_not_exists(convStatus) OR convStatus <> :open)";
+            Assignment assignment = Assignment.of(ws, assigneeId, effectKey, at, open);
+            Map<String, AttributeValue> values = assignment.values();
+            String expression = assignment.expression();
+            String statusCondition = assignment.statusCondition();
             try {
                 Map<String, AttributeValue> old = db.updateItem(update(ws, contactId)
                         .updateExpression(expression)
@@ -242,6 +225,79 @@ public final class DynamoContactStore implements ContactStore {
             }
         }
         throw new IllegalStateException("assignment of contact " + contactId + " kept conflicting");
+    }
+
+    /**
+     * The write of one assignment, as {@link #assign} makes it and as a wake-up's commit holds it: the
+     * new assignee (filed under the agent's open contacts when the conversation is open), the effect key
+     * appended to the recent keys, and the replaced assignee kept so that a replay can report it.
+     */
+    private record Assignment(String expression, Map<String, AttributeValue> values, String statusCondition) {
+
+        static Assignment of(String ws, String assigneeId, String effectKey, Instant at, boolean open) {
+            Map<String, AttributeValue> values = new HashMap<>();
+            values.put(":key", s(effectKey));
+            values.put(":at", time(at));
+            values.put(":open", s("open"));
+            values.put(":none", s(""));
+            values.put(":keyList", AttributeValue.builder().l(s(effectKey)).build());
+            values.put(":noKeys", AttributeValue.builder().l(List.of()).build());
+            // the previous assignee is kept with the key, so a replayed assignment can still report it; the
+            // recent keys recognise a replay that comes after another assignment
+            String common = "SET assignKey = :key, assignedAt = :at, previousAssigneeId = if_not_exists(assigneeId, :none), "
+                    + "assignKeys = list_append(if_not_exists(assignKeys, :noKeys), :keyList)";
+            String expression;
+            if (assigneeId == null) {
+                expression = common + " REMOVE assigneeId, gsi1pk";
+            } else if (open) {
+                values.put(":assignee", s(assigneeId));
+                values.put(":owner", s(Keys.openContactsOf(ws, assigneeId)));
+                expression = common + ", assigneeId = :assignee, gsi1pk = :owner";
+            } else {
+                values.put(":assignee", s(assigneeId));
+                expression = common + ", assigneeId = :assignee REMOVE gsi1pk";
+            }
+            String statusCondition = open ? "convStatus = :open" : "(attribute_not_exists(convStatus) OR convStatus <> :open)";
+            return new Assignment(expression, values, statusCondition);
+        }
+    }
+
+    /**
+     * A wake-up's held assignment as one item of its commit ({@code DynamoSegmentCommits}): made only if
+     * the contact is still as the wake-up read it (the same assignee, the same conversation with no reply
+     * since, this key not used, room for one more recent key); otherwise the commit is refused and the
+     * wake-up worked out again on a fresh read.
+     */
+    Update heldAssignment(HeldWrites.Assignment held) {
+        Contact before = held.before();
+        boolean open = before.hasOpenConversation();
+        Assignment assignment = Assignment.of(held.workspaceId(), held.assigneeId(), held.effectKey(), held.at(), open);
+        Map<String, AttributeValue> values = new HashMap<>(assignment.values());
+        StringBuilder condition = new StringBuilder("attribute_exists(pk) AND (attribute_not_exists(assignKey) OR "
+                + "assignKey <> :key) AND NOT contains(assignKeys, :key) AND (attribute_not_exists(assignKeys) OR "
+                + "size(assignKeys) < :maxKeys) AND ").append(assignment.statusCondition());
+        values.put(":maxKeys", AttributeValue.fromN(Integer.toString(RecentKeys.MAX)));
+        if (open) {
+            // the same conversation, and nobody replied in it since the read (what a Branch on replies decided on)
+            condition.append(" AND convId = :conversation");
+            values.put(":conversation", s(before.conversation().id()));
+            Instant repliedAt = before.conversation().lastOutgoingAt();
+            if (repliedAt == null) {
+                condition.append(" AND attribute_not_exists(lastOutgoingAt)");
+            } else {
+                condition.append(" AND lastOutgoingAt = :replied");
+                values.put(":replied", time(repliedAt));
+            }
+        }
+        if (before.assigneeId() == null) {
+            condition.append(" AND attribute_not_exists(assigneeId)");
+        } else {
+            condition.append(" AND assigneeId = :before");
+            values.put(":before", s(before.assigneeId()));
+        }
+        return Update.builder().tableName(table).key(Attr.key(Keys.contact(held.workspaceId(), held.contactId()), SORT))
+                .updateExpression(assignment.expression()).conditionExpression(condition.toString())
+                .expressionAttributeValues(values).build();
     }
 
     /**

@@ -33,6 +33,7 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
 import software.amazon.awssdk.services.dynamodb.model.DeleteItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
+import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 
@@ -162,6 +163,13 @@ public final class DynamoRunStore implements RunStore {
         } catch (ConditionalCheckFailedException e) {
             throw new ConcurrentUpdateException("run " + run.id());
         }
+    }
+
+    /** The run's save as one item of a wake-up's commit: written only at the version it was read. */
+    Put saveInCommit(Run run) {
+        return Put.builder().tableName(table).item(toItem(run, run.version() + 1))
+                .conditionExpression("version = :expected")
+                .expressionAttributeValues(Map.of(":expected", n(run.version()))).build();
     }
 
     @Override

@@ -106,11 +106,13 @@ class ScenarioBenchmark {
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
         var contacts = new DynamoContactStore(db, "switchboard");
         var comments = new DynamoCommentStore(db, "switchboard");
-        var directory = new DynamoDirectoryStore(db, "switchboard", json);
+        // as Wiring builds it: the directory reads a process keeps for two seconds
+        var directory = new io.switchboard.inbox.RecentDirectory(new DynamoDirectoryStore(db, "switchboard", json));
         var runStore = new DynamoRunStore(db, "switchboard", json, 4);
         var workflows = new DynamoWorkflowStore(db, "switchboard", json, new WorkflowParser(new WorkflowSchema()));
         RunEngine engine = new RunEngine(workflows, runStore, new DueIndexScheduler(),
-                new InboxPorts(contacts, directory, comments), clock, RunEngine.DEFAULT_LEASE);
+                new InboxPorts(contacts, directory, comments), clock, RunEngine.DEFAULT_LEASE)
+                .committingWakeUpsWith(new io.switchboard.store.DynamoSegmentCommits(db, runStore, contacts, comments));
         var messages = new DynamoMessageStore(db, "switchboard");
         inbox = new InboxActions(contacts, messages, new RunTriggers(engine), clock, (ws, channelId) -> java.util.Optional.empty(),
                 new io.switchboard.store.DynamoArrivalReads(db, "switchboard"));
@@ -124,7 +126,7 @@ class ScenarioBenchmark {
 
     DynamoWorkflowStore workflows;
     DynamoRunStore runStore;
-    DynamoDirectoryStore directory;
+    io.switchboard.inbox.DirectoryStore directory;
     ObjectMapper json;
 
     void seed() throws Exception {

@@ -255,10 +255,13 @@ class WakeUpScaleBenchmark {
     void burstDrainedBySeveralSweepers() throws Exception {
         var runs = new DynamoRunStore(db, "switchboard", json, shards);
         var contacts = new DynamoContactStore(db, "switchboard");
-        var directory = new DynamoDirectoryStore(db, "switchboard", json);
+        // as Wiring builds it: the directory reads a process keeps for two seconds
+        var directory = new io.switchboard.inbox.RecentDirectory(new DynamoDirectoryStore(db, "switchboard", json));
         var workflows = new DynamoWorkflowStore(db, "switchboard", json, new WorkflowParser(new WorkflowSchema()));
+        var comments = new DynamoCommentStore(db, "switchboard");
         RunEngine engine = new RunEngine(workflows, runs, new DueIndexScheduler(),
-                new InboxPorts(contacts, directory, new DynamoCommentStore(db, "switchboard")), clock, RunEngine.DEFAULT_LEASE);
+                new InboxPorts(contacts, directory, comments), clock, RunEngine.DEFAULT_LEASE)
+                .committingWakeUpsWith(new io.switchboard.store.DynamoSegmentCommits(db, runs, contacts, comments));
         InboxActions inbox = new InboxActions(contacts, new DynamoMessageStore(db, "switchboard"), new RunTriggers(engine), clock);
         String ws = "burst";
         directory.addAgent(ws, new Agent("alice", "Alice", null, true));

@@ -87,7 +87,8 @@ class FaultInjectionTest {
             var workflows = new DynamoWorkflowStore(db, table, json, new WorkflowParser(new WorkflowSchema()));
             RunEngine engine = new RunEngine(workflows, runs, new DueIndexScheduler(),
                     new InboxPorts(contacts, directory, comments), clock, RunEngine.DEFAULT_LEASE)
-                    .recognisingStoreOutages(StoreOutages::isOutage);
+                    .recognisingStoreOutages(StoreOutages::isOutage)
+                    .committingWakeUpsWith(new DynamoSegmentCommits(db, runs, contacts, comments));
             inbox = new InboxActions(contacts, messages, new RunTriggers(engine), clock, (ws, channelId) -> java.util.Optional.empty(),
                     new DynamoArrivalReads(db, table));
             sweep = new DueTimerSweep(runs, engine, clock, 1000, pool);
@@ -409,6 +410,47 @@ class FaultInjectionTest {
                 + "again, %d deliveries refused as an outage; %d/%d runs completed exactly once%n",
                 throttled.throttledAnswers.get(), throttled.batchReads.get(),
                 throttled.keysLeft.get(), refused, contacts, contacts);
+    }
+
+    /**
+     * A wake-up works out its reassignment and comment before it writes anything, then commits them with
+     * the run in one write. If the agent replies between the wake-up's read and that commit, the commit
+     * must not reassign on the stale read: nothing of it is written, and the wake-up decides again on a
+     * fresh read, where the reply sends the run down the Branch's else path.
+     */
+    @Test
+    void aReplyBetweenTheWakeUpsReadAndItsCommitIsNotOverriddenTheWakeUpDecidesAgainOnAFreshRead() throws Exception {
+        DynamoDbClient clean = client(UrlConnectionHttpClient.create());
+        Table.createIfMissing(clean, table);
+        Product verifier = new Product(clean);
+        clock.set(Instant.parse("2026-07-01T09:00:00Z"));
+        verifier.seed();
+        java.util.concurrent.atomic.AtomicInteger commits = new java.util.concurrent.atomic.AtomicInteger();
+        ExecutionInterceptor agentRepliesJustBeforeTheCommit = new ExecutionInterceptor() {
+            @Override
+            public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
+                if (context.request() instanceof software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest
+                        && commits.incrementAndGet() == 1) {
+                    verifier.contacts.recordOutgoing(WS, "late-reply", clock.instant());
+                }
+            }
+        };
+        Product product = new Product(client(UrlConnectionHttpClient.create(), agentRepliesJustBeforeTheCommit));
+
+        product.inbox.receive(WS, message("late-reply", clock.instant()));
+        clock.advance(Duration.ofMinutes(16));
+        product.sweep.sweep();
+
+        Contact c = verifier.contacts.find(WS, "late-reply").orElseThrow();
+        List<Run> runs = verifier.runs.listByContact(WS, "late-reply");
+        assertEquals(1, commits.get(), "one commit tried, refused; the second decision wrote nothing to hold");
+        assertEquals("alice", c.assigneeId(), "Alice replied: still hers");
+        assertTrue(verifier.comments.list(WS, "late-reply", c.conversation().id()).isEmpty(), "no reassignment comment");
+        assertEquals(RunStatus.COMPLETED, runs.get(0).status());
+        assertTrue(runs.get(0).history().stream().anyMatch(r -> "check-reply".equals(r.stepId())
+                && r.outcome().contains("else")), "the Branch took its else path: " + runs.get(0).history());
+        assertTrue(runs.get(0).history().stream().noneMatch(r -> "reassign".equals(r.stepId())),
+                "no reassignment in the run's history: " + runs.get(0).history());
     }
 
     /** The periodic sweep, each time after the wait and any lapsed lease are over. */

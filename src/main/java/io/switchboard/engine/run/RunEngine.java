@@ -70,6 +70,20 @@ public final class RunEngine {
         return this;
     }
 
+    /** Commits a wake-up's held writes with its run in one write; null: every wake-up claims its run first. */
+    private volatile SegmentCommits commits;
+
+    /**
+     * Lets wake-ups go without the write that claims the run: the steps that repeat harmlessly run
+     * first with their inbox writes held, and those writes go with the run's next write in one atomic
+     * commit ({@link HeldWrites}). Without it (a store that cannot write atomically) a wake-up claims
+     * its run before its first step.
+     */
+    public RunEngine committingWakeUpsWith(SegmentCommits commits) {
+        this.commits = commits;
+        return this;
+    }
+
     private final PublishedWorkflows workflows;
     private final RunStore runs;
     private final WakeUpScheduler scheduler;
@@ -138,7 +152,7 @@ public final class RunEngine {
                     now, 0, List.of(), depth == 0 ? Map.of() : Map.of(CHAIN_DEPTH, String.valueOf(depth)));
             if (runs.create(run)) {
                 observer.runStarted(run);
-                advance(run, workflow, new SegmentCache(matches.contact(), matches.directory()));
+                advance(run, workflow, new SegmentCache(matches.contact(), matches.directory()), Segment.claimed());
                 started.add(run);
             }
         }
@@ -188,6 +202,15 @@ public final class RunEngine {
     }
 
     private WakeUpResult resume(WakeUpCall call, RunEvent event) {
+        try {
+            return resume(call, event, commits != null);
+        } catch (HeldWrites.Stale changedSinceRead) {
+            // the held writes rested on a read the inbox has moved past: work it out again, claiming first
+            return resume(call, event, false);
+        }
+    }
+
+    private WakeUpResult resume(WakeUpCall call, RunEvent event, boolean mayHold) {
         RunStore.Resumable resumable = runs.findToResume(call.workspaceId(), call.contactId(), call.runId());
         Optional<Run> found = resumable.run();
         if (found.isEmpty()) {
@@ -214,10 +237,13 @@ public final class RunEngine {
             details.put("lateness", Duration.between(due, now).toString());
             run.record(new StepRecord(run.beginStep(), "wake-up", "wake_up", null, now, "woke up", details, List.of()));
         }
-        if (!save(run)) {
+        // a wake-up from a wait holds its first steps' writes instead of claiming the run (HeldWrites)
+        Segment segment = mayHold && wakesFromWait ? Segment.holdingWrites() : Segment.claimed();
+        if (!segment.holding() && !save(run)) {
             return WakeUpResult.CLAIMED_ELSEWHERE;
         }
         if (wakesFromWait) {
+            // before its steps, as it happened; a holding delivery that loses its commit to another says so too
             observer.wokeUp(run, Duration.between(due, now));
         }
         Optional<WorkflowDefinition> workflow = workflows.version(run.workspaceId(), run.workflowId(),
@@ -226,15 +252,64 @@ public final class RunEngine {
             observer.entered(run);
             try {
                 fail(run, null, RunEvent.WORKFLOW_GONE, "workflow version " + run.workflowVersion()
-                        + " no longer exists", now);
+                        + " no longer exists", now, segment);
             } finally {
                 observer.left(run);
             }
-            return WakeUpResult.RESUMED;
+            return segment.lost() ? WakeUpResult.CLAIMED_ELSEWHERE : WakeUpResult.RESUMED;
         }
         // the contact read with the run is the segment's view of it, as a read by its first step would be
-        advance(run, workflow.get(), new SegmentCache(resumable.contact(), null));
-        return WakeUpResult.RESUMED;
+        advance(run, workflow.get(), new SegmentCache(resumable.contact(), null), segment);
+        return segment.lost() ? WakeUpResult.CLAIMED_ELSEWHERE : WakeUpResult.RESUMED;
+    }
+
+    /**
+     * How one segment of a run writes: claimed (the run was written with a lease before its steps, which
+     * write the inbox themselves) or holding (a wake-up's harmless steps run first with their inbox writes
+     * held; the run's first write commits them, and makes the segment claimed).
+     */
+    private static final class Segment {
+        private HeldWrites held;
+        private boolean lost;
+
+        private Segment(HeldWrites held) {
+            this.held = held;
+        }
+
+        static Segment claimed() {
+            return new Segment(null);
+        }
+
+        static Segment holdingWrites() {
+            return new Segment(new HeldWrites());
+        }
+
+        boolean holding() {
+            return held != null;
+        }
+
+        /** True when another process advanced the run first: this one changed nothing. */
+        boolean lost() {
+            return lost;
+        }
+    }
+
+    /**
+     * The run's write for this segment: a holding segment's first write commits what its steps held, all
+     * or nothing, and claims the run. False when another process advanced the run first.
+     */
+    private boolean write(Run run, Segment segment) {
+        if (!segment.holding()) {
+            return save(run);
+        }
+        try {
+            commits.commit(run, segment.held);
+        } catch (ConcurrentUpdateException e) {
+            segment.lost = true;
+            return false;
+        }
+        segment.held = null;
+        return true;
     }
 
     /**
@@ -272,9 +347,9 @@ public final class RunEngine {
                     run.workflowVersion());
             if (workflow.isEmpty()) {
                 fail(run, null, RunEvent.WORKFLOW_GONE, "workflow version " + run.workflowVersion() + " no longer exists",
-                        now);
+                        now, Segment.claimed());
             } else {
-                advance(run, workflow.get(), new SegmentCache());
+                advance(run, workflow.get(), new SegmentCache(), Segment.claimed());
             }
             return WakeUpResult.RESUMED;
         }
@@ -291,16 +366,16 @@ public final class RunEngine {
         }
     }
 
-    private void advance(Run run, WorkflowDefinition workflow, SegmentCache cache) {
+    private void advance(Run run, WorkflowDefinition workflow, SegmentCache cache, Segment segment) {
         observer.entered(run);
         try {
-            advanceSteps(run, workflow, cache);
+            advanceSteps(run, workflow, cache, segment);
         } finally {
             observer.left(run);
         }
     }
 
-    private void advanceSteps(Run run, WorkflowDefinition workflow, SegmentCache cache) {
+    private void advanceSteps(Run run, WorkflowDefinition workflow, SegmentCache cache, Segment segment) {
         for (int executed = 0; ; executed++) {
             Instant now = clock.instant();
             StepPath at = run.cursor();
@@ -308,24 +383,39 @@ public final class RunEngine {
             if (step == null) {
                 RunMachine.require(run, RunEvent.STEPS_END, now);
                 run.finish(now);
-                if (save(run)) {
+                if (write(run, segment)) {
                     observer.runFinished(run);
                     released(run, workflow);
                 }
                 return;
             }
             if (executed >= MAX_STEPS_PER_SEGMENT) {
-                fail(run, step, RunEvent.STEP_FAILS, "more than " + MAX_STEPS_PER_SEGMENT + " steps without a wait", now);
+                fail(run, step, RunEvent.STEP_FAILS, "more than " + MAX_STEPS_PER_SEGMENT + " steps without a wait", now,
+                        segment);
                 released(run, workflow);
                 return;
             }
+            if (segment.holding() && !types.repeatsHarmlessly(step) && !write(run, segment)) {
+                return; // a step that calls outside systems or writes more runs claimed: claim the run first
+            }
             int sequence = run.beginStep();
             StepResult result;
-            StepContext ctx = new StepContext(run, workflow, run.id() + "#" + sequence, now, inbox, cache, types);
+            StepContext ctx = context(run, workflow, sequence, now, cache, segment);
             observer.stepStarting(run, step.id(), step.type());
             long began = System.nanoTime();
             try {
-                result = types.run(step, ctx);
+                try {
+                    result = types.run(step, ctx);
+                } catch (HeldWrites.MustClaim cannotHold) {
+                    // a write the segment cannot hold: claim with what is held, then the step again, claimed
+                    if (!write(run, segment)) {
+                        return;
+                    }
+                    ctx = context(run, workflow, sequence, now, cache, segment);
+                    result = types.run(step, ctx);
+                }
+            } catch (HeldWrites.Stale changedSinceRead) {
+                throw changedSinceRead; // the claim's commit, not the step: the wake-up is worked out again
             } catch (RuntimeException e) {
                 observer.stepRan(run, step.type(), RunObserver.StepOutcome.ERROR, Duration.ofNanos(System.nanoTime() - began));
                 if (storeOutage.test(e)) {
@@ -335,7 +425,7 @@ public final class RunEngine {
                     return;
                 }
                 fail(run, step, RunEvent.STEP_FAILS, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage(),
-                        now);
+                        now, segment);
                 released(run, workflow);
                 return;
             }
@@ -376,17 +466,21 @@ public final class RunEngine {
                     String token = newToken();
                     RunMachine.require(run, RunMachine.waitingFor(result.waitingAs()), now);
                     run.waitUntil(token, result.waitUntil(), now);
-                    if (save(run)) {
+                    if (write(run, segment)) {
                         arm(new WakeUpCall(run.workspaceId(), run.contactId(), run.id(), token, result.waitUntil()));
                     }
                     return;
                 }
             }
             if (result.changedSomething() && !types.repeatsHarmlessly(step) && !savesNext(run.cursor(), workflow)
-                    && !save(run)) {
+                    && !write(run, segment)) {
                 return;
             }
             if (!fired.isEmpty() && depth <= MAX_CHAIN_DEPTH) {
+                // the runs an event starts must rest on written effects, not held ones
+                if (segment.holding() && !write(run, segment)) {
+                    return;
+                }
                 // run ids derive from the event ids, which derive from this step's effect key: a step
                 // repeated after a crash fires the same events and starts no second run
                 fired.forEach(event -> start(event, null, depth));
@@ -443,12 +537,19 @@ public final class RunEngine {
         }
     }
 
-    private void fail(Run run, Step step, RunEvent why, String reason, Instant now) {
+    /** The step's context; a holding segment's steps see the inbox through {@link HoldingInbox}. */
+    private StepContext context(Run run, WorkflowDefinition workflow, int sequence, Instant now, SegmentCache cache,
+            Segment segment) {
+        InboxPorts ports = segment.holding() ? HoldingInbox.over(inbox, segment.held, cache::contactRead) : inbox;
+        return new StepContext(run, workflow, run.id() + "#" + sequence, now, ports, cache, types);
+    }
+
+    private void fail(Run run, Step step, RunEvent why, String reason, Instant now, Segment segment) {
         run.record(new StepRecord(run.beginStep(), step == null ? null : step.id(), step == null ? null : step.type(),
                 run.cursor() == null ? null : run.cursor().toString(), now, "failed: " + reason, Map.of(), List.of()));
         RunMachine.require(run, why, now);
         run.finish(now);
-        if (save(run)) {
+        if (write(run, segment)) {
             observer.runFinished(run);
         }
     }

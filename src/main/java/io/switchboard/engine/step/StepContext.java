@@ -89,5 +89,10 @@ public final class StepContext {
             this.contact = contact;
             this.directory = directory;
         }
+
+        /** The contact as the segment holds it now; null when no step has read it yet. */
+        public Contact contactRead() {
+            return contact;
+        }
     }
 }

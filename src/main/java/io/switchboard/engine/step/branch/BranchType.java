@@ -12,6 +12,7 @@ public final class BranchType extends DeclaredStepType<BranchStep> {
 
     public BranchType() {
         super(NAME, BranchStep.class, new BranchHandler(), BranchType::read);
+        repeatsHarmlessly(true); // a Branch only chooses a path: it writes nothing
     }
 
     private static BranchStep read(StepReader step) {

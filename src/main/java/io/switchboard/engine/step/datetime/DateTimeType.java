@@ -21,6 +21,7 @@ public final class DateTimeType extends DeclaredStepType<DateTimeStep> {
 
     public DateTimeType() {
         super(NAME, DateTimeStep.class, new DateTimeHandler(), DateTimeType::read);
+        repeatsHarmlessly(true); // a Date & Time step only reads the clock: it writes nothing
     }
 
     private static DateTimeStep read(StepReader step) {

@@ -13,6 +13,7 @@ public final class JumpToType extends DeclaredStepType<JumpToStep> {
 
     public JumpToType() {
         super(NAME, JumpToStep.class, new JumpToHandler(), JumpToType::read);
+        repeatsHarmlessly(true); // a Jump To only moves the cursor: it writes nothing
     }
 
     private static JumpToStep read(StepReader step) {

@@ -9,5 +9,6 @@ public final class WaitType extends DeclaredStepType<WaitStep> {
 
     public WaitType() {
         super(NAME, WaitStep.class, new WaitHandler(), step -> new WaitStep(step.id(), step.duration("duration")));
+        repeatsHarmlessly(true); // the engine writes the wait itself
     }
 }

@@ -1,0 +1,79 @@
+package io.switchboard.engine.run;
+
+import io.switchboard.inbox.Comment;
+import io.switchboard.inbox.Contact;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The inbox writes a wake-up's steps make before the run is claimed, held to be committed with the
+ * run's next write in one atomic write ({@link SegmentCommits}). This is what lets a wake-up go without
+ * the write that claims its run: two deliveries of one wake-up may both work out the same steps, and
+ * only the one whose commit still finds the run at the version it read changes anything; the other's
+ * held writes are dropped with it. Only writes to the contact read for the segment are held, and at
+ * most one of each item, since one atomic write may touch an item once.
+ */
+public final class HeldWrites {
+
+    /** At most this many comments wait for a commit; another makes the engine claim the run first. */
+    public static final int MAX_COMMENTS = 10;
+
+    /**
+     * An assignment of the contact as it was read ({@code before}): the commit is refused
+     * ({@link Stale}) if the contact's assignee or conversation changed since.
+     */
+    public record Assignment(String workspaceId, String contactId, String assigneeId, String effectKey, Instant at,
+            Contact before) {
+    }
+
+    /**
+     * Thrown by a held port when a write cannot be held (a second assignment in the segment, a contact not
+     * read in it, too many comments): the engine claims the run, committing what is held, and runs the
+     * step again against the stores themselves.
+     */
+    public static final class MustClaim extends RuntimeException {
+        public MustClaim(String why) {
+            super(why, null, false, false);
+        }
+    }
+
+    /**
+     * Thrown by {@link SegmentCommits} when the inbox changed since the segment read it: the held writes
+     * rest on a stale read, so nothing was written, and the wake-up is worked out again on a fresh read.
+     */
+    public static final class Stale extends RuntimeException {
+        public Stale(String what) {
+            super(what + " changed since the wake-up read it", null, false, false);
+        }
+    }
+
+    private Assignment assignment;
+    private final List<Comment> comments = new ArrayList<>();
+
+    public Assignment assignment() {
+        return assignment;
+    }
+
+    public List<Comment> comments() {
+        return List.copyOf(comments);
+    }
+
+    public boolean isEmpty() {
+        return assignment == null && comments.isEmpty();
+    }
+
+    public void hold(Assignment held) {
+        if (assignment != null) {
+            throw new MustClaim("a second assignment in one segment");
+        }
+        assignment = held;
+    }
+
+    public void hold(Comment comment) {
+        if (comments.size() >= MAX_COMMENTS) {
+            throw new MustClaim("more than " + MAX_COMMENTS + " comments in one segment");
+        }
+        comments.add(comment);
+    }
+}

@@ -1,0 +1,129 @@
+package io.switchboard.engine.run;
+
+import io.switchboard.engine.step.InboxPorts;
+import io.switchboard.inbox.Comment;
+import io.switchboard.inbox.CommentStore;
+import io.switchboard.inbox.Contact;
+import io.switchboard.inbox.ContactStore;
+import io.switchboard.inbox.OpenedBy;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
+
+/**
+ * The inbox as a wake-up's steps see it before the run is claimed: assignments of the segment's
+ * contact and comments are held in {@link HeldWrites} and answered as the stores would answer a first
+ * write; reads and every other write go to the stores. The steps that run unclaimed are only those
+ * that repeat harmlessly (the engine claims before any other), so nothing but those two is written here.
+ */
+final class HoldingInbox {
+
+    private HoldingInbox() {
+    }
+
+    /** {@code segmentContact}: the contact as the segment holds it (null when it has not read it). */
+    static InboxPorts over(InboxPorts inbox, HeldWrites held, Supplier<Contact> segmentContact) {
+        return new InboxPorts(new Contacts(inbox.contacts(), held, segmentContact), inbox.directory(),
+                new Comments(inbox.comments(), held), inbox.outbox(), inbox.http(), inbox.messages(), inbox.ai(),
+                inbox.sheets(), inbox.claims());
+    }
+
+    private record Comments(CommentStore store, HeldWrites held) implements CommentStore {
+        @Override
+        public boolean add(Comment comment) {
+            held.hold(comment);
+            return true;
+        }
+
+        @Override
+        public List<Comment> list(String workspaceId, String contactId, String conversationId) {
+            return store.list(workspaceId, contactId, conversationId);
+        }
+    }
+
+    private record Contacts(ContactStore store, HeldWrites held, Supplier<Contact> segmentContact)
+            implements ContactStore {
+
+        @Override
+        public AssignmentChange assign(String ws, String contactId, String assigneeId, String effectKey, Instant at) {
+            Contact before = segmentContact.get();
+            if (before == null || !before.id().equals(contactId)) {
+                throw new HeldWrites.MustClaim("an assignment of a contact the segment did not read");
+            }
+            held.hold(new HeldWrites.Assignment(ws, contactId, assigneeId, effectKey, at, before));
+            return new AssignmentChange(before.assigneeId(), assigneeId, true);
+        }
+
+        @Override
+        public Optional<Contact> find(String ws, String contactId) {
+            return store.find(ws, contactId);
+        }
+
+        @Override
+        public Contact recordIncoming(String ws, IncomingContact contact, String channelId, Instant at,
+                String conversationIdIfOpened) {
+            return store.recordIncoming(ws, contact, channelId, at, conversationIdIfOpened);
+        }
+
+        @Override
+        public Contact createIfMissing(String ws, String contactId, String name, Instant at) {
+            return store.createIfMissing(ws, contactId, name, at);
+        }
+
+        @Override
+        public Optional<Contact> recordOutgoing(String ws, String contactId, Instant at) {
+            return store.recordOutgoing(ws, contactId, at);
+        }
+
+        @Override
+        public Optional<Contact> openConversation(String ws, String contactId, String conversationId,
+                OpenedBy openedBy, Instant at) {
+            return store.openConversation(ws, contactId, conversationId, openedBy, at);
+        }
+
+        @Override
+        public boolean close(String ws, String contactId, String conversationId, Instant at) {
+            return store.close(ws, contactId, conversationId, at);
+        }
+
+        @Override
+        public int openContactsOf(String ws, String agentId) {
+            return store.openContactsOf(ws, agentId);
+        }
+
+        @Override
+        public Optional<String> linkedContact(String ws, String channelId, String externalId) {
+            return store.linkedContact(ws, channelId, externalId);
+        }
+
+        @Override
+        public Optional<String> addressOn(String ws, String contactId, String channelId) {
+            return store.addressOn(ws, contactId, channelId);
+        }
+
+        @Override
+        public boolean link(String ws, String contactId, String channelId, String externalId) {
+            return store.link(ws, contactId, channelId, externalId);
+        }
+
+        @Override
+        public TagsChange changeTags(String ws, String contactId, Set<String> add, Set<String> remove,
+                String effectKey, Instant at) {
+            return store.changeTags(ws, contactId, add, remove, effectKey, at);
+        }
+
+        @Override
+        public FieldsChange changeFields(String ws, String contactId, Map<String, String> values, String effectKey,
+                Instant at) {
+            return store.changeFields(ws, contactId, values, effectKey, at);
+        }
+
+        @Override
+        public void awaitReply(String ws, String contactId, String runId, boolean waiting) {
+            store.awaitReply(ws, contactId, runId, waiting);
+        }
+    }
+}
