@@ -77,6 +77,17 @@ class AskQuestionEngineTest {
     }
 
     @Test
+    void aTextAnswerIsSavedExactlyAsTheContactWroteItWhateverItsCharacters() {
+        ws.publish("note", question("Anything to add?", AnswerType.TEXT, List.of(), new Save(SaveTo.VARIABLE, "note"),
+                Duration.ofHours(1), 2, null), new AddCommentStep("done", "Note: $answer.note"));
+        ws.contactSays("ada", "m-1", "Hi");
+        // the answer waits in the run's awaiting record between the reply and the step: nothing of it is lost
+        ws.contactSays("ada", "m-2", "50% off & free=yes + a+b\nsee you");
+
+        assertEquals(List.of("Note: 50% off & free=yes + a+b\nsee you"), ws.comments());
+    }
+
+    @Test
     void theWorkflowsOwnInvalidMessageIsSentWithItsVariablesInsteadOfTheHint() {
         emailQuestion(null, "Sorry $contact.name, that does not look like an email.");
         ws.contactSays("ada", "m-1", "Hi");
