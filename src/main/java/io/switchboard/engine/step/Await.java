@@ -111,6 +111,12 @@ public final class Await {
         }
     }
 
+    /** Stops awaiting and ends the run (the conversation closed, a person took over, the channel refused). */
+    public StepResult end(String outcome, Map<String, String> details) {
+        stop();
+        return StepResult.end(outcome, details);
+    }
+
     /** Leaves for the steps after this one (answered, finished). */
     public StepResult leave(String outcome, Map<String, String> details) {
         stop();

@@ -56,16 +56,14 @@ public final class AiAgentHandler implements StepHandler<AiAgentStep> {
         }
         Contact contact = ctx.contact();
         if (!contact.hasOpenConversation()) {
-            await.stop();
-            return StepResult.end("stopped: the conversation is closed", Map.of());
+            return await.end("stopped: the conversation is closed", Map.of());
         }
         List<Message> messages = ctx.inbox().messages().list(run.workspaceId(), run.contactId()).stream()
                 .filter(m -> contact.conversation().id().equals(m.conversationId())).toList();
         Instant since = await.since();
         if (messages.stream().anyMatch(m -> m.direction() == Message.Direction.OUTGOING
                 && !m.authorId().startsWith("workflow:") && !m.sentAt().isBefore(since))) {
-            await.stop();
-            return StepResult.end("stopped: a person replied in the conversation", Map.of());
+            return await.end("stopped: a person replied in the conversation", Map.of());
         }
         int turns = await.attempts();
         if (turns >= step.maxTurns()) {

@@ -77,16 +77,14 @@ public final class AskQuestionHandler implements StepHandler<AskQuestionStep> {
         details.put("text", text);
         Contact contact = ctx.contact();
         if (!contact.hasOpenConversation()) {
-            await.stop();
-            return StepResult.end("not asked: the contact has no open conversation", details);
+            return await.end("not asked: the contact has no open conversation", details);
         }
         try {
             ctx.inbox().outbox().send(ctx.run().workspaceId(), contact, "workflow:" + ctx.workflow().id(), text,
                     choices, ctx.effectKey()).ifPresent(ctx::contactChanged);
         } catch (OutboundSender.SendFailed refused) {
             details.put("error", refused.code());
-            await.stop();
-            return StepResult.end("not asked: " + refused.getMessage(), details);
+            return await.end("not asked: " + refused.getMessage(), details);
         }
         Instant deadline = ctx.now().plus(step.timeout());
         details.put("until", deadline.toString());
