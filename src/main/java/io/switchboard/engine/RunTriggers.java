@@ -1,7 +1,7 @@
 package io.switchboard.engine;
 
+import io.switchboard.engine.run.Awaiting;
 import io.switchboard.engine.run.RunEngine;
-import io.switchboard.engine.step.Replies;
 import io.switchboard.engine.workflow.ContactEvents;
 import io.switchboard.engine.workflow.TriggerEvent;
 import io.switchboard.engine.workflow.TriggerType;
@@ -31,7 +31,7 @@ public final class RunTriggers implements InboxEvents {
 
     @Override
     public void replyArrived(String workspaceId, Contact contact, String runId, String text, String messageId) {
-        engine.replied(workspaceId, contact.id(), runId, new Replies.Reply(text, messageId));
+        engine.replied(workspaceId, contact.id(), runId, new Awaiting.Reply(text, messageId));
     }
 
     @Override

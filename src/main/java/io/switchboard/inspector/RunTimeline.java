@@ -36,7 +36,7 @@ public record RunTimeline(String id, String workflowId, int workflowVersion, Str
 
     /** {@code agentName} turns an agent id into the name the support lead knows. */
     static RunTimeline of(Run run, Function<String, String> agentName) {
-        boolean queued = run.variables().keySet().stream().anyMatch(k -> k.startsWith("queued."));
+        boolean queued = run.state() == io.switchboard.engine.run.RunState.QUEUED_FOR_ASSIGNMENT;
         return new RunTimeline(run.id(), run.workflowId(), run.workflowVersion(), run.contactId(),
                 "/inspector/contacts/" + WorkspaceLists.segment(run.contactId()),
                 "/inspector/workflows/" + WorkspaceLists.segment(run.workflowId()), run.status().wireName(),

@@ -1,9 +1,11 @@
 package io.switchboard.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.switchboard.engine.run.RunStatus;
+import io.switchboard.engine.run.WakeUpCall;
 import io.switchboard.engine.run.WakeUpResult;
 import io.switchboard.engine.step.addcomment.AddCommentStep;
 import io.switchboard.engine.step.askquestion.AnswerType;
@@ -74,6 +76,33 @@ class AskQuestionEngineTest {
 
         assertEquals(List.of("Answer: ada@example.com"), ws.comments());
         assertEquals(Map.of(), ws.inbox.find("ws", "ada").orElseThrow().fields());
+    }
+
+    @Test
+    void aTextAnswerIsSavedExactlyAsTheContactWroteItWhateverItsCharacters() {
+        ws.publish("note", question("Anything to add?", AnswerType.TEXT, List.of(), new Save(SaveTo.VARIABLE, "note"),
+                Duration.ofHours(1), 2, null), new AddCommentStep("done", "Note: $answer.note"));
+        ws.contactSays("ada", "m-1", "Hi");
+        // the answer waits in the run's awaiting record between the reply and the step: nothing of it is lost
+        ws.contactSays("ada", "m-2", "50% off & free=yes + a+b\nsee you");
+
+        assertEquals(List.of("Note: 50% off & free=yes + a+b\nsee you"), ws.comments());
+    }
+
+    @Test
+    void anAnswerWhoseProcessDiedAfterItClaimedTheRunIsTakenUpByTheSweep() {
+        ws.publish("email", question("Your email?", AnswerType.EMAIL, List.of(), new Save(SaveTo.VARIABLE, "email"),
+                Duration.ofHours(1), 2, null), new AddCommentStep("done", "Answer: $answer.email"));
+        ws.contactSays("ada", "m-1", "Hi");
+        ws.inbox.crashAfterClaim(); // the reply claims the run; the process dies at its next write
+        assertThrows(InMemoryInbox.ProcessDied.class, () -> ws.contactSays("ada", "m-2", "ada@example.com"));
+        assertEquals(List.of(), ws.comments());
+
+        ws.clock.advance(Duration.ofSeconds(31));
+        String runId = ws.run("ada").id();
+        assertEquals(WakeUpResult.RESUMED, ws.engine.wakeUp(new WakeUpCall("ws", "ada", runId, null, null)));
+        assertEquals(List.of("Answer: ada@example.com"), ws.comments(), "the answer was kept with the claim");
+        assertEquals(RunStatus.COMPLETED, ws.run("ada").status());
     }
 
     @Test

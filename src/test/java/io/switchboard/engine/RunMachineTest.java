@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.switchboard.engine.condition.ConditionGroup;
+import io.switchboard.engine.run.Awaiting;
 import io.switchboard.engine.run.Run;
 import io.switchboard.engine.run.RunEngine;
 import io.switchboard.engine.run.RunMachine;
@@ -12,7 +13,6 @@ import io.switchboard.engine.run.RunState;
 import io.switchboard.engine.run.WakeUpCall;
 import io.switchboard.engine.run.WakeUpResult;
 import io.switchboard.engine.step.InboxPorts;
-import io.switchboard.engine.step.Replies;
 import io.switchboard.engine.step.aiagent.AiAgentStep;
 import io.switchboard.engine.step.aiagent.AiModel;
 import io.switchboard.engine.step.askquestion.AnswerType;
@@ -130,7 +130,7 @@ class RunMachineTest {
         publish(question());
         Run run = open("ben");
         assertEquals(RunState.AWAITING_REPLY, stored(run).state());
-        assertEquals(WakeUpResult.RESUMED, engine.replied("ws", "ben", run.id(), new Replies.Reply("ben@example.com", "m-2")));
+        assertEquals(WakeUpResult.RESUMED, engine.replied("ws", "ben", run.id(), new Awaiting.Reply("ben@example.com", "m-2")));
         assertEquals(RunState.COMPLETED, stored(run).state());
         assertEquals("ben@example.com", inbox.contacts.get("ben").fields().get("email"));
     }
@@ -151,7 +151,7 @@ class RunMachineTest {
         publish(agent());
         Run run = open("dee");
         assertEquals(RunState.AWAITING_AI_TURN, stored(run).state());
-        assertEquals(WakeUpResult.RESUMED, engine.replied("ws", "dee", run.id(), new Replies.Reply("Where is it?", "m-2")));
+        assertEquals(WakeUpResult.RESUMED, engine.replied("ws", "dee", run.id(), new Awaiting.Reply("Where is it?", "m-2")));
         assertEquals(RunState.AWAITING_AI_TURN, stored(run).state(), "the agent answered and awaits the next message");
         clock.advance(Duration.ofHours(1));
         assertEquals(WakeUpResult.RESUMED, wakeLast());
@@ -232,9 +232,9 @@ class RunMachineTest {
     void runsStoredBeforeStatesWereRecordedTakeTheirStateFromTheirStatusAndMarks() {
         assertEquals(RunState.WAITING_FOR_TIMER, RunState.of(io.switchboard.engine.run.RunStatus.WAITING, Map.of()));
         assertEquals(RunState.AWAITING_REPLY, RunState.of(io.switchboard.engine.run.RunStatus.WAITING,
-                Map.of(Replies.AWAITED, "ask", "ask.deadline", "2026-12-01T10:00:00Z")));
+                Map.of("reply.awaitedBy", "ask", "ask.deadline", "2026-12-01T10:00:00Z")));
         assertEquals(RunState.AWAITING_AI_TURN, RunState.of(io.switchboard.engine.run.RunStatus.WAITING,
-                Map.of(Replies.AWAITED, "agent", "agent.deadline", "2026-12-01T10:00:00Z")));
+                Map.of("reply.awaitedBy", "agent", "agent.deadline", "2026-12-01T10:00:00Z")));
         assertEquals(RunState.QUEUED_FOR_ASSIGNMENT, RunState.of(io.switchboard.engine.run.RunStatus.WAITING,
                 Map.of("queued.assign", "2026-12-01T10:00:00Z")));
         assertEquals(RunState.RUNNING, RunState.of(io.switchboard.engine.run.RunStatus.RUNNING, Map.of()));

@@ -106,6 +106,27 @@ public final class Run {
         return state.isFinished();
     }
 
+    /** What the paused step awaits and until when; empty when no step awaits anything but a timer. */
+    public java.util.Optional<Awaiting> awaiting() {
+        return AwaitingVariables.read(variables);
+    }
+
+    /** Records what the step awaits ({@code null}: nothing any more); persisted with the next checkpoint. */
+    public void await(Awaiting awaiting) {
+        AwaitingVariables.write(variables, awaiting);
+    }
+
+    /** The id of the last message of the contact's handed to the run. */
+    String lastReplyId() {
+        return variables.get(AwaitingVariables.LAST_REPLY);
+    }
+
+    /** The contact's message, handed to the awaiting step, which takes it when the run resumes. */
+    void hand(Awaiting awaiting, Awaiting.Reply reply) {
+        await(awaiting.withReply(reply));
+        variables.put(AwaitingVariables.LAST_REPLY, reply.messageId());
+    }
+
     /** Number of the next step execution; with the run id it keys that step's effects. */
     int beginStep() {
         return ++executedSteps;

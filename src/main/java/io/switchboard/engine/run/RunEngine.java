@@ -2,7 +2,6 @@ package io.switchboard.engine.run;
 
 import io.switchboard.engine.condition.ConditionEvaluator;
 import io.switchboard.engine.condition.Facts;
-import io.switchboard.engine.step.Replies;
 import io.switchboard.engine.step.StepContext;
 import io.switchboard.engine.step.StepContext.SegmentCache;
 import io.switchboard.engine.step.InboxPorts;
@@ -318,17 +317,19 @@ public final class RunEngine {
      * timed out, finished, or the same message already answered it) is left alone and the contact's
      * marker for it removed.
      */
-    public WakeUpResult replied(String workspaceId, String contactId, String runId, Replies.Reply reply) {
+    public WakeUpResult replied(String workspaceId, String contactId, String runId, Awaiting.Reply reply) {
         for (int attempt = 0; ; attempt++) {
             Optional<Run> found = runs.find(workspaceId, contactId, runId);
             Run run = found.orElse(null);
-            boolean asking = run != null && !run.isFinished() && run.variable(Replies.AWAITED) != null;
+            Awaiting awaited = run == null || run.isFinished() ? null
+                    : run.awaiting().filter(a -> a.kind().awaitsTheContact()).orElse(null);
+            boolean asking = awaited != null;
             if (asking && run.state() == RunState.RUNNING && attempt < REPLY_RACE_RETRIES) {
                 // the question was sent a moment ago and its run is being written: read it again shortly
                 pause();
                 continue;
             }
-            if (asking && reply.messageId().equals(run.variable(Replies.LAST_MESSAGE_ID))) {
+            if (asking && reply.messageId().equals(run.lastReplyId())) {
                 return WakeUpResult.ALREADY_FINISHED; // a redelivered message that already answered
             }
             Instant now = clock.instant();
@@ -336,9 +337,7 @@ public final class RunEngine {
                 inbox.contacts().awaitReply(workspaceId, contactId, runId, false);
                 return run == null ? WakeUpResult.UNKNOWN_RUN : WakeUpResult.ALREADY_FINISHED;
             }
-            run.setVariable(Replies.TEXT, reply.text());
-            run.setVariable(Replies.MESSAGE_ID, reply.messageId());
-            run.setVariable(Replies.LAST_MESSAGE_ID, reply.messageId());
+            run.hand(awaited, reply);
             run.lease(now.plus(lease), now);
             if (!save(run)) {
                 return WakeUpResult.CLAIMED_ELSEWHERE;

@@ -40,18 +40,15 @@ public enum RunState {
     }
 
     /**
-     * The state of a run stored before states were recorded, from its status and the marks its step
-     * left in its variables.
+     * The state of a run stored before states were recorded, from its status and what its step awaits
+     * (kept in its variables, see {@link Awaiting}).
      */
     public static RunState of(RunStatus status, Map<String, String> variables) {
         return switch (status) {
             case RUNNING -> RUNNING;
             case COMPLETED -> COMPLETED;
             case FAILED -> FAILED;
-            case WAITING -> variables.keySet().stream().anyMatch(k -> k.startsWith("queued.")) ? QUEUED_FOR_ASSIGNMENT
-                    : variables.containsKey("agent.deadline") ? AWAITING_AI_TURN
-                    : variables.containsKey("reply.awaitedBy") ? AWAITING_REPLY
-                    : WAITING_FOR_TIMER;
+            case WAITING -> AwaitingVariables.read(variables).map(a -> a.kind().state()).orElse(WAITING_FOR_TIMER);
         };
     }
 }

@@ -40,8 +40,9 @@ public record StepResult(Next next, int branch, Instant waitUntil, String outcom
     /**
      * Pauses the run on this step in the state {@code waitingAs} (awaiting a reply or an AI turn, or
      * queued for assignment) until {@code at}, when the step runs again; a reply may resume it sooner.
+     * Only {@link Await} makes one, so every awaiting step keeps its bookkeeping in the run's one record.
      */
-    public static StepResult awaitUntil(RunState waitingAs, Instant at, String outcome, Map<String, String> details,
+    static StepResult awaitUntil(RunState waitingAs, Instant at, String outcome, Map<String, String> details,
             boolean recorded) {
         return new StepResult(Next.RETRY, -1, at, outcome, details, List.of(), true, recorded, null, waitingAs);
     }

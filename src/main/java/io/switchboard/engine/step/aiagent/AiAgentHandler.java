@@ -1,7 +1,7 @@
 package io.switchboard.engine.step.aiagent;
 
-import io.switchboard.engine.run.RunState;
-import io.switchboard.engine.step.Replies;
+import io.switchboard.engine.run.Awaiting;
+import io.switchboard.engine.step.Await;
 import io.switchboard.engine.step.StepContext;
 import io.switchboard.engine.step.StepHandler;
 import io.switchboard.engine.step.StepResult;
@@ -33,9 +33,6 @@ public final class AiAgentHandler implements StepHandler<AiAgentStep> {
     public static final String VARIABLE_PREFIX = "ai.";
     static final String HANDOVER_REASON = "ai.handover_reason";
     static final String SUMMARY = "ai.summary";
-    private static final String TURNS = "agent.turns";
-    private static final String SINCE = "agent.since";
-    private static final String DEADLINE = "agent.deadline";
     /** Model calls within one turn: a tool result goes back to the model for its answer. */
     private static final int MAX_ROUNDS = 3;
     private static final int TRANSCRIPT_MESSAGES = 30;
@@ -49,44 +46,35 @@ public final class AiAgentHandler implements StepHandler<AiAgentStep> {
     @Override
     public StepResult run(AiAgentStep step, StepContext ctx) {
         Run run = ctx.run();
-        Replies.Reply reply = null;
-        if (Replies.awaitedBy(ctx, step.id())) {
-            reply = Replies.take(run);
-            if (reply == null) {
-                Instant deadline = Instant.parse(run.variable(DEADLINE));
-                if (ctx.now().isBefore(deadline)) {
-                    return StepResult.awaitUntil(RunState.AWAITING_AI_TURN, deadline, "waiting for the contact", Map.of(),
-                            false);
-                }
-                done(ctx);
-                return leave(step, AiAgentStep.TIMEOUT_PATH, "the contact did not write for " + step.timeout(),
-                        Map.of());
+        Await await = Await.aiTurn(ctx, step);
+        Awaiting.Reply reply = await.takeReply();
+        if (await.started() && reply == null) {
+            if (!await.deadlinePassed()) {
+                return await.stillWaiting("waiting for the contact");
             }
-        } else {
-            run.setVariable(SINCE, ctx.now().toString());
-            run.setVariable(TURNS, "0");
+            return await.leaveBy("onTimeout", "the contact did not write for " + step.timeout(), "", "", Map.of());
         }
         Contact contact = ctx.contact();
         if (!contact.hasOpenConversation()) {
-            done(ctx);
-            return StepResult.end("stopped: the conversation is closed", Map.of());
+            return await.end("stopped: the conversation is closed", Map.of());
         }
         List<Message> messages = ctx.inbox().messages().list(run.workspaceId(), run.contactId()).stream()
                 .filter(m -> contact.conversation().id().equals(m.conversationId())).toList();
-        Instant since = Instant.parse(run.variable(SINCE));
+        Instant since = await.since();
         if (messages.stream().anyMatch(m -> m.direction() == Message.Direction.OUTGOING
                 && !m.authorId().startsWith("workflow:") && !m.sentAt().isBefore(since))) {
-            done(ctx);
-            return StepResult.end("stopped: a person replied in the conversation", Map.of());
+            return await.end("stopped: a person replied in the conversation", Map.of());
         }
-        int turns = Integer.parseInt(run.variable(TURNS));
+        int turns = await.attempts();
         if (turns >= step.maxTurns()) {
-            return handover(step, ctx, "the conversation reached " + step.maxTurns() + " turns", new LinkedHashMap<>());
+            return handover(await, ctx, "the conversation reached " + step.maxTurns() + " turns",
+                    new LinkedHashMap<>());
         }
-        return turn(step, ctx, transcript(step, ctx, messages, reply), turns + 1);
+        return turn(step, ctx, await, transcript(step, ctx, messages, reply), turns + 1);
     }
 
-    private StepResult turn(AiAgentStep step, StepContext ctx, List<AiModel.Turn> conversation, int turn) {
+    private StepResult turn(AiAgentStep step, StepContext ctx, Await await, List<AiModel.Turn> conversation,
+            int turn) {
         Map<String, String> details = new LinkedHashMap<>();
         details.put("turn", String.valueOf(turn));
         List<String> said = new ArrayList<>();
@@ -123,7 +111,7 @@ public final class AiAgentHandler implements StepHandler<AiAgentStep> {
             }
         } catch (AiModel.Unavailable e) {
             details.put("error", e.getMessage());
-            return handover(step, ctx, "the AI model could not answer: " + e.getMessage(), details);
+            return handover(await, ctx, "the AI model could not answer: " + e.getMessage(), details);
         }
         if (!saved.isEmpty()) {
             details.put("saved", String.join(", ", saved.keySet()));
@@ -140,31 +128,26 @@ public final class AiAgentHandler implements StepHandler<AiAgentStep> {
                         text, ctx.effectKey()).ifPresent(ctx::contactChanged);
             } catch (OutboundSender.SendFailed refused) {
                 details.put("error", refused.code());
-                return handover(step, ctx, "the answer could not be sent: " + refused.getMessage(), details);
+                return handover(await, ctx, "the answer could not be sent: " + refused.getMessage(), details);
             }
         }
         if (handover != null) {
-            return handover(step, ctx, handover, details);
+            return handover(await, ctx, handover, details);
         }
         boolean exitHolds = step.exitWhen() != null && evaluator.evaluate(step.exitWhen(),
                 new Facts(ctx.contact(), ctx.directory(), ctx.now(), ctx.run().triggerData(),
                         Facts.runVariables(ctx.run().triggerData(), ctx.run().variables()))).matched();
         if (finished != null || exitHolds) {
-            done(ctx);
             ctx.run().setVariable(SUMMARY, finished == null || finished.isBlank() ? null : finished);
-            return StepResult.changed(finished != null ? "finished: " + finished : "the exit condition holds", details);
+            return await.leave(finished != null ? "finished: " + finished : "the exit condition holds", details);
         }
-        Instant deadline = ctx.now().plus(step.timeout());
-        ctx.run().setVariable(TURNS, String.valueOf(turn));
-        ctx.run().setVariable(DEADLINE, deadline.toString());
-        Replies.await(ctx, step.id());
-        return StepResult.awaitUntil(RunState.AWAITING_AI_TURN, deadline,
+        return await.until(ctx.now().plus(step.timeout()), turn, null,
                 said.isEmpty() ? "waiting for the contact" : "answered", details, true);
     }
 
     /** The model sees its instructions, then the conversation: the contact as user, the business as assistant. */
     private static List<AiModel.Turn> transcript(AiAgentStep step, StepContext ctx, List<Message> messages,
-            Replies.Reply reply) {
+            Awaiting.Reply reply) {
         List<AiModel.Turn> turns = new ArrayList<>();
         Contact contact = ctx.contact();
         turns.add(AiModel.Turn.of("system", Variables.of(ctx).render(step.instructions())
@@ -218,24 +201,9 @@ public final class AiAgentHandler implements StepHandler<AiAgentStep> {
         return "saved";
     }
 
-    private static StepResult handover(AiAgentStep step, StepContext ctx, String reason, Map<String, String> details) {
-        done(ctx);
+    private static StepResult handover(Await await, StepContext ctx, String reason, Map<String, String> details) {
         ctx.run().setVariable(HANDOVER_REASON, reason);
         details.put("reason", reason);
-        return leave(step, AiAgentStep.HANDOVER_PATH, "handed over: " + reason, details);
-    }
-
-    private static void done(StepContext ctx) {
-        for (String name : List.of(TURNS, SINCE, DEADLINE)) {
-            ctx.run().setVariable(name, null);
-        }
-        Replies.stop(ctx);
-    }
-
-    private static StepResult leave(AiAgentStep step, int path, String outcome, Map<String, String> details) {
-        if (step.nested().get(path).steps().isEmpty()) {
-            return new StepResult(StepResult.Next.END, -1, null, outcome, details, List.of(), true);
-        }
-        return new StepResult(StepResult.Next.ENTER_BRANCH, path, null, outcome, details, List.of(), true);
+        return await.leaveBy("onHandover", "handed over: " + reason, "", "", details);
     }
 }

@@ -25,8 +25,6 @@ public record AiAgentStep(String id, String instructions, String model, List<Str
     public static final int MAX_TURNS = 50;
     public static final int MAX_FIELDS = 10;
     public static final Duration DEFAULT_TIMEOUT = Duration.ofDays(1);
-    static final int HANDOVER_PATH = 0;
-    static final int TIMEOUT_PATH = 1;
 
     public AiAgentStep {
         fields = fields == null ? List.of() : List.copyOf(fields);

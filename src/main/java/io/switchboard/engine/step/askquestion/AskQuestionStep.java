@@ -25,8 +25,6 @@ public record AskQuestionStep(String id, String question, AnswerType answerType,
     public static final Duration DEFAULT_TIMEOUT = Duration.ofDays(1);
     public static final Duration MIN_TIMEOUT = Duration.ofMinutes(1);
     public static final List<String> DEFAULT_DATE_FORMATS = List.of("YYYY-MM-DD", "DD/MM/YYYY");
-    static final int TIMEOUT_PATH = 0;
-    static final int INVALID_PATH = 1;
 
     /** Where an answer goes: a contact field, a run variable ({@code $answer.<name>}) or, for a choice, a tag. */
     public enum SaveTo {

@@ -1,6 +1,6 @@
 package io.switchboard.engine.step.assignto;
 
-import io.switchboard.engine.run.RunState;
+import io.switchboard.engine.step.Await;
 import io.switchboard.engine.step.StepContext;
 import io.switchboard.engine.step.StepHandler;
 import io.switchboard.engine.step.StepResult;
@@ -10,7 +10,6 @@ import io.switchboard.engine.assign.AssignmentPolicy.Choice;
 import io.switchboard.inbox.Agent;
 import io.switchboard.inbox.ContactStore.AssignmentChange;
 import io.switchboard.inbox.Directory;
-import io.switchboard.inbox.QueuedContact;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -52,17 +51,16 @@ public final class AssignToHandler implements StepHandler<AssignToStep> {
                 chosenName = agent.get().name();
             }
             default -> {
+                Await queue = Await.agent(ctx, step, pool(step));
                 Optional<Agent> chosen = choose(step, ctx, directory, details);
                 if (chosen.isEmpty()) {
-                    return queue(step, ctx, details);
+                    return queue(step, ctx, queue, details);
                 }
                 target = chosen.get().id();
                 chosenName = chosen.get().name();
-                String queuedSince = ctx.run().variable(queueKey(step));
-                if (queuedSince != null) {
-                    details.put("queuedFor", Duration.between(Instant.parse(queuedSince), ctx.now()).toString());
-                    ctx.run().setVariable(queueKey(step), null);
-                    leaveQueue(step, ctx, Instant.parse(queuedSince));
+                if (queue.started()) {
+                    details.put("queuedFor", Duration.between(queue.since(), ctx.now()).toString());
+                    queue.stop();
                 }
             }
         }
@@ -82,43 +80,25 @@ public final class AssignToHandler implements StepHandler<AssignToStep> {
         return StepResult.changed(outcome, details);
     }
 
-    private static String queueKey(AssignToStep step) {
-        return "queued." + step.id();
-    }
-
     /** The queue an agent coming online looks in: the team's, or the workspace's. */
     private static String pool(AssignToStep step) {
         return step.action() == AssignToStep.Action.TEAM ? step.teamId() : WORKSPACE_ROTATION;
     }
 
-    private static void leaveQueue(AssignToStep step, StepContext ctx, Instant queuedAt) {
-        ctx.inbox().directory().dequeue(ctx.run().workspaceId(), pool(step),
-                new QueuedContact(ctx.run().contactId(), ctx.run().id(), queuedAt));
-    }
-
-    private static StepResult queue(AssignToStep step, StepContext ctx, Map<String, String> details) {
-        String since = ctx.run().variable(queueKey(step));
-        Instant queuedAt = since == null ? ctx.now() : Instant.parse(since);
-        Instant deadline = queuedAt.plus(step.timeout());
+    /**
+     * Nobody is eligible: the contact waits, offered again every minute. The timeout counts from when it
+     * was first queued (a re-offer does not extend it).
+     */
+    private static StepResult queue(AssignToStep step, StepContext ctx, Await queue, Map<String, String> details) {
+        Instant deadline = queue.since().plus(step.timeout());
         if (!ctx.now().isBefore(deadline)) {
-            ctx.run().setVariable(queueKey(step), null);
-            leaveQueue(step, ctx, queuedAt);
-            details.put("queuedFor", Duration.between(queuedAt, ctx.now()).toString());
-            String outcome = "not assigned within " + step.timeout() + ": " + details.get("reason");
-            return step.timeoutSteps().isEmpty()
-                    ? StepResult.end(outcome + "; the run ends", details)
-                    : new StepResult(StepResult.Next.ENTER_BRANCH, 0, null, outcome + "; timeout steps run",
-                            details, java.util.List.of(), true);
+            details.put("queuedFor", Duration.between(queue.since(), ctx.now()).toString());
+            return queue.leaveBy("onTimeout", "not assigned within " + step.timeout() + ": " + details.get("reason"),
+                    "; timeout steps run", "; the run ends", details);
         }
-        if (since == null) {
-            ctx.run().setVariable(queueKey(step), queuedAt.toString());
-            ctx.inbox().directory().enqueue(ctx.run().workspaceId(), pool(step),
-                    new QueuedContact(ctx.run().contactId(), ctx.run().id(), queuedAt));
-        }
-        Instant recheck = ctx.now().plus(AssignToStep.QUEUE_RECHECK);
         details.put("timeoutAt", deadline.toString());
-        return StepResult.awaitUntil(RunState.QUEUED_FOR_ASSIGNMENT, recheck.isBefore(deadline) ? recheck : deadline,
-                "queued: " + details.get("reason"), details, since == null);
+        return queue.until(deadline, 0, AssignToStep.QUEUE_RECHECK, "queued: " + details.get("reason"), details,
+                !queue.started());
     }
 
     private Optional<Agent> choose(AssignToStep step, StepContext ctx, Directory directory,
