@@ -53,7 +53,7 @@ final class PackagedApplication implements AutoCloseable {
                     Files.readString(java.toPath()).trim(), options));
         }
 
-        /** The same JDK as {@link #fastStart()} with no options: what the cache alone is compared with. */
+        /** The JDK of {@link #fastStart()} with neither the cache nor the options: what the newer JDK alone gives. */
         Launch withoutOptions() {
             return new Launch("java -jar, " + java, java, List.of());
         }
