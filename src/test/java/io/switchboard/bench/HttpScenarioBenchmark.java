@@ -4,6 +4,7 @@ import com.amazonaws.services.dynamodbv2.local.main.ServerRunner;
 import com.amazonaws.services.dynamodbv2.local.server.DynamoDBProxyServer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.switchboard.bench.PackagedApplication.Launch;
 import io.switchboard.store.Table;
 import io.switchboard.support.Workflows;
 import java.net.URI;
@@ -17,6 +18,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -82,7 +84,9 @@ class HttpScenarioBenchmark {
             Table.createIfMissing(db, TABLE);
             System.out.printf("%n==== Switchboard over HTTP: the packaged application, real time (%d cores, load %s) ====%n",
                     Runtime.getRuntime().availableProcessors(), loadAverage());
-            System.out.println("application JVM options: " + (appJvmArgs.isEmpty() ? "(none)" : String.join(" ", appJvmArgs)));
+            Launch scenarioLaunch = PackagedApplication.usersLaunch();
+            System.out.println("application for the scenario runs: " + scenarioLaunch.label()
+                    + (appJvmArgs.isEmpty() ? "" : ", then " + String.join(" ", appJvmArgs)));
             startUp();
             // as many callers as the benchmark has HTTP clients: on a shared machine, threads are what get processor time
             double ceiling = StoreCeiling.conditionalUpdatesPerSecond(db, TABLE, clients, 5);
@@ -108,20 +112,24 @@ class HttpScenarioBenchmark {
      * machine runs; the process's own processor time up to that answer does much less.
      */
     void startUp() throws Exception {
-        try (var seeding = PackagedApplication.start(dynamo, appJvmArgs, "bench-http-seed")) {
+        try (var seeding = PackagedApplication.start(dynamo, Launch.plain(), appJvmArgs, "bench-http-seed")) {
             seeding.awaitFirst(demoWebhook(seeding, "seed"), s -> s == 200);
         }
-        timeStarts("java -jar", appJvmArgs);
-        List<String> fast = new ArrayList<>(PackagedApplication.fastStartOptions());
-        fast.addAll(appJvmArgs);
-        timeStarts(String.join(" ", PackagedApplication.fastStartOptions()), fast);
+        timeStarts(Launch.plain());
+        Optional<Launch> fast = Launch.fastStart();
+        if (fast.isEmpty()) {
+            System.out.println("Process start with the AOT cache: not measured, the package has none (-Daot.skip)");
+            return;
+        }
+        timeStarts(fast.get().withoutOptions());
+        timeStarts(fast.get());
     }
 
-    void timeStarts(String label, List<String> jvmArgs) throws Exception {
+    void timeStarts(Launch launch) throws Exception {
         long[] wall = new long[starts];
         long[] cpu = new long[starts];
         for (int i = 0; i < starts; i++) {
-            try (var app = PackagedApplication.start(dynamo, jvmArgs, "bench-http-start-" + i)) {
+            try (var app = PackagedApplication.start(dynamo, launch, appJvmArgs, "bench-http-start-" + i)) {
                 wall[i] = app.awaitFirst(demoWebhook(app, "first-" + System.nanoTime()), s -> s == 200);
                 cpu[i] = app.cpuMillis();
             }
@@ -129,7 +137,7 @@ class HttpScenarioBenchmark {
         Arrays.sort(wall);
         Arrays.sort(cpu);
         System.out.printf("Process start to first handled webhook (packaged JVM app, %s, %d starts): wall median %d ms "
-                + "(min %d, max %d; target <= 1000 ms), processor time median %d ms (min %d, max %d)%n", label, starts,
+                + "(min %d, max %d; target <= 1000 ms), processor time median %d ms (min %d, max %d)%n", launch.label(), starts,
                 wall[starts / 2], wall[0], wall[starts - 1], cpu[starts / 2], cpu[0], cpu[starts - 1]);
     }
 
@@ -145,7 +153,7 @@ class HttpScenarioBenchmark {
         System.out.printf("%n-- N = %,d conversations (%d HTTP clients; wait %d s; half answered by %s after %d s; "
                 + "team of %d, %s offline, round robin)%n", n, clients, WAIT.toSeconds(), FIRST, REPLY_AFTER.toSeconds(),
                 TEAM.size(), OFFLINE);
-        try (var app = PackagedApplication.start(dynamo, appJvmArgs, "bench-http-" + n)) {
+        try (var app = PackagedApplication.start(dynamo, PackagedApplication.usersLaunch(), appJvmArgs, "bench-http-" + n)) {
             app.awaitFirst(HttpRequest.newBuilder(URI.create(app.base() + "/q/health/ready")).build(), s -> s == 200);
             Workspace ws = seed(app, "bench-" + n);
             Calibration calibration = calibrate(app, ws);

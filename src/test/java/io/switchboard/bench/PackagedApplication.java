@@ -1,5 +1,6 @@
 package io.switchboard.bench;
 
+import io.switchboard.aot.FastStart;
 import java.io.File;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -14,6 +15,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
@@ -27,21 +29,39 @@ final class PackagedApplication implements AutoCloseable {
     static final String ADMIN_TOKEN = "bench-admin-token-0123456789";
     static final File APP = new File("target/quarkus-app").getAbsoluteFile();
     static final File JAR = new File(APP, "quarkus-run.jar");
-    /** Written by {@code quarkus.package.jar.appcds.enabled=true} (the benchmark profile sets it). */
-    static final File APP_CDS = new File(APP, "app-cds.jsa");
-    /**
-     * The start-up options the README recommends where start time matters: the AppCDS archive (when
-     * packaged), C1 only (no C2 compiler threads competing with start-up on two cores) and the serial
-     * collector (one core's worth of heap work, no G1 threads).
-     */
-    static List<String> fastStartOptions() {
-        List<String> options = new ArrayList<>();
-        if (APP_CDS.exists()) {
-            options.add("-XX:SharedArchiveFile=" + APP_CDS.getName());
+
+    /** Which JVM runs the jar, with which options: what a start-up figure is labelled with. */
+    record Launch(String label, String java, List<String> options) {
+
+        /** Plain {@code java -jar} on this JVM's JDK (17, the compile target). */
+        static Launch plain() {
+            return new Launch("java -jar, JDK " + Runtime.version().feature(),
+                    System.getProperty("java.home") + "/bin/java", List.of());
         }
-        options.add("-XX:TieredStopAtLevel=1");
-        options.add("-XX:+UseSerialGC");
-        return options;
+
+        /**
+         * What the README runs: the JDK the package step trained the cache with (app.aot.java), the cache
+         * and the fast-start options; empty when the package has no cache (-Daot.skip).
+         */
+        static Optional<Launch> fastStart() throws IOException {
+            File java = new File(APP, FastStart.CACHE + ".java");
+            if (!java.exists() || !new File(APP, FastStart.CACHE).exists()) {
+                return Optional.empty();
+            }
+            List<String> options = FastStart.runOptions(Path.of(FastStart.JAR).getParent());
+            return Optional.of(new Launch(String.join(" ", options) + ", " + Files.readString(java.toPath()).trim(),
+                    Files.readString(java.toPath()).trim(), options));
+        }
+
+        /** The JDK of {@link #fastStart()} with neither the cache nor the options: what the newer JDK alone gives. */
+        Launch withoutOptions() {
+            return new Launch("java -jar, " + java, java, List.of());
+        }
+    }
+
+    /** The application's configuration for the scenario runs: the README's (fast start) when packaged, else plain. */
+    static Launch usersLaunch() throws IOException {
+        return Launch.fastStart().orElseGet(Launch::plain);
     }
 
     final int port;
@@ -58,14 +78,16 @@ final class PackagedApplication implements AutoCloseable {
         this.startedNanos = startedNanos;
     }
 
-    /** Starts the packaged application; {@code jvmArgs} come first (-Xmx..., -Xlog:..., -XX:SharedArchiveFile=...). */
-    static PackagedApplication start(String dynamoEndpoint, List<String> jvmArgs, String logName) throws IOException {
+    /** Starts the packaged application; {@code launch}'s options and then {@code jvmArgs} (-Xmx..., -Xlog:...) come first. */
+    static PackagedApplication start(String dynamoEndpoint, Launch launch, List<String> jvmArgs, String logName)
+            throws IOException {
         if (!JAR.exists()) {
             throw new IllegalStateException(JAR + " is missing: run the benchmark with verify (it packages first)");
         }
         int port = freePort();
         List<String> command = new ArrayList<>();
-        command.add(System.getProperty("java.home") + "/bin/java");
+        command.add(launch.java());
+        command.addAll(launch.options());
         command.addAll(jvmArgs);
         command.addAll(List.of("-Dquarkus.http.port=" + port, "-Dswitchboard.demo=true",
                 "-Dswitchboard.create-table=true", "-Dswitchboard.scheduler.local-ticker=true",
@@ -77,11 +99,11 @@ final class PackagedApplication implements AutoCloseable {
                 "-Dquarkus.dynamodb.aws.credentials.type=static",
                 "-Dquarkus.dynamodb.aws.credentials.static-provider.access-key-id=bench",
                 "-Dquarkus.dynamodb.aws.credentials.static-provider.secret-access-key=bench",
-                // from its own folder, as the container image runs it: the AppCDS archive records the class path as given
-                "-jar", JAR.getName()));
+                // from the project folder, as the README runs it: the AOT cache records the class path as given
+                "-jar", FastStart.JAR));
         File log = new File("target/" + logName + ".log").getAbsoluteFile();
         long started = System.nanoTime();
-        Process p = new ProcessBuilder(command).directory(APP).redirectErrorStream(true).redirectOutput(log).start();
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log).start();
         return new PackagedApplication(port, p, log, started);
     }
 
