@@ -33,6 +33,10 @@ public final class RunMachine {
     private static final BiPredicate<Run, Instant> DUE_TIME_REACHED = (run, now) -> !run.dueAt().isAfter(now);
     private static final String CHECKPOINT = "run item at its version: cursor, due time and a new wake token; the wake-up armed";
     private static final String CLAIM = "run item at its version with a lease (only one delivery claims it)";
+    /** A wake-up from a wait with a store that commits atomically (RunEngine.committingWakeUpsWith). */
+    private static final String HELD = "nothing yet: the run's first write (its next wait, its end, or a claim before a "
+            + "step that is not harmless to repeat) is at its version, with the assignment and comments its harmless "
+            + "steps held, in one transaction (only one delivery's commit lands); else " + CLAIM;
 
     public static final List<Transition> TABLE = List.of(
             new Transition(null, RunEvent.TRIGGER_MATCHED, "the trigger's settings and conditions hold; "
@@ -56,13 +60,13 @@ public final class RunMachine {
             new Transition(RunState.RUNNING, RunEvent.DUE, "lease lapsed: its process died",
                     (run, now) -> !run.leaseUntil().isAfter(now), RunState.RUNNING, CLAIM, false),
             new Transition(RunState.WAITING_FOR_TIMER, RunEvent.DUE, "due time reached", DUE_TIME_REACHED,
-                    RunState.RUNNING, CLAIM + "; \"woke up\" in its history", true),
+                    RunState.RUNNING, HELD + "; \"woke up\" in its history", true),
             new Transition(RunState.AWAITING_REPLY, RunEvent.DUE, "the question's timeout reached", DUE_TIME_REACHED,
-                    RunState.RUNNING, CLAIM + "; the step takes its timeout path", true),
+                    RunState.RUNNING, HELD + "; the step takes its timeout path", true),
             new Transition(RunState.AWAITING_REPLY, RunEvent.REPLY_ARRIVES, "a message not already given to the run",
                     ALWAYS, RunState.RUNNING, CLAIM + ", the message in its awaiting record", false),
             new Transition(RunState.AWAITING_AI_TURN, RunEvent.DUE, "the agent's timeout reached", DUE_TIME_REACHED,
-                    RunState.RUNNING, CLAIM + "; the step takes its timeout path", true),
+                    RunState.RUNNING, HELD + "; the step takes its timeout path", true),
             new Transition(RunState.AWAITING_AI_TURN, RunEvent.REPLY_ARRIVES, "a message not already given to the run",
                     ALWAYS, RunState.RUNNING, CLAIM + ", the message in its awaiting record", false),
             new Transition(RunState.QUEUED_FOR_ASSIGNMENT, RunEvent.DUE, "the next offer is due", DUE_TIME_REACHED,
