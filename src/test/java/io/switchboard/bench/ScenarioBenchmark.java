@@ -112,7 +112,9 @@ class ScenarioBenchmark {
         var workflows = new DynamoWorkflowStore(db, "switchboard", json, new WorkflowParser(new WorkflowSchema()));
         RunEngine engine = new RunEngine(workflows, runStore, new DueIndexScheduler(),
                 new InboxPorts(contacts, directory, comments), clock, RunEngine.DEFAULT_LEASE)
-                .committingWakeUpsWith(new io.switchboard.store.DynamoSegmentCommits(db, runStore, contacts, comments));
+                // as switchboard.wake-up-writes: commit (the default) or claim (-Dbench.wakeUpWrites=claim)
+                .committingWakeUpsWith("claim".equals(System.getProperty("bench.wakeUpWrites")) ? null
+                        : new io.switchboard.store.DynamoSegmentCommits(db, runStore, contacts, comments));
         var messages = new DynamoMessageStore(db, "switchboard");
         inbox = new InboxActions(contacts, messages, new RunTriggers(engine), clock, (ws, channelId) -> java.util.Optional.empty(),
                 new io.switchboard.store.DynamoArrivalReads(db, "switchboard"));
