@@ -17,7 +17,8 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
  * from the builder the Quarkus extension configures ({@code quarkus.dynamodb.*}: endpoint, credentials,
  * interceptors), so it talks to the DynamoDB Local that {@link LocalMain} starts, over HTTP. With
  * {@code dynamodb-local.in-process=true}, DynamoDB Local's in-process client over the same data folder
- * instead: no HTTP server, no request serialisation, the store's engine called directly. The
+ * instead (or, with {@code dynamodb-local.in-memory=true} as well, in memory, kept only while the
+ * process runs): no HTTP server, no request serialisation, the store's engine called directly. The
  * extension's interceptors (the request and capacity meters) are run around it by
  * {@link InterceptingDynamoDbClient}, since that client has no SDK request pipeline of its own.
  */
@@ -33,13 +34,19 @@ public class LocalDynamoDbClient {
     @Singleton
     DynamoDbClient dynamoDb(DynamoDbClientBuilder configured,
             @ConfigProperty(name = "dynamodb-local.in-process", defaultValue = "false") boolean inProcess,
+            @ConfigProperty(name = "dynamodb-local.in-memory", defaultValue = "false") boolean inMemory,
             @ConfigProperty(name = "dynamodb-local.data-dir", defaultValue = "data/dynamodb") String dataDir) {
         if (!inProcess) {
             return configured.build();
         }
-        File dir = new File(dataDir);
-        dir.mkdirs();
-        engine = DynamoDBEmbedded.create(new File(dir, SHARED_DB_FILE), true);
+        File file = null;
+        if (!inMemory) {
+            File dir = new File(dataDir);
+            dir.mkdirs();
+            file = new File(dir, SHARED_DB_FILE);
+        }
+        // on disk every write is a synced SQLite commit: the benchmark measured 71 conditional writes/s there, 558 in memory
+        engine = DynamoDBEmbedded.create(file, true);
         return InterceptingDynamoDbClient.wrap(engine.dynamoDbClient(),
                 configured.overrideConfiguration().executionInterceptors());
     }

@@ -18,9 +18,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
 /**
- * The jar {@code ./mvnw package} builds (target/quarkus-app), started as its own process against a
- * DynamoDB Local, as the *IT tier starts it: real time, the one-second local sweep ticker on, the
- * production profile with only the store's endpoint and the operator tokens set.
+ * The jar {@code ./mvnw -Dbenchmark package} builds (target/quarkus-app: the local run's, so it can
+ * also open DynamoDB Local in its own process), started as its own process, as the *IT tier starts
+ * it: real time, the one-second local sweep ticker on, the production profile with only the store
+ * ({@link BenchStore#applicationOptions()}) and the operator tokens set.
  */
 final class PackagedApplication implements AutoCloseable {
 
@@ -59,7 +60,7 @@ final class PackagedApplication implements AutoCloseable {
     }
 
     /** Starts the packaged application; {@code jvmArgs} come first (-Xmx..., -Xlog:..., -XX:SharedArchiveFile=...). */
-    static PackagedApplication start(String dynamoEndpoint, List<String> jvmArgs, String logName) throws IOException {
+    static PackagedApplication start(BenchStore store, List<String> jvmArgs, String logName) throws IOException {
         if (!JAR.exists()) {
             throw new IllegalStateException(JAR + " is missing: run the benchmark with verify (it packages first)");
         }
@@ -72,11 +73,9 @@ final class PackagedApplication implements AutoCloseable {
                 "-Dswitchboard.admin-token=" + ADMIN_TOKEN,
                 // the development key of the local and test profiles (application.properties): channels need one
                 "-Dswitchboard.secrets-key=ZGV2ZWxvcG1lbnQta2V5LW5vdC1mb3ItcHJvZCEhISE=",
-                "-Dquarkus.log.console.json.enabled=false",
-                "-Dquarkus.dynamodb.endpoint-override=" + dynamoEndpoint,
-                "-Dquarkus.dynamodb.aws.credentials.type=static",
-                "-Dquarkus.dynamodb.aws.credentials.static-provider.access-key-id=bench",
-                "-Dquarkus.dynamodb.aws.credentials.static-provider.secret-access-key=bench",
+                "-Dquarkus.log.console.json.enabled=false"));
+        command.addAll(store.applicationOptions());
+        command.addAll(List.of(
                 // from its own folder, as the container image runs it: the AppCDS archive records the class path as given
                 "-jar", JAR.getName()));
         File log = new File("target/" + logName + ".log").getAbsoluteFile();
