@@ -2,6 +2,7 @@ package io.switchboard.local;
 
 import com.amazonaws.services.dynamodbv2.local.main.ServerRunner;
 import com.amazonaws.services.dynamodbv2.local.server.DynamoDBProxyServer;
+import io.quarkus.runtime.ApplicationLifecycleManager;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.annotations.QuarkusMain;
 import java.io.File;
@@ -11,7 +12,9 @@ import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * The local run's entry point (compiled only with {@code -Dlocal}): starts Amazon DynamoDB Local on
- * disk, then the service. DynamoDB Local must be up before the service creates its table.
+ * disk, then the service. DynamoDB Local must be up before the service creates its table. With
+ * {@code dynamodb-local.in-process=true} no server is started: the service opens the same data folder
+ * itself ({@link LocalDynamoDbClient}).
  */
 @QuarkusMain
 public class LocalMain {
@@ -25,6 +28,13 @@ public class LocalMain {
         int port = config.getOptionalValue("dynamodb-local.port", Integer.class).orElse(8000);
         String dir = config.getOptionalValue("dynamodb-local.data-dir", String.class).orElse("data/dynamodb");
         boolean external = config.getOptionalValue("dynamodb-local.external", Boolean.class).orElse(false);
+        boolean inProcess = config.getOptionalValue("dynamodb-local.in-process", Boolean.class).orElse(false);
+        if (inProcess || ApplicationLifecycleManager.isAppCDSGeneration()) {
+            // in-process: the store opens with the service; a class-data archive run (the benchmark's package)
+            // only starts the service to record its classes and must not take a port or a data folder
+            Quarkus.run(args);
+            return;
+        }
         DynamoDBProxyServer server = null;
         if (listening(port) && !external && System.getProperty(STARTED) == null) {
             // something else holds the port: it may be another store (or another Switchboard's), and its

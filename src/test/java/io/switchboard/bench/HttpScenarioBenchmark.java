@@ -1,11 +1,8 @@
 package io.switchboard.bench;
 
-import com.amazonaws.services.dynamodbv2.local.main.ServerRunner;
-import com.amazonaws.services.dynamodbv2.local.server.DynamoDBProxyServer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.switchboard.bench.PackagedApplication.Launch;
-import io.switchboard.store.Table;
 import io.switchboard.support.Workflows;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -30,11 +27,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.HdrHistogram.Histogram;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * The headline scenario as users run it: the packaged application, started as a process against
@@ -43,9 +35,11 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * after opening, the rest reassigned round robin to a team of 5 with one agent offline. Prints
  * completed runs/s (excluding the wait), wake-up lateness, DynamoDB units and requests per run, the
  * store's own ceiling, peak RSS and heap in use, and start-up to the first handled webhook; fails
- * (so the command exits non-zero) on any correctness violation.
+ * (so the command exits non-zero) on any correctness violation. {@code -Dbench.store=http,in-process}
+ * measures it all once per way of reaching DynamoDB Local ({@link BenchStore}: over HTTP, or inside the
+ * application's process) and prints the figures side by side at the end.
  *
- * <pre>./mvnw -B -Dbenchmark -Dit.test=HttpScenarioBenchmark verify   # -Dbench.conversations=1000,5000 -Dbench.clients=16</pre>
+ * <pre>./mvnw -B -Dbenchmark -Dit.test=HttpScenarioBenchmark verify   # -Dbench.conversations=1000,5000 -Dbench.clients=16 -Dbench.store=http,in-process</pre>
  */
 class HttpScenarioBenchmark {
 
@@ -62,42 +56,40 @@ class HttpScenarioBenchmark {
     final int clients = Integer.getInteger("bench.clients", 16);
     final int starts = Integer.getInteger("bench.starts", 3);
     final List<String> appJvmArgs = jvmArgs(System.getProperty("bench.appJvmArgs", ""));
+    final List<String> stores = Arrays.stream(System.getProperty("bench.store", "http").split(",")).map(String::trim)
+            .toList();
 
     final ObjectMapper json = new ObjectMapper();
     final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
     final List<String> violations = new ArrayList<>();
-    String dynamo;
+    final List<Figures> figures = new ArrayList<>();
+    BenchStore store;
 
     @Test
     void packagedApplicationOverHttp() throws Exception {
-        int dbPort = PackagedApplication.freePort();
-        DynamoDBProxyServer server = ServerRunner.createServerFromCommandLineArgs(
-                new String[] {"-inMemory", "-disableTelemetry", "-port", Integer.toString(dbPort)});
-        server.start();
-        dynamo = "http://127.0.0.1:" + dbPort;
-        DynamoDbClient db = DynamoDbClient.builder().httpClient(UrlConnectionHttpClient.create())
-                .endpointOverride(URI.create(dynamo)).region(Region.US_EAST_1)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("bench", "bench")))
-                .build();
-        try {
-            Table.createIfMissing(db, TABLE);
-            System.out.printf("%n==== Switchboard over HTTP: the packaged application, real time (%d cores, load %s) ====%n",
-                    Runtime.getRuntime().availableProcessors(), loadAverage());
-            Launch scenarioLaunch = PackagedApplication.usersLaunch();
-            System.out.println("application for the scenario runs: " + scenarioLaunch.label()
-                    + (appJvmArgs.isEmpty() ? "" : ", then " + String.join(" ", appJvmArgs)));
-            startUp();
-            // as many callers as the benchmark has HTTP clients: on a shared machine, threads are what get processor time
-            double ceiling = StoreCeiling.conditionalUpdatesPerSecond(db, TABLE, clients, 5);
-            System.out.printf("Store ceiling: %.0f conditional UpdateItem/s (%d callers, 5 s, this DynamoDB Local)%n",
-                    ceiling, clients);
-            for (int n : sizes) {
-                scenario(n, ceiling);
+        for (String name : stores) {
+            try (BenchStore s = BenchStore.start(name)) {
+                store = s;
+                System.out.printf("%n==== Switchboard over HTTP: the packaged application, real time, DynamoDB Local %s "
+                        + "(%d cores, load %s) ====%n", s.name.equals("http") ? "over HTTP" : s.name,
+                        Runtime.getRuntime().availableProcessors(), loadAverage());
+                Launch scenarioLaunch = PackagedApplication.usersLaunch();
+                System.out.println("application for the scenario runs: " + scenarioLaunch.label()
+                        + (appJvmArgs.isEmpty() ? "" : ", then " + String.join(" ", appJvmArgs))
+                        + "; store options: " + String.join(" ", s.applicationOptions()));
+                startUp();
+                // as many callers as the benchmark has HTTP clients: on a shared machine, threads are what get processor time
+                double ceiling = s.ceiling(clients, 5);
+                System.out.printf("Store ceiling (%s): %.0f conditional UpdateItem/s (%d callers, 5 s, %s)%n", s.name,
+                        ceiling, clients, s.ceilingStore());
+                for (int n : sizes) {
+                    scenario(n, ceiling);
+                }
             }
-        } finally {
-            db.close();
-            server.stop();
+        }
+        if (stores.size() > 1) {
+            Figures.printSideBySide(figures);
         }
         if (!violations.isEmpty()) {
             throw new AssertionError(violations.size() + " correctness violation(s):\n  " + String.join("\n  ",
@@ -112,7 +104,8 @@ class HttpScenarioBenchmark {
      * machine runs; the process's own processor time up to that answer does much less.
      */
     void startUp() throws Exception {
-        try (var seeding = PackagedApplication.start(dynamo, Launch.plain(), appJvmArgs, "bench-http-seed")) {
+        try (var seeding = PackagedApplication.start(store, Launch.plain(), appJvmArgs,
+                "bench-http-" + store.name + "-seed")) {
             seeding.awaitFirst(demoWebhook(seeding, "seed"), s -> s == 200);
         }
         timeStarts(Launch.plain());
@@ -129,7 +122,8 @@ class HttpScenarioBenchmark {
         long[] wall = new long[starts];
         long[] cpu = new long[starts];
         for (int i = 0; i < starts; i++) {
-            try (var app = PackagedApplication.start(dynamo, launch, appJvmArgs, "bench-http-start-" + i)) {
+            try (var app = PackagedApplication.start(store, launch, appJvmArgs,
+                    "bench-http-" + store.name + "-start-" + i)) {
                 wall[i] = app.awaitFirst(demoWebhook(app, "first-" + System.nanoTime()), s -> s == 200);
                 cpu[i] = app.cpuMillis();
             }
@@ -153,7 +147,8 @@ class HttpScenarioBenchmark {
         System.out.printf("%n-- N = %,d conversations (%d HTTP clients; wait %d s; half answered by %s after %d s; "
                 + "team of %d, %s offline, round robin)%n", n, clients, WAIT.toSeconds(), FIRST, REPLY_AFTER.toSeconds(),
                 TEAM.size(), OFFLINE);
-        try (var app = PackagedApplication.start(dynamo, PackagedApplication.usersLaunch(), appJvmArgs, "bench-http-" + n)) {
+        try (var app = PackagedApplication.start(store, PackagedApplication.usersLaunch(), appJvmArgs,
+                "bench-http-" + store.name + "-" + n)) {
             app.awaitFirst(HttpRequest.newBuilder(URI.create(app.base() + "/q/health/ready")).build(), s -> s == 200);
             Workspace ws = seed(app, "bench-" + n);
             Calibration calibration = calibrate(app, ws);
@@ -198,6 +193,8 @@ class HttpScenarioBenchmark {
                     + "and commented once, none to %s; round robin %s; %d violation(s); %d repl(ies) landed after "
                     + "the wake-up was due (the machine was saturated: not checked either way)%n", outcome.answered, FIRST,
                     outcome.reassigned, OFFLINE, outcome.spread, outcome.violations, outcome.lateReplies);
+            figures.add(new Figures(store.name, n, n / busy, outcome.claim, costs, memory.peakHeap.get() >> 20,
+                    app.peakRssKb() / 1024, ceiling, 100 * drain * calibration.wakeUp.requests / ceiling, outcome.violations));
         }
     }
 

@@ -20,9 +20,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
 /**
- * The jar {@code ./mvnw package} builds (target/quarkus-app), started as its own process against a
- * DynamoDB Local, as the *IT tier starts it: real time, the one-second local sweep ticker on, the
- * production profile with only the store's endpoint and the operator tokens set.
+ * The jar {@code ./mvnw -Dbenchmark package} builds (target/quarkus-app: the local run's, so it can
+ * also open DynamoDB Local in its own process), started as its own process, as the *IT tier starts
+ * it: real time, the one-second local sweep ticker on, the production profile with only the store
+ * ({@link BenchStore#applicationOptions()}) and the operator tokens set.
  */
 final class PackagedApplication implements AutoCloseable {
 
@@ -78,8 +79,11 @@ final class PackagedApplication implements AutoCloseable {
         this.startedNanos = startedNanos;
     }
 
-    /** Starts the packaged application; {@code launch}'s options and then {@code jvmArgs} (-Xmx..., -Xlog:...) come first. */
-    static PackagedApplication start(String dynamoEndpoint, Launch launch, List<String> jvmArgs, String logName)
+    /**
+     * Starts the packaged application against {@code store}; {@code launch}'s options and then {@code jvmArgs}
+     * (-Xmx..., -Xlog:...) come first.
+     */
+    static PackagedApplication start(BenchStore store, Launch launch, List<String> jvmArgs, String logName)
             throws IOException {
         if (!JAR.exists()) {
             throw new IllegalStateException(JAR + " is missing: run the benchmark with verify (it packages first)");
@@ -94,13 +98,10 @@ final class PackagedApplication implements AutoCloseable {
                 "-Dswitchboard.admin-token=" + ADMIN_TOKEN,
                 // the development key of the local and test profiles (application.properties): channels need one
                 "-Dswitchboard.secrets-key=ZGV2ZWxvcG1lbnQta2V5LW5vdC1mb3ItcHJvZCEhISE=",
-                "-Dquarkus.log.console.json.enabled=false",
-                "-Dquarkus.dynamodb.endpoint-override=" + dynamoEndpoint,
-                "-Dquarkus.dynamodb.aws.credentials.type=static",
-                "-Dquarkus.dynamodb.aws.credentials.static-provider.access-key-id=bench",
-                "-Dquarkus.dynamodb.aws.credentials.static-provider.secret-access-key=bench",
-                // from the project folder, as the README runs it: the AOT cache records the class path as given
-                "-jar", FastStart.JAR));
+                "-Dquarkus.log.console.json.enabled=false"));
+        command.addAll(store.applicationOptions());
+        // from the project folder, as the README runs it: the AOT cache records the class path as given
+        command.addAll(List.of("-jar", FastStart.JAR));
         File log = new File("target/" + logName + ".log").getAbsoluteFile();
         long started = System.nanoTime();
         Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log).start();
