@@ -71,38 +71,28 @@ public final class RecentDirectory implements DirectoryStore {
 
     @Override
     public void addAgent(String ws, Agent agent) {
-        try {
+        changing(ws, () -> {
             store.addAgent(ws, agent);
-        } finally {
-            forget(ws);
-        }
+            return null;
+        });
     }
 
     @Override
     public Optional<StatusChange> setOnline(String ws, String agentId, boolean online) {
-        try {
-            return store.setOnline(ws, agentId, online);
-        } finally {
-            forget(ws);
-        }
+        return changing(ws, () -> store.setOnline(ws, agentId, online));
     }
 
     @Override
     public void addTeam(String ws, Team team) {
-        try {
+        changing(ws, () -> {
             store.addTeam(ws, team);
-        } finally {
-            forget(ws);
-        }
+            return null;
+        });
     }
 
     @Override
     public Optional<Team> setMembers(String ws, String teamId, List<String> memberIds) {
-        try {
-            return store.setMembers(ws, teamId, memberIds);
-        } finally {
-            forget(ws);
-        }
+        return changing(ws, () -> store.setMembers(ws, teamId, memberIds));
     }
 
     @Override
@@ -125,8 +115,15 @@ public final class RecentDirectory implements DirectoryStore {
         return store.queued(ws, pool, limit);
     }
 
-    /** Drops every copy of the workspace's directory (a failed write too: its outcome may be unknown). */
-    private void forget(String ws) {
-        recent.asMap().keySet().removeIf(key -> key.workspaceId().equals(ws));
+    /**
+     * Makes a change, then drops every copy of the workspace's directory, a failed change's too (its
+     * outcome may be unknown).
+     */
+    private <T> T changing(String ws, java.util.function.Supplier<T> change) {
+        try {
+            return change.get();
+        } finally {
+            recent.asMap().keySet().removeIf(key -> key.workspaceId().equals(ws));
+        }
     }
 }

@@ -20,10 +20,16 @@ class DynamoPublishedWorkflowsTest extends PublishedWorkflowsContract {
 
     @Override
     protected void publish(String ws, String id, String document) {
+        publish(workflows, table.json, ws, id, document);
+    }
+
+    /** Saves the document as the workflow's next draft and publishes it, as the API does. */
+    static void publish(DynamoWorkflowStore workflows, com.fasterxml.jackson.databind.ObjectMapper json, String ws,
+            String id, String document) {
         Instant now = Instant.parse("2026-11-24T10:00:00Z");
         long revision = workflows.find(ws, id).map(d -> d.revision()).orElse(0L);
         try {
-            workflows.saveDraft(ws, id, table.json.readTree(document), revision, now);
+            workflows.saveDraft(ws, id, json.readTree(document), revision, now);
         } catch (java.io.IOException e) {
             throw new IllegalStateException(e);
         }

@@ -27,7 +27,6 @@ import io.switchboard.ops.DynamoDbMetrics;
 import io.switchboard.ops.InterceptingDynamoDbClient;
 import java.io.File;
 import java.nio.file.Files;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Nested;
@@ -191,14 +190,7 @@ class InProcessDynamoDbTest {
 
         @Override
         protected void publish(String ws, String id, String document) {
-            Instant now = Instant.parse("2026-11-24T10:00:00Z");
-            long revision = workflows.find(ws, id).map(d -> d.revision()).orElse(0L);
-            try {
-                workflows.saveDraft(ws, id, t.json.readTree(document), revision, now);
-            } catch (java.io.IOException e) {
-                throw new IllegalStateException(e);
-            }
-            workflows.publish(ws, id, now);
+            DynamoPublishedWorkflowsTest.publish(workflows, t.json, ws, id, document);
         }
     }
 }
