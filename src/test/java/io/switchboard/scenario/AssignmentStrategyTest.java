@@ -23,17 +23,9 @@ class AssignmentStrategyTest {
     void roundRobinSpreadsEvenlyOverManyConcurrentRuns() throws Exception {
         Workspace ws = threeOnlineAndDaveOffline("round_robin");
 
-        List<String> contacts = IntStream.range(0, 30).mapToObj(i -> "contact-" + i).toList();
-        java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
-        ExactlyOnceTest.concurrently(6, () -> {
-            for (int i = next.getAndIncrement(); i < contacts.size(); i = next.getAndIncrement()) {
-                ws.contactSays(contacts.get(i), "m-1", "Hi").then().statusCode(200);
-            }
-            return null;
-        });
+        List<String> contacts = thirtyContactsOpenAtOnce(ws);
 
-        Map<String, Long> load = contacts.stream().map(ws::assignee)
-                .collect(Collectors.groupingBy(a -> a, TreeMap::new, Collectors.counting()));
+        Map<String, Long> load = loadOf(ws, contacts);
         assertEquals(Map.of("alice", 10L, "bob", 10L, "carol", 10L), load, "offline Dave gets none, the rest 10 each");
     }
 
@@ -41,25 +33,16 @@ class AssignmentStrategyTest {
     void leastOpenContactsSpreadsWithinOneOverManyConcurrentRuns() throws Exception {
         Workspace ws = threeOnlineAndDaveOffline("least_open_contacts");
 
-        List<String> contacts = IntStream.range(0, 30).mapToObj(i -> "contact-" + i).toList();
-        java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
-        ExactlyOnceTest.concurrently(6, () -> {
-            for (int i = next.getAndIncrement(); i < contacts.size(); i = next.getAndIncrement()) {
-                ws.contactSays(contacts.get(i), "m-1", "Hi").then().statusCode(200);
-            }
-            return null;
-        });
+        List<String> contacts = thirtyContactsOpenAtOnce(ws);
 
-        Map<String, Long> load = contacts.stream().map(ws::assignee)
-                .collect(Collectors.groupingBy(a -> a, TreeMap::new, Collectors.counting()));
+        Map<String, Long> load = loadOf(ws, contacts);
         assertEquals(java.util.Set.of("alice", "bob", "carol"), load.keySet(), "offline Dave gets none: " + load);
         assertEquals(30L, load.values().stream().mapToLong(Long::longValue).sum(), "every contact assigned once");
         // runs deciding at the same moment may all see the same least-loaded agent (README, limits), so
         // the exact spread is asserted where each run sees the one before it: one conversation after another
         Workspace sequential = threeOnlineAndDaveOffline("least_open_contacts");
         contacts.forEach(c -> sequential.contactSays(c, "m-1", "Hi").then().statusCode(200));
-        Map<String, Long> oneByOne = contacts.stream().map(sequential::assignee)
-                .collect(Collectors.groupingBy(a -> a, TreeMap::new, Collectors.counting()));
+        Map<String, Long> oneByOne = loadOf(sequential, contacts);
         assertEquals(Map.of("alice", 10L, "bob", 10L, "carol", 10L), oneByOne, "one after another: 10 each");
     }
 
@@ -93,6 +76,25 @@ class AssignmentStrategyTest {
         ws.contactSays("second", "m-1", "Hi").then().statusCode(200);
         ws.contactSays("third", "m-1", "Hi").then().statusCode(200);
         assertEquals(java.util.Set.of("bob", "carol"), java.util.Set.of(ws.assignee("second"), ws.assignee("third")));
+    }
+
+    /** Thirty contacts write at once, from six concurrent deliveries; each webhook is acknowledged. */
+    private static List<String> thirtyContactsOpenAtOnce(Workspace ws) throws Exception {
+        List<String> contacts = IntStream.range(0, 30).mapToObj(i -> "contact-" + i).toList();
+        java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+        ExactlyOnceTest.concurrently(6, () -> {
+            for (int i = next.getAndIncrement(); i < contacts.size(); i = next.getAndIncrement()) {
+                ws.contactSays(contacts.get(i), "m-1", "Hi").then().statusCode(200);
+            }
+            return null;
+        });
+        return contacts;
+    }
+
+    /** How many of the contacts each agent was given. */
+    private static Map<String, Long> loadOf(Workspace ws, List<String> contacts) {
+        return contacts.stream().map(ws::assignee)
+                .collect(Collectors.groupingBy(a -> a, TreeMap::new, Collectors.counting()));
     }
 
     /** Alice, Bob and Carol online, Dave offline, all four in Support; a workflow assigns to Support. */
