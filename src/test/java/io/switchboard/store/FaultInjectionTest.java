@@ -112,6 +112,19 @@ class FaultInjectionTest {
         }
     }
 
+    /**
+     * The test's table with the seeded workspace (agents, Support, the prompt-transfer workflow published
+     * at {@code start}), and a product over a fault-free client that reads back what the store holds.
+     */
+    Product seededVerifier(Instant start) throws Exception {
+        DynamoDbClient clean = client(UrlConnectionHttpClient.create());
+        Table.createIfMissing(clean, table);
+        Product verifier = new Product(clean);
+        clock.set(start);
+        verifier.seed();
+        return verifier;
+    }
+
     static DynamoDbClient client(SdkHttpClient http, ExecutionInterceptor... interceptors) {
         return DynamoDbClient.builder().httpClient(http)
                 .endpointOverride(URI.create(DynamoDbLocalResource.endpoint())).region(Region.US_EAST_1)
@@ -129,11 +142,7 @@ class FaultInjectionTest {
 
     @Test
     void underTwentyPercentInjectedFaultsEveryRunCompletesOnceAndNoAcknowledgedWebhookIsLost() throws Exception {
-        DynamoDbClient clean = client(UrlConnectionHttpClient.create());
-        Table.createIfMissing(clean, table);
-        Product verifier = new Product(clean);
-        clock.set(Instant.parse("2026-03-01T09:00:00Z"));
-        verifier.seed();
+        Product verifier = seededVerifier(Instant.parse("2026-03-01T09:00:00Z"));
         FaultyDynamoHttp faults = new FaultyDynamoHttp(UrlConnectionHttpClient.create(), RATE, 11L);
         Product product = new Product(client(faults));
 
@@ -253,11 +262,7 @@ class FaultInjectionTest {
 
     @Test
     void aCrashAtEveryPersistencePointIsCompletedExactlyOnceByTheRetry() throws Exception {
-        DynamoDbClient clean = client(UrlConnectionHttpClient.create());
-        Table.createIfMissing(clean, table);
-        Product verifier = new Product(clean);
-        clock.set(Instant.parse("2026-04-01T09:00:00Z"));
-        verifier.seed();
+        Product verifier = seededVerifier(Instant.parse("2026-04-01T09:00:00Z"));
 
         // the persistence points of one scenario run: every write from the webhook to the comment
         CrashAfterWrite counter = new CrashAfterWrite(Integer.MAX_VALUE);
@@ -329,11 +334,7 @@ class FaultInjectionTest {
      */
     @Test
     void aStoreFailureAfterTheSdksRetriesNeverFailsTheRunAndTheRetryCompletesItExactlyOnce() throws Exception {
-        DynamoDbClient clean = client(UrlConnectionHttpClient.create());
-        Table.createIfMissing(clean, table);
-        Product verifier = new Product(clean);
-        clock.set(Instant.parse("2026-05-01T09:00:00Z"));
-        verifier.seed();
+        Product verifier = seededVerifier(Instant.parse("2026-05-01T09:00:00Z"));
 
         CrashAfterWrite counter = new CrashAfterWrite(Integer.MAX_VALUE);
         scenario(new Product(client(UrlConnectionHttpClient.create(), counter)), verifier, "outage-probe");
@@ -380,11 +381,7 @@ class FaultInjectionTest {
      */
     @Test
     void underPartialBatchAnswersEveryRunCompletesOnceAndNothingIsDecidedOnAPartialRead() throws Exception {
-        DynamoDbClient clean = client(UrlConnectionHttpClient.create());
-        Table.createIfMissing(clean, table);
-        Product verifier = new Product(clean);
-        clock.set(Instant.parse("2026-06-01T09:00:00Z"));
-        verifier.seed();
+        Product verifier = seededVerifier(Instant.parse("2026-06-01T09:00:00Z"));
         LeavesKeysUnprocessed throttled = LeavesKeysUnprocessed.randomly(0.5, 23L);
         Product product = new Product(client(UrlConnectionHttpClient.create(), throttled));
 
@@ -420,11 +417,7 @@ class FaultInjectionTest {
      */
     @Test
     void aReplyBetweenTheWakeUpsReadAndItsCommitIsNotOverriddenTheWakeUpDecidesAgainOnAFreshRead() throws Exception {
-        DynamoDbClient clean = client(UrlConnectionHttpClient.create());
-        Table.createIfMissing(clean, table);
-        Product verifier = new Product(clean);
-        clock.set(Instant.parse("2026-07-01T09:00:00Z"));
-        verifier.seed();
+        Product verifier = seededVerifier(Instant.parse("2026-07-01T09:00:00Z"));
         java.util.concurrent.atomic.AtomicInteger commits = new java.util.concurrent.atomic.AtomicInteger();
         ExecutionInterceptor agentRepliesJustBeforeTheCommit = new ExecutionInterceptor() {
             @Override
