@@ -43,7 +43,8 @@ public final class RunLogContext implements RunObserver {
 
     @Override
     public void wokeUp(Run run, Duration lateness) {
-        put(run);
+        // a wake-up that held its first steps' writes is told when they commit: the line keeps that step's id
+        putIds(run);
         LOG.infof("run woke up %d ms after its due time", lateness.toMillis());
     }
 
@@ -67,10 +68,14 @@ public final class RunLogContext implements RunObserver {
     }
 
     private static void put(Run run) {
+        putIds(run);
+        MDC.remove(STEP);
+    }
+
+    private static void putIds(Run run) {
         MDC.put(WORKSPACE, run.workspaceId());
         MDC.put(CONTACT, run.contactId());
         MDC.put(RUN, run.id());
         MDC.put(WORKFLOW, run.workflowId());
-        MDC.remove(STEP);
     }
 }

@@ -6,6 +6,8 @@ import static io.switchboard.store.Attr.str;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.switchboard.engine.run.Awaiting;
+import io.switchboard.engine.run.Run;
 import io.switchboard.engine.run.RunState;
 import io.switchboard.engine.run.RunStatus;
 import io.switchboard.inbox.Contact;
@@ -140,8 +142,8 @@ public final class DynamoConversationIndex implements ConversationIndex {
         }
         RunStatus status = RunStatus.valueOf(str(item, "status"));
         RunState state = str(item, "state") != null ? RunState.valueOf(str(item, "state")) : RunState.of(status, variables);
-        Instant queuedSince = variables.entrySet().stream().filter(e -> e.getKey().startsWith("queued."))
-                .map(e -> Instant.parse(e.getValue())).findFirst().orElse(null);
+        Instant queuedSince = Run.awaitingIn(variables).filter(a -> a.kind() == Awaiting.Kind.AGENT)
+                .map(Awaiting::since).orElse(null);
         return new RunSummary(str(item, Table.SK).substring(4), str(item, "workflowId"), status.wireName(),
                 state.wireName(), instant(item, "startedAt"), state.isFinished() ? null : instant(item, "dueAt"),
                 state == RunState.QUEUED_FOR_ASSIGNMENT ? queuedSince : null);

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.switchboard.engine.run.Awaiting;
 import io.switchboard.engine.run.Run;
 import io.switchboard.engine.run.RunState;
 import io.switchboard.engine.workflow.StepPath;
@@ -118,6 +119,22 @@ class DynamoConversationIndexTest {
         assertEquals(List.of(List.of("r-done"), List.of("r-queued"), List.of("r-timer")),
                 all.conversations().stream().map(l -> l.runs().stream().map(r -> r.id()).toList()).toList());
         assertNull(all.conversations().get(0).runs().get(0).dueAt(), "a finished run is due nowhere");
+    }
+
+    @Test
+    void aQueuedRunShowsSinceWhenItsAwaitingRecordSaysItWasQueued() {
+        open("ws", "di", T0);
+        Run queued = new Run("ws", "r-queue", "prompt", 1, "di", "conv", Map.of(), T0, RunState.QUEUED_FOR_ASSIGNMENT,
+                StepPath.START, 1, T0.plusSeconds(70), null, null, T0, 0, List.of(), Map.of());
+        queued.await(new Awaiting(Awaiting.Kind.AGENT, "assign", T0.plusSeconds(10), T0.plusSeconds(600), 0, null));
+        runs.create(queued);
+
+        var offer = index.page("ws", new Query(null, null, RunFilter.QUEUED, null, null), null, 10)
+                .conversations().get(0).runs().get(0);
+        assertEquals("r-queue", offer.id());
+        assertEquals(T0.plusSeconds(10), offer.queuedSince(), "when the contact joined the queue, from the record");
+        assertTrue(runs.find("ws", "di", "r-queue").orElseThrow().variables().keySet().stream()
+                .noneMatch(k -> k.startsWith("queued.")), "the record is the only place that keeps it");
     }
 
     @Test

@@ -12,7 +12,10 @@ import io.switchboard.inbox.InboxActions;
 import io.switchboard.inbox.InboxActions.IncomingMessage;
 import io.switchboard.engine.run.Run;
 import io.switchboard.engine.run.RunEngine;
+import io.switchboard.engine.run.RunObserver;
 import io.switchboard.engine.run.RunStatus;
+import io.switchboard.engine.run.WakeUpCall;
+import io.switchboard.engine.run.WakeUpResult;
 import io.switchboard.engine.step.InboxPorts;
 import io.switchboard.inbox.Agent;
 import io.switchboard.inbox.Contact;
@@ -76,6 +79,9 @@ class FaultInjectionTest {
         final DynamoRunStore runs;
         final InboxActions inbox;
         final DueTimerSweep sweep;
+        final RunEngine engine;
+        /** The lateness of every wake-up the engine told its observer of (the metric and the log line). */
+        final List<Duration> wakeUps = new java.util.concurrent.CopyOnWriteArrayList<>();
 
         Product(DynamoDbClient db) {
             ObjectMapper json = new LocalTable().json;
@@ -85,8 +91,14 @@ class FaultInjectionTest {
             var directory = new DynamoDirectoryStore(db, table, json);
             runs = new DynamoRunStore(db, table, json, 4);
             var workflows = new DynamoWorkflowStore(db, table, json, new WorkflowParser(new WorkflowSchema()));
-            RunEngine engine = new RunEngine(workflows, runs, new DueIndexScheduler(),
-                    new InboxPorts(contacts, directory, comments), clock, RunEngine.DEFAULT_LEASE)
+            RunObserver countsWakeUps = new RunObserver() {
+                @Override
+                public void wokeUp(Run run, Duration lateness) {
+                    wakeUps.add(lateness);
+                }
+            };
+            engine = new RunEngine(workflows, runs, new DueIndexScheduler(),
+                    new InboxPorts(contacts, directory, comments), clock, RunEngine.DEFAULT_LEASE, countsWakeUps)
                     .recognisingStoreOutages(StoreOutages::isOutage)
                     .committingWakeUpsWith(new DynamoSegmentCommits(db, runs, contacts, comments));
             inbox = new InboxActions(contacts, messages, new RunTriggers(engine), clock, (ws, channelId) -> java.util.Optional.empty(),
@@ -444,6 +456,36 @@ class FaultInjectionTest {
                 && r.outcome().contains("else")), "the Branch took its else path: " + runs.get(0).history());
         assertTrue(runs.get(0).history().stream().noneMatch(r -> "reassign".equals(r.stepId())),
                 "no reassignment in the run's history: " + runs.get(0).history());
+    }
+
+    @Test
+    void aWakeUpDeliveredTwiceAtOnceIsCountedOnceByTheDeliveryWhoseCommitLands() throws Exception {
+        Product verifier = seededVerifier(Instant.parse("2026-07-01T09:00:00Z"));
+        Product[] product = new Product[1];
+        java.util.concurrent.atomic.AtomicInteger commits = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicReference<WakeUpResult> second = new java.util.concurrent.atomic.AtomicReference<>();
+        ExecutionInterceptor aSecondDeliveryCommitsFirst = new ExecutionInterceptor() {
+            @Override
+            public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
+                if (context.request() instanceof software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest
+                        && commits.incrementAndGet() == 1) {
+                    // the same wake-up, delivered again, read the run as the first did and commits before it
+                    Run waiting = verifier.runs.listByContact(WS, "twice").get(0);
+                    second.set(product[0].engine.wakeUp(new WakeUpCall(WS, "twice", waiting.id(), waiting.wakeToken(),
+                            waiting.dueAt())));
+                }
+            }
+        };
+        product[0] = new Product(client(UrlConnectionHttpClient.create(), aSecondDeliveryCommitsFirst));
+
+        product[0].inbox.receive(WS, message("twice", clock.instant()));
+        clock.advance(Duration.ofMinutes(16));
+        product[0].sweep.sweep();
+
+        assertEquals(WakeUpResult.RESUMED, second.get(), "the second delivery's commit landed");
+        assertEquals(2, commits.get(), "two commits tried; the first delivery's was refused");
+        assertEquals(1, product[0].wakeUps.size(), "one wake-up counted, not one per delivery: " + product[0].wakeUps);
+        assertCompletedExactlyOnce(verifier, "twice", "after two deliveries");
     }
 
     /** The periodic sweep, each time after the wait and any lapsed lease are over. */

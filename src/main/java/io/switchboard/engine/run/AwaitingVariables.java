@@ -44,11 +44,6 @@ final class AwaitingVariables {
             return;
         }
         variables.put(KEY, encode(awaiting));
-        if (awaiting.kind() == Awaiting.Kind.AGENT) {
-            // the conversation list (store/DynamoConversationIndex) still shows "queued since" from this
-            // variable; drop this line when it reads the record instead
-            variables.put(OLD_QUEUED + awaiting.stepId(), awaiting.since().toString());
-        }
     }
 
     private static String encode(Awaiting a) {

@@ -111,6 +111,14 @@ public final class Run {
         return AwaitingVariables.read(variables);
     }
 
+    /**
+     * What a run's stored variables say it awaits, for a reader that has the variables but not the run
+     * (the conversation list's "queued since"); runs stored in the old form included.
+     */
+    public static java.util.Optional<Awaiting> awaitingIn(Map<String, String> storedVariables) {
+        return AwaitingVariables.read(storedVariables);
+    }
+
     /** Records what the step awaits ({@code null}: nothing any more); persisted with the next checkpoint. */
     public void await(Awaiting awaiting) {
         AwaitingVariables.write(variables, awaiting);

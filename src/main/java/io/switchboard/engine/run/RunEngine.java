@@ -242,8 +242,12 @@ public final class RunEngine {
             return WakeUpResult.CLAIMED_ELSEWHERE;
         }
         if (wakesFromWait) {
-            // before its steps, as it happened; a holding delivery that loses its commit to another says so too
-            observer.wokeUp(run, Duration.between(due, now));
+            // told once per wake-up: by the delivery that claimed the run, or by a holding one when its commit
+            // lands (one that loses its commit to another delivery woke nothing up)
+            segment.wokeUp(Duration.between(due, now));
+            if (!segment.holding()) {
+                tellWokeUp(run, segment);
+            }
         }
         Optional<WorkflowDefinition> workflow = workflows.version(run.workspaceId(), run.workflowId(),
                 run.workflowVersion());
@@ -270,6 +274,7 @@ public final class RunEngine {
     private static final class Segment {
         private HeldWrites held;
         private boolean lost;
+        private Duration lateness;
 
         private Segment(HeldWrites held) {
             this.held = held;
@@ -285,6 +290,11 @@ public final class RunEngine {
 
         boolean holding() {
             return held != null;
+        }
+
+        /** The run woke up this late; the observer hears of it once the segment holds the run. */
+        void wokeUp(Duration late) {
+            lateness = late;
         }
 
         /** True when another process advanced the run first: this one changed nothing. */
@@ -308,7 +318,15 @@ public final class RunEngine {
             return false;
         }
         segment.held = null;
+        tellWokeUp(run, segment);
         return true;
+    }
+
+    private void tellWokeUp(Run run, Segment segment) {
+        if (segment.lateness != null) {
+            observer.wokeUp(run, segment.lateness);
+            segment.lateness = null;
+        }
     }
 
     /**
