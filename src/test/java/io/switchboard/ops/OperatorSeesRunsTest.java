@@ -10,6 +10,7 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.switchboard.support.DynamoDbLocalResource;
 import io.switchboard.support.MutableClock;
+import io.switchboard.support.PrometheusText;
 import io.switchboard.support.Workflows;
 import io.switchboard.support.Workspace;
 import jakarta.inject.Inject;

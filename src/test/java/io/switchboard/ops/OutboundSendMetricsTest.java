@@ -9,6 +9,7 @@ import io.switchboard.support.DynamoDbLocalResource;
 import io.switchboard.support.FakePlatforms;
 import io.switchboard.support.PlatformChannel;
 import io.switchboard.support.PlatformRequests;
+import io.switchboard.support.PrometheusText;
 import io.switchboard.support.Workflows;
 import io.switchboard.support.Workspace;
 import java.util.Map;

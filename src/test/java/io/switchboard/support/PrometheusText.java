@@ -1,4 +1,4 @@
-package io.switchboard.ops;
+package io.switchboard.support;
 
 import static io.restassured.RestAssured.given;
 
@@ -9,15 +9,15 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** The samples an operator's Prometheus scrapes from /q/metrics, read as name, labels and value. */
-record PrometheusText(List<Sample> samples) {
+public record PrometheusText(List<Sample> samples) {
 
-    record Sample(String name, Map<String, String> labels, double value) {
+    public record Sample(String name, Map<String, String> labels, double value) {
     }
 
     private static final Pattern LINE = Pattern.compile("([a-zA-Z_:][a-zA-Z0-9_:]*)(?:\\{(.*)})? ([-+0-9.eEInfNa]+)");
     private static final Pattern LABEL = Pattern.compile("([a-zA-Z_][a-zA-Z0-9_]*)=\"((?:[^\"\\\\]|\\\\.)*)\"");
 
-    static PrometheusText scrape() {
+    public static PrometheusText scrape() {
         String text = given().get("/q/metrics").then().statusCode(200).extract().asString();
         return new PrometheusText(text.lines().filter(l -> !l.startsWith("#") && !l.isBlank()).map(PrometheusText::sample)
                 .toList());
@@ -39,13 +39,13 @@ record PrometheusText(List<Sample> samples) {
     }
 
     /** The sum of the samples of {@code name} whose labels include {@code labels}. */
-    double value(String name, Map<String, String> labels) {
+    public double value(String name, Map<String, String> labels) {
         return samples.stream().filter(s -> s.name().equals(name))
                 .filter(s -> s.labels().entrySet().containsAll(labels.entrySet()))
                 .mapToDouble(Sample::value).sum();
     }
 
-    boolean has(String name) {
+    public boolean has(String name) {
         return samples.stream().anyMatch(s -> s.name().equals(name));
     }
 }
