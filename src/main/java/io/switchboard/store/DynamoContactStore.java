@@ -42,6 +42,8 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 public final class DynamoContactStore implements ContactStore {
 
     static final String SORT = "CONTACT";
+    /** Closing leaves the agent's open contacts (the byOwner index): {@code gsi1pk} goes. */
+    private static final String CLOSE = "SET convStatus = :closed, convClosedAt = :at REMOVE gsi1pk";
 
     private final DynamoDbClient db;
     private final String table;
@@ -281,13 +283,7 @@ public final class DynamoContactStore implements ContactStore {
             // the same conversation, and nobody replied in it since the read (what a Branch on replies decided on)
             condition.append(" AND convId = :conversation");
             values.put(":conversation", s(before.conversation().id()));
-            Instant repliedAt = before.conversation().lastOutgoingAt();
-            if (repliedAt == null) {
-                condition.append(" AND attribute_not_exists(lastOutgoingAt)");
-            } else {
-                condition.append(" AND lastOutgoingAt = :replied");
-                values.put(":replied", time(repliedAt));
-            }
+            unchangedSince(condition, values, "lastOutgoingAt", ":replied", before.conversation().lastOutgoingAt());
         }
         if (before.assigneeId() == null) {
             condition.append(" AND attribute_not_exists(assigneeId)");
@@ -298,6 +294,34 @@ public final class DynamoContactStore implements ContactStore {
         return Update.builder().tableName(table).key(Attr.key(Keys.contact(held.workspaceId(), held.contactId()), SORT))
                 .updateExpression(assignment.expression()).conditionExpression(condition.toString())
                 .expressionAttributeValues(values).build();
+    }
+
+    /**
+     * A wake-up's held close as one item of its commit: the store's own close (that conversation, still
+     * open), made only if no message came or went in it since the wake-up read the contact (what a Branch
+     * on the conversation's silence decided on); otherwise the commit is refused and the wake-up worked
+     * out again on a fresh read.
+     */
+    Update heldClose(HeldWrites.Close held) {
+        Conversation read = held.before().conversation();
+        Map<String, AttributeValue> values = new HashMap<>(Map.of(":closed", s("closed"), ":open", s("open"),
+                ":cid", s(held.conversationId()), ":at", time(held.at())));
+        StringBuilder condition = new StringBuilder("convId = :cid AND convStatus = :open");
+        unchangedSince(condition, values, "lastIncomingAt", ":incoming", read.lastIncomingAt());
+        unchangedSince(condition, values, "lastOutgoingAt", ":outgoing", read.lastOutgoingAt());
+        return Update.builder().tableName(table).key(Attr.key(Keys.contact(held.workspaceId(), held.contactId()), SORT))
+                .updateExpression(CLOSE).conditionExpression(condition.toString()).expressionAttributeValues(values)
+                .build();
+    }
+
+    private static void unchangedSince(StringBuilder condition, Map<String, AttributeValue> values, String attribute,
+            String name, Instant read) {
+        if (read == null) {
+            condition.append(" AND attribute_not_exists(").append(attribute).append(')');
+        } else {
+            condition.append(" AND ").append(attribute).append(" = ").append(name);
+            values.put(name, time(read));
+        }
     }
 
     /**
@@ -368,7 +392,7 @@ public final class DynamoContactStore implements ContactStore {
     public boolean close(String ws, String contactId, String conversationId, Instant at) {
         try {
             db.updateItem(update(ws, contactId)
-                    .updateExpression("SET convStatus = :closed, convClosedAt = :at REMOVE gsi1pk")
+                    .updateExpression(CLOSE)
                     .conditionExpression("convId = :cid AND convStatus = :open")
                     .expressionAttributeValues(Map.of(":closed", s("closed"), ":open", s("open"),
                             ":cid", s(conversationId), ":at", time(at)))

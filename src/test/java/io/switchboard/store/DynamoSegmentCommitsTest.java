@@ -129,6 +129,54 @@ class DynamoSegmentCommitsTest {
         assertEquals(RunState.WAITING_FOR_TIMER, runs.find("ws", "ada", "r1").orElseThrow().state());
     }
 
+    HeldWrites closing(Contact before) {
+        HeldWrites held = new HeldWrites();
+        held.hold(new HeldWrites.Close("ws", "ada", "conv-1", wake, before));
+        held.hold(new Comment("ws", "ada", "conv-1", "r1#4", "workflow:wf", "Closed: quiet for 15 minutes", wake));
+        return held;
+    }
+
+    @Test
+    void theRunAndTheCloseOfItsConversationAreWrittenTogether() {
+        Run run = waitedRun();
+
+        commits.commit(run, closing(ada()));
+
+        assertEquals(io.switchboard.inbox.ConversationStatus.CLOSED, ada().conversation().status());
+        assertEquals(wake, ada().conversation().closedAt());
+        assertEquals(0, contacts.openContactsOf("ws", "alice"), "no longer among Alice's open contacts");
+        assertEquals(List.of("Closed: quiet for 15 minutes"),
+                comments.list("ws", "ada", "conv-1").stream().map(Comment::text).toList());
+        assertEquals(RunState.RUNNING, runs.find("ws", "ada", "r1").orElseThrow().state());
+    }
+
+    @Test
+    void aMessageEitherWaySinceTheReadLeavesTheConversationOpenAndTheRunDue() {
+        Run run = waitedRun();
+        Contact before = ada();
+        contacts.recordIncoming("ws", new ContactStore.IncomingContact("ada", "Ada"), "web", wake.minusSeconds(1),
+                "conv-2"); // Ada wrote again a moment before the commit
+        assertThrows(HeldWrites.Stale.class, () -> commits.commit(run, closing(before)));
+        assertTrue(ada().hasOpenConversation(), "not closed on a silence that ended");
+
+        Contact wroteAgain = ada();
+        contacts.recordOutgoing("ws", "ada", wake.minusMillis(500)); // and Alice answered
+        assertThrows(HeldWrites.Stale.class, () -> commits.commit(run, closing(wroteAgain)));
+        assertTrue(ada().hasOpenConversation());
+        assertTrue(comments.list("ws", "ada", "conv-1").isEmpty());
+        assertEquals(RunState.WAITING_FOR_TIMER, runs.find("ws", "ada", "r1").orElseThrow().state());
+    }
+
+    @Test
+    void oneSegmentHoldsOneWriteOfTheContactAnotherMakesTheEngineClaim() {
+        waitedRun();
+        HeldWrites held = closing(ada());
+        assertThrows(HeldWrites.MustClaim.class,
+                () -> held.hold(new HeldWrites.Assignment("ws", "ada", "bob", "r1#5", wake, ada())));
+        HeldWrites assigned = reassignment(ada());
+        assertThrows(HeldWrites.MustClaim.class, () -> assigned.hold(new HeldWrites.Close("ws", "ada", "conv-1", wake, ada())));
+    }
+
     @Test
     void withNothingHeldTheRunIsWrittenAsAPlainSave() {
         Run run = waitedRun();

@@ -18,6 +18,7 @@ import io.switchboard.engine.run.WakeUpCall;
 import io.switchboard.engine.run.WakeUpResult;
 import io.switchboard.engine.step.InboxPorts;
 import io.switchboard.inbox.Agent;
+import io.switchboard.inbox.Comment;
 import io.switchboard.inbox.Contact;
 import io.switchboard.inbox.Team;
 import io.switchboard.schedule.DueIndexScheduler;
@@ -30,6 +31,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -114,13 +116,19 @@ class FaultInjectionTest {
         final ObjectMapper json;
 
         void seed() throws Exception {
+            seed(Map.of("prompt", Workflows.promptTransfer("alice", "support", "round_robin", "PT15M")));
+        }
+
+        /** Alice, Bob and Carol in Support, and these workflows (id to document) published. */
+        void seed(Map<String, String> published) throws Exception {
             directory.addAgent(WS, new Agent("alice", "Alice", null, true));
             directory.addAgent(WS, new Agent("bob", "Bob", null, true));
             directory.addAgent(WS, new Agent("carol", "Carol", null, true));
             directory.addTeam(WS, new Team("support", "Support", List.of("alice", "bob", "carol")));
-            workflows.saveDraft(WS, "prompt", json.readTree(Workflows.promptTransfer("alice", "support", "round_robin",
-                    "PT15M")), 0, clock.instant());
-            workflows.publish(WS, "prompt", clock.instant());
+            for (Map.Entry<String, String> workflow : published.entrySet()) {
+                workflows.saveDraft(WS, workflow.getKey(), json.readTree(workflow.getValue()), 0, clock.instant());
+                workflows.publish(WS, workflow.getKey(), clock.instant());
+            }
         }
     }
 
@@ -129,11 +137,15 @@ class FaultInjectionTest {
      * at {@code start}), and a product over a fault-free client that reads back what the store holds.
      */
     Product seededVerifier(Instant start) throws Exception {
+        return seededVerifier(start, Map.of("prompt", Workflows.promptTransfer("alice", "support", "round_robin", "PT15M")));
+    }
+
+    Product seededVerifier(Instant start, Map<String, String> published) throws Exception {
         DynamoDbClient clean = client(UrlConnectionHttpClient.create());
         Table.createIfMissing(clean, table);
         Product verifier = new Product(clean);
         clock.set(start);
-        verifier.seed();
+        verifier.seed(published);
         return verifier;
     }
 
@@ -486,6 +498,99 @@ class FaultInjectionTest {
         assertEquals(2, commits.get(), "two commits tried; the first delivery's was refused");
         assertEquals(1, product[0].wakeUps.size(), "one wake-up counted, not one per delivery: " + product[0].wakeUps);
         assertCompletedExactlyOnce(verifier, "twice", "after two deliveries");
+    }
+
+    /** The inbox recipe "close idle conversations": an hour's wait, then a comment and the close if the contact went quiet. */
+    static final String CLOSE_IDLE = """
+        {"name": "Close idle conversations",
+         "trigger": {"type": "conversation_opened"},
+         "steps": [
+           {"id": "wait", "type": "wait", "duration": "PT1H"},
+           {"id": "idle", "type": "branch", "branches": [{"name": "Idle", "conditions": [
+               {"category": "time_since_last_incoming_message", "operator": "is_greater_than", "value": "PT59M"}],
+             "steps": [
+               {"id": "note", "type": "add_comment", "text": "Closed: $contact.name went quiet"},
+               {"id": "close", "type": "close_conversation", "category": "No response"}]}]}]}
+        """;
+
+    /** Counts the write requests (every kind) each client sends. */
+    static final class CountsWrites implements ExecutionInterceptor {
+        final Map<String, java.util.concurrent.atomic.AtomicInteger> byOperation = new java.util.concurrent.ConcurrentHashMap<>();
+
+        @Override
+        public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
+            String op = context.request().getClass().getSimpleName().replace("Request", "");
+            if (op.startsWith("Put") || op.startsWith("Update") || op.startsWith("Delete") || op.startsWith("Transact")
+                    || op.startsWith("BatchWrite")) {
+                byOperation.computeIfAbsent(op, k -> new java.util.concurrent.atomic.AtomicInteger()).incrementAndGet();
+            }
+        }
+
+        Map<String, Integer> counts() {
+            Map<String, Integer> counts = new java.util.TreeMap<>();
+            byOperation.forEach((op, n) -> counts.put(op, n.get()));
+            return counts;
+        }
+    }
+
+    @Test
+    void anIdleConversationIsClosedByTheWakeUpInOneWriteWithItsCommentAndTheRunsEnd() throws Exception {
+        Product verifier = seededVerifier(Instant.parse("2026-07-01T09:00:00Z"), Map.of("close-idle", CLOSE_IDLE));
+        CountsWrites writes = new CountsWrites();
+        Product product = new Product(client(UrlConnectionHttpClient.create(), writes));
+        product.inbox.receive(WS, message("idle", clock.instant()));
+        clock.advance(Duration.ofMinutes(61));
+        writes.byOperation.clear();
+
+        product.sweep.sweep();
+
+        Contact c = verifier.contacts.find(WS, "idle").orElseThrow();
+        assertEquals(io.switchboard.inbox.ConversationStatus.CLOSED, c.conversation().status());
+        assertEquals(List.of("Closed: Contact idle went quiet"),
+                verifier.comments.list(WS, "idle", c.conversation().id()).stream().map(Comment::text).toList());
+        assertEquals(RunStatus.COMPLETED, verifier.runs.listByContact(WS, "idle").get(0).status());
+        assertEquals(Map.of("TransactWriteItems", 1), writes.counts(),
+                "the comment, the close and the run's end in one write; no claim before them");
+    }
+
+    @Test
+    void aCloseDeliveredTwiceAtOnceClosesOnceAndStartsTheClosedConversationWorkflowOnce() throws Exception {
+        String thanks = """
+            {"name": "Thank on close", "trigger": {"type": "conversation_closed"},
+             "steps": [{"id": "thanks", "type": "add_comment", "text": "Closed, thanks sent"}]}
+            """;
+        Product verifier = seededVerifier(Instant.parse("2026-07-01T09:00:00Z"),
+                Map.of("close-idle", CLOSE_IDLE, "thanks", thanks));
+        Product[] product = new Product[1];
+        java.util.concurrent.atomic.AtomicInteger commits = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicReference<WakeUpResult> second = new java.util.concurrent.atomic.AtomicReference<>();
+        ExecutionInterceptor aSecondDeliveryCommitsFirst = new ExecutionInterceptor() {
+            @Override
+            public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
+                if (context.request() instanceof software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest
+                        && commits.incrementAndGet() == 1) {
+                    Run waiting = verifier.runs.listByContact(WS, "quiet").get(0);
+                    second.set(product[0].engine.wakeUp(new WakeUpCall(WS, "quiet", waiting.id(), waiting.wakeToken(),
+                            waiting.dueAt())));
+                }
+            }
+        };
+        product[0] = new Product(client(UrlConnectionHttpClient.create(), aSecondDeliveryCommitsFirst));
+        product[0].inbox.receive(WS, message("quiet", clock.instant()));
+        clock.advance(Duration.ofMinutes(61));
+
+        product[0].sweep.sweep();
+
+        assertEquals(WakeUpResult.RESUMED, second.get(), "the second delivery's commit landed");
+        Contact c = verifier.contacts.find(WS, "quiet").orElseThrow();
+        assertEquals(io.switchboard.inbox.ConversationStatus.CLOSED, c.conversation().status());
+        assertEquals(List.of("Closed: Contact quiet went quiet", "Closed, thanks sent"),
+                verifier.comments.list(WS, "quiet", c.conversation().id()).stream().map(Comment::text).sorted(
+                        java.util.Comparator.reverseOrder()).toList(), "one of each: the close's note and the thanks");
+        List<Run> runs = verifier.runs.listByContact(WS, "quiet");
+        assertEquals(2, runs.size(), "the idle run and one run of the closed-conversation workflow: " + runs);
+        assertTrue(runs.stream().allMatch(r -> r.status() == RunStatus.COMPLETED), runs.toString());
+        assertEquals(1, product[0].wakeUps.size(), "one wake-up counted");
     }
 
     /** The periodic sweep, each time after the wait and any lapsed lease are over. */

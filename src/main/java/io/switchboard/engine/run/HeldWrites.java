@@ -11,8 +11,9 @@ import java.util.List;
  * run's next write in one atomic write ({@link SegmentCommits}). This is what lets a wake-up go without
  * the write that claims its run: two deliveries of one wake-up may both work out the same steps, and
  * only the one whose commit still finds the run at the version it read changes anything; the other's
- * held writes are dropped with it. Only writes to the contact read for the segment are held, and at
- * most one of each item, since one atomic write may touch an item once.
+ * held writes are dropped with it. Only writes to the contact read for the segment are held (its
+ * assignment or the close of its conversation, and comments), and at most one write of each item, since
+ * one atomic write may touch an item once.
  */
 public final class HeldWrites {
 
@@ -25,6 +26,14 @@ public final class HeldWrites {
      */
     public record Assignment(String workspaceId, String contactId, String assigneeId, String effectKey, Instant at,
             Contact before) {
+    }
+
+    /**
+     * The close of the contact's conversation {@code conversationId} as the contact was read
+     * ({@code before}): the commit is refused ({@link Stale}) if the conversation is no longer open or a
+     * message came or went in it since the read.
+     */
+    public record Close(String workspaceId, String contactId, String conversationId, Instant at, Contact before) {
     }
 
     /**
@@ -49,10 +58,15 @@ public final class HeldWrites {
     }
 
     private Assignment assignment;
+    private Close close;
     private final List<Comment> comments = new ArrayList<>();
 
     public Assignment assignment() {
         return assignment;
+    }
+
+    public Close close() {
+        return close;
     }
 
     public List<Comment> comments() {
@@ -60,14 +74,21 @@ public final class HeldWrites {
     }
 
     public boolean isEmpty() {
-        return assignment == null && comments.isEmpty();
+        return assignment == null && close == null && comments.isEmpty();
     }
 
     public void hold(Assignment held) {
-        if (assignment != null) {
-            throw new MustClaim("a second assignment in one segment");
+        if (assignment != null || close != null) {
+            throw new MustClaim("a second write of the contact in one segment");
         }
         assignment = held;
+    }
+
+    public void hold(Close held) {
+        if (assignment != null || close != null) {
+            throw new MustClaim("a second write of the contact in one segment");
+        }
+        close = held;
     }
 
     public void hold(Comment comment) {

@@ -14,10 +14,11 @@ import java.util.Set;
 import java.util.function.Supplier;
 
 /**
- * The inbox as a wake-up's steps see it before the run is claimed: assignments of the segment's
- * contact and comments are held in {@link HeldWrites} and answered as the stores would answer a first
- * write; reads and every other write go to the stores. The steps that run unclaimed are only those
- * that repeat harmlessly (the engine claims before any other), so nothing but those two is written here.
+ * The inbox as a wake-up's steps see it before the run is claimed: an assignment of the segment's
+ * contact, the close of its conversation and comments are held in {@link HeldWrites} and answered as the
+ * stores would answer a first write; reads and every other write go to the stores. The steps that run
+ * unclaimed are only those that hold their writes (the engine claims before any other), so nothing but
+ * those three is written here.
  */
 final class HoldingInbox {
 
@@ -86,7 +87,15 @@ final class HoldingInbox {
 
         @Override
         public boolean close(String ws, String contactId, String conversationId, Instant at) {
-            return store.close(ws, contactId, conversationId, at);
+            Contact before = segmentContact.get();
+            if (before == null || !before.id().equals(contactId)) {
+                throw new HeldWrites.MustClaim("a close of a contact the segment did not read");
+            }
+            if (!before.hasOpenConversation() || !before.conversation().id().equals(conversationId)) {
+                return false; // as the store answers: that conversation is not open
+            }
+            held.hold(new HeldWrites.Close(ws, contactId, conversationId, at, before));
+            return true;
         }
 
         @Override

@@ -162,6 +162,10 @@ public final class RunEngine {
     }
 
     /** The published workflows whose trigger, settings and conditions the event meets. */
+    private boolean anyWorkflowListens(TriggerEvent event) {
+        return !workflows.publishedFor(event.workspaceId(), event.type()).isEmpty();
+    }
+
     private Matches matching(TriggerEvent event, Contact contactNow) {
         List<WorkflowDefinition> candidates = workflows.publishedFor(event.workspaceId(), event.type());
         if (candidates.isEmpty()) {
@@ -412,7 +416,7 @@ public final class RunEngine {
                 released(run, workflow);
                 return;
             }
-            if (segment.holding() && !types.repeatsHarmlessly(step) && !write(run, segment)) {
+            if (segment.holding() && !types.holdsItsWrites(step) && !write(run, segment)) {
                 return; // a step that calls outside systems or writes more runs claimed: claim the run first
             }
             int sequence = run.beginStep();
@@ -493,7 +497,8 @@ public final class RunEngine {
                     && !write(run, segment)) {
                 return;
             }
-            if (!fired.isEmpty() && depth <= MAX_CHAIN_DEPTH) {
+            // an event no published workflow listens to starts nothing: held writes then wait for the run's next write
+            if (depth <= MAX_CHAIN_DEPTH && fired.stream().anyMatch(this::anyWorkflowListens)) {
                 // the runs an event starts must rest on written effects, not held ones
                 if (segment.holding() && !write(run, segment)) {
                     return;

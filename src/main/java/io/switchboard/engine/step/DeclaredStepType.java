@@ -17,6 +17,7 @@ public abstract class DeclaredStepType<S extends Step> implements StepType<S> {
     private Set<String> variableNamespaces = Set.of();
     private Set<Class<?>> ports = Set.of();
     private boolean repeatsHarmlessly;
+    private boolean holdsItsWrites;
 
     protected DeclaredStepType(String name, Class<S> stepClass, StepHandler<S> handler, Function<StepReader, S> parser) {
         this.name = name;
@@ -43,6 +44,16 @@ public abstract class DeclaredStepType<S extends Step> implements StepType<S> {
     @Override
     public final boolean repeatsHarmlessly() {
         return repeatsHarmlessly;
+    }
+
+    /** Declares that a wake-up may hold the step's writes (see {@link StepType#holdsItsWrites()}). */
+    protected final void holdsItsWrites(boolean holds) {
+        holdsItsWrites = holds;
+    }
+
+    @Override
+    public final boolean holdsItsWrites() {
+        return holdsItsWrites || repeatsHarmlessly;
     }
 
     @Override

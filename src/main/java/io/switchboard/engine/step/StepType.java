@@ -55,6 +55,17 @@ public interface StepType<S extends Step> {
         return false;
     }
 
+    /**
+     * True when the step may run in a wake-up before its run is claimed, its inbox writes held and
+     * committed with the run's next write, all or none ({@code engine/run/HeldWrites}): it writes only
+     * what a commit can hold and calls no outside system. Every step that repeats harmlessly may; so may
+     * a step whose repeat after a crash is not harmless, since what it holds lands with the run's
+     * checkpoint or not at all.
+     */
+    default boolean holdsItsWrites() {
+        return repeatsHarmlessly();
+    }
+
     /** The classpath resource, relative to the descriptor's class, that holds the schema fragment. */
     default String schemaResource() {
         return name() + ".schema.json";

@@ -101,12 +101,17 @@ public final class StepTypes {
         return type.handler().run(step, ctx);
     }
 
-    /** Every step's publish check, wherever the step sits in the workflow. */
     /** Whether the step's type may go without a checkpoint right after it ({@link StepType#repeatsHarmlessly()}). */
     public boolean repeatsHarmlessly(Step step) {
         return of(step).repeatsHarmlessly();
     }
 
+    /** Whether a wake-up may run the step before claiming its run ({@link StepType#holdsItsWrites()}). */
+    public boolean holdsItsWrites(Step step) {
+        return of(step).holdsItsWrites();
+    }
+
+    /** Every step's publish check, wherever the step sits in the workflow. */
     public void checkOnPublish(WorkflowDefinition workflow, PublishContext publish) {
         for (WorkflowWalk.Placed placed : WorkflowWalk.of(workflow)) {
             StepType<Step> type = of(placed.step());
