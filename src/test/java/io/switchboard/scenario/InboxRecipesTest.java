@@ -7,6 +7,7 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.switchboard.support.DynamoDbLocalResource;
 import io.switchboard.support.MutableClock;
+import io.switchboard.support.Workflows;
 import io.switchboard.support.Workspace;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -43,17 +44,7 @@ class InboxRecipesTest {
     @Test
     void closesAConversationTheContactLeftIdleAndCommentsWhy() {
         Workspace ws = Workspace.create().user("alice", true);
-        ws.publish("""
-            {"name": "Close idle conversations",
-             "trigger": {"type": "conversation_opened"},
-             "steps": [
-               {"id": "wait", "type": "wait", "duration": "PT1H"},
-               {"id": "idle", "type": "branch", "branches": [{"name": "Idle", "conditions": [
-                   {"category": "time_since_last_incoming_message", "operator": "is_greater_than", "value": "PT59M"}],
-                 "steps": [
-                   {"id": "note", "type": "add_comment", "text": "Closed on $system.current_date: $contact.name went quiet"},
-                   {"id": "close", "type": "close_conversation", "category": "No response", "summary": "Idle for an hour"}]}]}]}
-            """);
+        ws.publish(Workflows.closeIdle("Closed on $system.current_date: $contact.name went quiet"));
         ws.contactSays("ben", "m-1", "Hi").then().statusCode(200);
         ws.contactSays("cat", "m-1", "Hi").then().statusCode(200);
         clock.advance(Duration.ofMinutes(30));

@@ -473,45 +473,54 @@ class FaultInjectionTest {
     @Test
     void aWakeUpDeliveredTwiceAtOnceIsCountedOnceByTheDeliveryWhoseCommitLands() throws Exception {
         Product verifier = seededVerifier(Instant.parse("2026-07-01T09:00:00Z"));
-        Product[] product = new Product[1];
-        java.util.concurrent.atomic.AtomicInteger commits = new java.util.concurrent.atomic.AtomicInteger();
-        java.util.concurrent.atomic.AtomicReference<WakeUpResult> second = new java.util.concurrent.atomic.AtomicReference<>();
-        ExecutionInterceptor aSecondDeliveryCommitsFirst = new ExecutionInterceptor() {
-            @Override
-            public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
-                if (context.request() instanceof software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest
-                        && commits.incrementAndGet() == 1) {
-                    // the same wake-up, delivered again, read the run as the first did and commits before it
-                    Run waiting = verifier.runs.listByContact(WS, "twice").get(0);
-                    second.set(product[0].engine.wakeUp(new WakeUpCall(WS, "twice", waiting.id(), waiting.wakeToken(),
-                            waiting.dueAt())));
-                }
-            }
-        };
-        product[0] = new Product(client(UrlConnectionHttpClient.create(), aSecondDeliveryCommitsFirst));
+        SecondDeliveryCommitsFirst race = new SecondDeliveryCommitsFirst(verifier, "twice");
+        Product product = race.racing();
 
-        product[0].inbox.receive(WS, message("twice", clock.instant()));
+        product.inbox.receive(WS, message("twice", clock.instant()));
         clock.advance(Duration.ofMinutes(16));
-        product[0].sweep.sweep();
+        product.sweep.sweep();
 
-        assertEquals(WakeUpResult.RESUMED, second.get(), "the second delivery's commit landed");
-        assertEquals(2, commits.get(), "two commits tried; the first delivery's was refused");
-        assertEquals(1, product[0].wakeUps.size(), "one wake-up counted, not one per delivery: " + product[0].wakeUps);
+        assertEquals(WakeUpResult.RESUMED, race.second.get(), "the second delivery's commit landed");
+        assertEquals(2, race.commits.get(), "two commits tried; the first delivery's was refused");
+        assertEquals(1, product.wakeUps.size(), "one wake-up counted, not one per delivery: " + product.wakeUps);
         assertCompletedExactlyOnce(verifier, "twice", "after two deliveries");
     }
 
-    /** The inbox recipe "close idle conversations": an hour's wait, then a comment and the close if the contact went quiet. */
-    static final String CLOSE_IDLE = """
-        {"name": "Close idle conversations",
-         "trigger": {"type": "conversation_opened"},
-         "steps": [
-           {"id": "wait", "type": "wait", "duration": "PT1H"},
-           {"id": "idle", "type": "branch", "branches": [{"name": "Idle", "conditions": [
-               {"category": "time_since_last_incoming_message", "operator": "is_greater_than", "value": "PT59M"}],
-             "steps": [
-               {"id": "note", "type": "add_comment", "text": "Closed: $contact.name went quiet"},
-               {"id": "close", "type": "close_conversation", "category": "No response"}]}]}]}
-        """;
+    /** The inbox recipe that closes idle conversations, with the comment it leaves. */
+    static final String CLOSE_IDLE = Workflows.closeIdle("Closed: $contact.name went quiet");
+
+    /**
+     * Just before the first commit of a wake-up, delivers the same wake-up again (read as the first read
+     * it) through {@code product}, whose commit then lands first.
+     */
+    final class SecondDeliveryCommitsFirst implements ExecutionInterceptor {
+        final Product verifier;
+        final String contact;
+        final AtomicInteger commits = new AtomicInteger();
+        final java.util.concurrent.atomic.AtomicReference<WakeUpResult> second = new java.util.concurrent.atomic.AtomicReference<>();
+        Product product;
+
+        SecondDeliveryCommitsFirst(Product verifier, String contact) {
+            this.verifier = verifier;
+            this.contact = contact;
+        }
+
+        @Override
+        public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
+            if (context.request() instanceof software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest
+                    && commits.incrementAndGet() == 1) {
+                Run waiting = verifier.runs.listByContact(WS, contact).get(0);
+                second.set(product.engine.wakeUp(new WakeUpCall(WS, contact, waiting.id(), waiting.wakeToken(),
+                        waiting.dueAt())));
+            }
+        }
+
+        /** The product whose first commit is overtaken. */
+        Product racing() {
+            product = new Product(client(UrlConnectionHttpClient.create(), this));
+            return product;
+        }
+    }
 
     /** Counts the write requests (every kind) each client sends. */
     static final class CountsWrites implements ExecutionInterceptor {
@@ -561,27 +570,14 @@ class FaultInjectionTest {
             """;
         Product verifier = seededVerifier(Instant.parse("2026-07-01T09:00:00Z"),
                 Map.of("close-idle", CLOSE_IDLE, "thanks", thanks));
-        Product[] product = new Product[1];
-        java.util.concurrent.atomic.AtomicInteger commits = new java.util.concurrent.atomic.AtomicInteger();
-        java.util.concurrent.atomic.AtomicReference<WakeUpResult> second = new java.util.concurrent.atomic.AtomicReference<>();
-        ExecutionInterceptor aSecondDeliveryCommitsFirst = new ExecutionInterceptor() {
-            @Override
-            public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
-                if (context.request() instanceof software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest
-                        && commits.incrementAndGet() == 1) {
-                    Run waiting = verifier.runs.listByContact(WS, "quiet").get(0);
-                    second.set(product[0].engine.wakeUp(new WakeUpCall(WS, "quiet", waiting.id(), waiting.wakeToken(),
-                            waiting.dueAt())));
-                }
-            }
-        };
-        product[0] = new Product(client(UrlConnectionHttpClient.create(), aSecondDeliveryCommitsFirst));
-        product[0].inbox.receive(WS, message("quiet", clock.instant()));
+        SecondDeliveryCommitsFirst race = new SecondDeliveryCommitsFirst(verifier, "quiet");
+        Product product = race.racing();
+        product.inbox.receive(WS, message("quiet", clock.instant()));
         clock.advance(Duration.ofMinutes(61));
 
-        product[0].sweep.sweep();
+        product.sweep.sweep();
 
-        assertEquals(WakeUpResult.RESUMED, second.get(), "the second delivery's commit landed");
+        assertEquals(WakeUpResult.RESUMED, race.second.get(), "the second delivery's commit landed");
         Contact c = verifier.contacts.find(WS, "quiet").orElseThrow();
         assertEquals(io.switchboard.inbox.ConversationStatus.CLOSED, c.conversation().status());
         assertEquals(List.of("Closed: Contact quiet went quiet", "Closed, thanks sent"),
@@ -590,7 +586,7 @@ class FaultInjectionTest {
         List<Run> runs = verifier.runs.listByContact(WS, "quiet");
         assertEquals(2, runs.size(), "the idle run and one run of the closed-conversation workflow: " + runs);
         assertTrue(runs.stream().allMatch(r -> r.status() == RunStatus.COMPLETED), runs.toString());
-        assertEquals(1, product[0].wakeUps.size(), "one wake-up counted");
+        assertEquals(1, product.wakeUps.size(), "one wake-up counted");
     }
 
     /** The periodic sweep, each time after the wait and any lapsed lease are over. */

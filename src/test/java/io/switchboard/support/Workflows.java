@@ -31,6 +31,24 @@ public final class Workflows {
             """.formatted(firstAgent, wait, team, logic);
     }
 
+    /**
+     * The inbox recipe "close idle conversations": an hour after a conversation opens, if the contact
+     * has been quiet for 59 minutes, a comment ({@code note}) and the close.
+     */
+    public static String closeIdle(String note) {
+        return """
+            {"name": "Close idle conversations",
+             "trigger": {"type": "conversation_opened"},
+             "steps": [
+               {"id": "wait", "type": "wait", "duration": "PT1H"},
+               {"id": "idle", "type": "branch", "branches": [{"name": "Idle", "conditions": [
+                   {"category": "time_since_last_incoming_message", "operator": "is_greater_than", "value": "PT59M"}],
+                 "steps": [
+                   {"id": "note", "type": "add_comment", "text": "%s"},
+                   {"id": "close", "type": "close_conversation", "category": "No response", "summary": "Idle for an hour"}]}]}]}
+            """.formatted(note);
+    }
+
     /** Assigns every contact-opened conversation to the team. */
     public static String assignToTeam(String team, String logic, boolean onlyOnline) {
         return """
