@@ -73,6 +73,16 @@ public record Contact(
                 lastIncomingByChannel);
     }
 
+    public Contact withTags(Set<String> updated) {
+        return new Contact(workspaceId, id, name, fields, updated, assigneeId, conversation, awaitingReply,
+                lastIncomingByChannel);
+    }
+
+    public Contact withFields(Map<String, String> updated) {
+        return new Contact(workspaceId, id, name, updated, tags, assigneeId, conversation, awaitingReply,
+                lastIncomingByChannel);
+    }
+
     public Contact withConversation(Conversation updated) {
         return new Contact(workspaceId, id, name, fields, tags, assigneeId, updated, awaitingReply,
                 lastIncomingByChannel);

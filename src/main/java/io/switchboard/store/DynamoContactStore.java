@@ -296,6 +296,92 @@ public final class DynamoContactStore implements ContactStore {
                 .expressionAttributeValues(values).build();
     }
 
+    /** A wake-up's held write of the contact as one item of its commit ({@code DynamoSegmentCommits}). */
+    Update held(HeldWrites.ContactWrite write) {
+        if (write instanceof HeldWrites.Assignment assignment) {
+            return heldAssignment(assignment);
+        }
+        if (write instanceof HeldWrites.Close close) {
+            return heldClose(close);
+        }
+        if (write instanceof HeldWrites.Tags tags) {
+            return heldTags(tags);
+        }
+        return heldFields((HeldWrites.Fields) write);
+    }
+
+    /**
+     * A wake-up's held tag change as one item of its commit: the whole set worked out on the contact as
+     * read, made only if the tags are still those (and this key unused, with room for one more recent
+     * key); otherwise the commit is refused and the wake-up worked out again on a fresh read.
+     */
+    Update heldTags(HeldWrites.Tags held) {
+        Map<String, AttributeValue> values = new HashMap<>();
+        values.put(":added", list(held.added()));
+        values.put(":removed", list(held.removed()));
+        StringBuilder set = new StringBuilder("SET tagKey = :key, tagKeys = list_append(if_not_exists(tagKeys, :none), "
+                + ":keys), tagAdded = :added, tagRemoved = :removed");
+        StringBuilder condition = heldProfileCondition("tagKey", "tagKeys", values);
+        if (held.after().isEmpty()) {
+            set.append(" REMOVE #tags");
+        } else {
+            set.insert(4, "#tags = :tags, ");
+            values.put(":tags", AttributeValue.builder().ss(held.after()).build());
+        }
+        if (held.before().tags().isEmpty()) {
+            condition.append(" AND attribute_not_exists(#tags)");
+        } else {
+            condition.append(" AND #tags = :before");
+            values.put(":before", AttributeValue.builder().ss(held.before().tags()).build());
+        }
+        return heldProfileWrite(held.workspaceId(), held.contactId(), set.toString(), condition, values,
+                held.effectKey(), held.at(), "#tags", "tags");
+    }
+
+    /** A wake-up's held field change as one item of its commit; refused if the fields changed since the read. */
+    Update heldFields(HeldWrites.Fields held) {
+        Map<String, AttributeValue> values = new HashMap<>();
+        Map<String, AttributeValue> after = new HashMap<>();
+        held.after().forEach((k, v) -> after.put(k, s(v)));
+        Map<String, AttributeValue> changed = new HashMap<>();
+        held.changed().forEach((k, v) -> changed.put(k, v == null ? AttributeValue.builder().nul(true).build() : s(v)));
+        values.put(":fields", AttributeValue.builder().m(after).build());
+        values.put(":changed", AttributeValue.builder().m(changed).build());
+        StringBuilder condition = heldProfileCondition("fieldKey", "fieldKeys", values);
+        Map<String, AttributeValue> before = new HashMap<>();
+        held.before().fields().forEach((k, v) -> before.put(k, s(v)));
+        values.put(":before", AttributeValue.builder().m(before).build());
+        condition.append(before.isEmpty() ? " AND (attribute_not_exists(#fields) OR #fields = :before)"
+                : " AND #fields = :before");
+        return heldProfileWrite(held.workspaceId(), held.contactId(), "SET #fields = :fields, fieldKey = :key, "
+                + "fieldKeys = list_append(if_not_exists(fieldKeys, :none), :keys), fieldChanged = :changed", condition,
+                values, held.effectKey(), held.at(), "#fields", "fields");
+    }
+
+    /** This key not used yet, and room for one more recent key (a full list is trimmed on the claimed path). */
+    private static StringBuilder heldProfileCondition(String lastKey, String recentKeys, Map<String, AttributeValue> values) {
+        values.put(":maxKeys", AttributeValue.fromN(Integer.toString(RecentKeys.MAX)));
+        return new StringBuilder("attribute_exists(pk) AND (attribute_not_exists(" + lastKey + ") OR " + lastKey
+                + " <> :key) AND NOT contains(" + recentKeys + ", :key) AND (attribute_not_exists(" + recentKeys
+                + ") OR size(" + recentKeys + ") < :maxKeys)");
+    }
+
+    /** The profile's version moves as {@link #writeProfile} moves it, so a concurrent edit on the claimed path starts over. */
+    private Update heldProfileWrite(String ws, String contactId, String set, StringBuilder condition,
+            Map<String, AttributeValue> values, String effectKey, Instant at, String name, String attribute) {
+        values.put(":key", s(effectKey));
+        values.put(":keys", AttributeValue.builder().l(s(effectKey)).build());
+        values.put(":none", AttributeValue.builder().l(List.of()).build());
+        values.put(":at", time(at));
+        values.put(":one", AttributeValue.fromN("1"));
+        values.put(":zero", AttributeValue.fromN("0"));
+        String expression = set.replaceFirst("^SET ", "SET profileVersion = if_not_exists(profileVersion, :zero) + :one, "
+                + "profileUpdatedAt = :at, ");
+        return Update.builder().tableName(table).key(Attr.key(Keys.contact(ws, contactId), SORT))
+                .updateExpression(expression).conditionExpression(condition.toString())
+                .expressionAttributeNames(Map.of(name, attribute)).expressionAttributeValues(values).build();
+    }
+
     /**
      * A wake-up's held close as one item of its commit: the store's own close (that conversation, still
      * open), made only if no message came or went in it since the wake-up read the contact (what a Branch

@@ -15,7 +15,8 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
 
 /**
  * A wake-up's run write and the inbox writes its steps held, in one TransactWriteItems: the run at its
- * version, the contact's assignment or the close of its conversation, and the comments, all or none. The SDK gives the request an
+ * version, the one write of the contact (its assignment, the close of its conversation, or a change of its
+ * tags or fields), and the comments, all or none. The SDK gives the request an
  * idempotency token, so its own retry of a commit whose answer was lost does not apply it twice. With
  * nothing held it is the run store's plain conditional write (a transaction costs twice the units).
  */
@@ -44,11 +45,8 @@ public final class DynamoSegmentCommits implements SegmentCommits {
         }
         List<TransactWriteItem> items = new ArrayList<>();
         items.add(TransactWriteItem.builder().put(runs.saveInCommit(run)).build());
-        if (held.assignment() != null) {
-            items.add(TransactWriteItem.builder().update(contacts.heldAssignment(held.assignment())).build());
-        }
-        if (held.close() != null) {
-            items.add(TransactWriteItem.builder().update(contacts.heldClose(held.close())).build());
+        if (held.contactWrite() != null) {
+            items.add(TransactWriteItem.builder().update(contacts.held(held.contactWrite())).build());
         }
         for (Comment comment : held.comments()) {
             items.add(TransactWriteItem.builder().put(comments.heldComment(comment)).build());

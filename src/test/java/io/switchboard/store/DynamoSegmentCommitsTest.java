@@ -18,6 +18,7 @@ import io.switchboard.inbox.ContactStore;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -175,6 +176,55 @@ class DynamoSegmentCommitsTest {
                 () -> held.hold(new HeldWrites.Assignment("ws", "ada", "bob", "r1#5", wake, ada())));
         HeldWrites assigned = reassignment(ada());
         assertThrows(HeldWrites.MustClaim.class, () -> assigned.hold(new HeldWrites.Close("ws", "ada", "conv-1", wake, ada())));
+    }
+
+    @Test
+    void aTagChangeWorkedOutOnTheReadIsWrittenWithTheRunAndRefusedIfTheTagsMovedSince() {
+        Run run = waitedRun();
+        contacts.changeTags("ws", "ada", Set.of("vip"), Set.of(), "api#1", t0);
+        Contact before = ada();
+        HeldWrites held = new HeldWrites();
+        held.hold(new HeldWrites.Tags("ws", "ada", Set.of("vip", "unresponsive"), Set.of("unresponsive"), Set.of(),
+                "r1#3", wake, before));
+
+        contacts.changeTags("ws", "ada", Set.of(), Set.of("vip"), "api#2", wake.minusSeconds(1)); // an agent untagged
+        assertThrows(HeldWrites.Stale.class, () -> commits.commit(run, held));
+        assertEquals(Set.of(), ada().tags(), "the agent's removal stands: nothing of the stale change was written");
+
+        Contact fresh = ada();
+        HeldWrites again = new HeldWrites();
+        again.hold(new HeldWrites.Tags("ws", "ada", Set.of("unresponsive"), Set.of("unresponsive"), Set.of(), "r1#3",
+                wake, fresh));
+        commits.commit(run, again);
+        assertEquals(Set.of("unresponsive"), ada().tags());
+        assertEquals(RunState.RUNNING, runs.find("ws", "ada", "r1").orElseThrow().state());
+        var repeated = contacts.changeTags("ws", "ada", Set.of(), Set.of("unresponsive"), "r1#3", wake);
+        assertEquals(Set.of("unresponsive"), repeated.added(), "the key is recorded: a repeat reports the change made");
+        assertEquals(Set.of("unresponsive"), ada().tags(), "and writes nothing");
+        contacts.changeTags("ws", "ada", Set.of("later"), Set.of(), "api#3", wake.plusSeconds(1));
+        assertEquals(Set.of("unresponsive", "later"), ada().tags(), "a plain change after the commit still works");
+    }
+
+    @Test
+    void aFieldChangeIsWrittenWithTheRunAndRefusedIfTheFieldsMovedSince() {
+        Run run = waitedRun();
+        Contact before = ada();
+        HeldWrites held = new HeldWrites();
+        held.hold(new HeldWrites.Fields("ws", "ada", Map.of("stage", "escalated"), Map.of("stage", "escalated"), "r1#3",
+                wake, before));
+        contacts.changeFields("ws", "ada", Map.of("email", "ada@example.com"), "api#1", wake.minusSeconds(1));
+
+        assertThrows(HeldWrites.Stale.class, () -> commits.commit(run, held));
+        assertEquals(Map.of("email", "ada@example.com"), ada().fields());
+
+        HeldWrites again = new HeldWrites();
+        again.hold(new HeldWrites.Fields("ws", "ada", Map.of("email", "ada@example.com", "stage", "escalated"),
+                Map.of("stage", "escalated"), "r1#3", wake, ada()));
+        commits.commit(run, again);
+        assertEquals(Map.of("email", "ada@example.com", "stage", "escalated"), ada().fields());
+        assertEquals(Map.of("stage", "escalated"), contacts.changeFields("ws", "ada", Map.of("stage", "lost"), "r1#3", wake)
+                .changed(), "the step's key is recorded: a repeat reports the change made");
+        assertEquals("escalated", ada().fields().get("stage"), "and writes nothing");
     }
 
     @Test

@@ -589,6 +589,39 @@ class FaultInjectionTest {
         assertEquals(1, product.wakeUps.size(), "one wake-up counted");
     }
 
+    @Test
+    void aTagAndAFieldSetByAWakeUpDeliveredTwiceAtOnceAreSetOnceAndTheTagWorkflowStartsOnce() throws Exception {
+        String markQuiet = """
+            {"name": "Mark quiet contacts", "trigger": {"type": "conversation_opened"},
+             "steps": [
+               {"id": "wait", "type": "wait", "duration": "PT1H"},
+               {"id": "tag", "type": "update_contact_tag", "action": "add", "tags": ["unresponsive"]},
+               {"id": "stage", "type": "update_contact_field", "field": "stage", "value": "quiet"}]}
+            """;
+        String onTag = """
+            {"name": "Note the tag", "trigger": {"type": "contact_tag_updated"},
+             "steps": [{"id": "noted", "type": "add_comment", "text": "Tagged unresponsive"}]}
+            """;
+        Product verifier = seededVerifier(Instant.parse("2026-07-01T09:00:00Z"), Map.of("mark", markQuiet, "noted", onTag));
+        SecondDeliveryCommitsFirst race = new SecondDeliveryCommitsFirst(verifier, "mute");
+        Product product = race.racing();
+        product.inbox.receive(WS, message("mute", clock.instant()));
+        clock.advance(Duration.ofMinutes(61));
+
+        product.sweep.sweep();
+
+        assertEquals(WakeUpResult.RESUMED, race.second.get(), "the second delivery's commit landed");
+        Contact c = verifier.contacts.find(WS, "mute").orElseThrow();
+        assertEquals(java.util.Set.of("unresponsive"), c.tags());
+        assertEquals("quiet", c.fields().get("stage"));
+        assertEquals(List.of("Tagged unresponsive"), verifier.comments.list(WS, "mute", c.conversation().id()).stream()
+                .map(Comment::text).toList(), "the tag workflow ran once");
+        List<Run> runs = verifier.runs.listByContact(WS, "mute");
+        assertEquals(2, runs.size(), runs.toString());
+        assertTrue(runs.stream().allMatch(r -> r.status() == RunStatus.COMPLETED), runs.toString());
+        assertEquals(1, product.wakeUps.size(), "one wake-up counted");
+    }
+
     /** The periodic sweep, each time after the wait and any lapsed lease are over. */
     private void sweepFourTimes(Product product) {
         for (int i = 0; i < 4; i++) {

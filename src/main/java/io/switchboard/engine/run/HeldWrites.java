@@ -5,6 +5,8 @@ import io.switchboard.inbox.Contact;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * The inbox writes a wake-up's steps make before the run is claimed, held to be committed with the
@@ -12,20 +14,24 @@ import java.util.List;
  * the write that claims its run: two deliveries of one wake-up may both work out the same steps, and
  * only the one whose commit still finds the run at the version it read changes anything; the other's
  * held writes are dropped with it. Only writes to the contact read for the segment are held (its
- * assignment or the close of its conversation, and comments), and at most one write of each item, since
- * one atomic write may touch an item once.
+ * assignment, the close of its conversation, a change of its tags or fields, and comments), and at most
+ * one write of each item, since one atomic write may touch an item once.
  */
 public final class HeldWrites {
 
     /** At most this many comments wait for a commit; another makes the engine claim the run first. */
     public static final int MAX_COMMENTS = 10;
 
+    /** A write of the segment's contact, held; one per segment (one atomic write touches an item once). */
+    public sealed interface ContactWrite permits Assignment, Close, Tags, Fields {
+    }
+
     /**
      * An assignment of the contact as it was read ({@code before}): the commit is refused
      * ({@link Stale}) if the contact's assignee or conversation changed since.
      */
     public record Assignment(String workspaceId, String contactId, String assigneeId, String effectKey, Instant at,
-            Contact before) {
+            Contact before) implements ContactWrite {
     }
 
     /**
@@ -33,7 +39,25 @@ public final class HeldWrites {
      * ({@code before}): the commit is refused ({@link Stale}) if the conversation is no longer open or a
      * message came or went in it since the read.
      */
-    public record Close(String workspaceId, String contactId, String conversationId, Instant at, Contact before) {
+    public record Close(String workspaceId, String contactId, String conversationId, Instant at, Contact before)
+            implements ContactWrite {
+    }
+
+    /**
+     * A change of the contact's tags worked out on the contact as read ({@code before}): {@code after} is
+     * the whole set then. The commit is refused ({@link Stale}) if the tags changed since the read.
+     */
+    public record Tags(String workspaceId, String contactId, Set<String> after, Set<String> added, Set<String> removed,
+            String effectKey, Instant at, Contact before) implements ContactWrite {
+    }
+
+    /**
+     * A change of the contact's fields worked out on the contact as read ({@code before}): {@code after} is
+     * every field then, {@code changed} what changed (a null value: removed). Refused if the fields
+     * changed since the read.
+     */
+    public record Fields(String workspaceId, String contactId, Map<String, String> after, Map<String, String> changed,
+            String effectKey, Instant at, Contact before) implements ContactWrite {
     }
 
     /**
@@ -57,16 +81,12 @@ public final class HeldWrites {
         }
     }
 
-    private Assignment assignment;
-    private Close close;
+    private ContactWrite contact;
     private final List<Comment> comments = new ArrayList<>();
 
-    public Assignment assignment() {
-        return assignment;
-    }
-
-    public Close close() {
-        return close;
+    /** The held write of the contact; null if none. */
+    public ContactWrite contactWrite() {
+        return contact;
     }
 
     public List<Comment> comments() {
@@ -74,21 +94,15 @@ public final class HeldWrites {
     }
 
     public boolean isEmpty() {
-        return assignment == null && close == null && comments.isEmpty();
+        return contact == null && comments.isEmpty();
     }
 
-    public void hold(Assignment held) {
-        if (assignment != null || close != null) {
+    /** Holds the segment's write of its contact; a second one makes the engine claim the run first. */
+    public void hold(ContactWrite held) {
+        if (contact != null) {
             throw new MustClaim("a second write of the contact in one segment");
         }
-        assignment = held;
-    }
-
-    public void hold(Close held) {
-        if (assignment != null || close != null) {
-            throw new MustClaim("a second write of the contact in one segment");
-        }
-        close = held;
+        contact = held;
     }
 
     public void hold(Comment comment) {

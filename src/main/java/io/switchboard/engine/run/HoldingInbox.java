@@ -8,17 +8,20 @@ import io.switchboard.inbox.ContactStore;
 import io.switchboard.inbox.OpenedBy;
 import java.time.Instant;
 import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Supplier;
 
 /**
- * The inbox as a wake-up's steps see it before the run is claimed: an assignment of the segment's
- * contact, the close of its conversation and comments are held in {@link HeldWrites} and answered as the
- * stores would answer a first write; reads and every other write go to the stores. The steps that run
- * unclaimed are only those that hold their writes (the engine claims before any other), so nothing but
- * those three is written here.
+ * The inbox as a wake-up's steps see it before the run is claimed: a write of the segment's contact (an
+ * assignment, the close of its conversation, a change of its tags or fields) and comments are held in
+ * {@link HeldWrites} and answered as the stores would answer a first write; reads and every other write go
+ * to the stores. The steps that run unclaimed are only those that hold their writes (the engine claims
+ * before any other), so nothing but those is written here.
  */
 final class HoldingInbox {
 
@@ -50,10 +53,7 @@ final class HoldingInbox {
 
         @Override
         public AssignmentChange assign(String ws, String contactId, String assigneeId, String effectKey, Instant at) {
-            Contact before = segmentContact.get();
-            if (before == null || !before.id().equals(contactId)) {
-                throw new HeldWrites.MustClaim("an assignment of a contact the segment did not read");
-            }
+            Contact before = read(contactId, "an assignment");
             held.hold(new HeldWrites.Assignment(ws, contactId, assigneeId, effectKey, at, before));
             return new AssignmentChange(before.assigneeId(), assigneeId, true);
         }
@@ -87,10 +87,7 @@ final class HoldingInbox {
 
         @Override
         public boolean close(String ws, String contactId, String conversationId, Instant at) {
-            Contact before = segmentContact.get();
-            if (before == null || !before.id().equals(contactId)) {
-                throw new HeldWrites.MustClaim("a close of a contact the segment did not read");
-            }
+            Contact before = read(contactId, "a close");
             if (!before.hasOpenConversation() || !before.conversation().id().equals(conversationId)) {
                 return false; // as the store answers: that conversation is not open
             }
@@ -121,13 +118,43 @@ final class HoldingInbox {
         @Override
         public TagsChange changeTags(String ws, String contactId, Set<String> add, Set<String> remove,
                 String effectKey, Instant at) {
-            return store.changeTags(ws, contactId, add, remove, effectKey, at);
+            Contact before = read(contactId, "a tag change");
+            Set<String> after = new TreeSet<>(before.tags());
+            Set<String> added = new TreeSet<>();
+            Set<String> removed = new TreeSet<>();
+            add.stream().filter(after::add).forEach(added::add);
+            remove.stream().filter(after::remove).forEach(removed::add);
+            held.hold(new HeldWrites.Tags(ws, contactId, Set.copyOf(after), added, removed, effectKey, at, before));
+            return new TagsChange(added, removed, before.withTags(Set.copyOf(after)));
         }
 
         @Override
         public FieldsChange changeFields(String ws, String contactId, Map<String, String> values, String effectKey,
                 Instant at) {
-            return store.changeFields(ws, contactId, values, effectKey, at);
+            Contact before = read(contactId, "a field change");
+            Map<String, String> after = new LinkedHashMap<>(before.fields());
+            Map<String, String> changed = new LinkedHashMap<>();
+            values.forEach((name, value) -> {
+                if (!Objects.equals(after.get(name), value)) {
+                    changed.put(name, value);
+                    if (value == null) {
+                        after.remove(name);
+                    } else {
+                        after.put(name, value);
+                    }
+                }
+            });
+            held.hold(new HeldWrites.Fields(ws, contactId, Map.copyOf(after), changed, effectKey, at, before));
+            return new FieldsChange(changed, before.withFields(Map.copyOf(after)));
+        }
+
+        /** The contact as the segment read it; a write of any other makes the engine claim first. */
+        private Contact read(String contactId, String what) {
+            Contact before = segmentContact.get();
+            if (before == null || !before.id().equals(contactId)) {
+                throw new HeldWrites.MustClaim(what + " of a contact the segment did not read");
+            }
+            return before;
         }
 
         @Override

@@ -10,5 +10,7 @@ public final class UpdateContactFieldType extends DeclaredStepType<UpdateContact
     public UpdateContactFieldType() {
         super(NAME, UpdateContactFieldStep.class, new UpdateContactFieldHandler(), step -> new UpdateContactFieldStep(
                 step.id(), step.text("field"), step.text("value")));
+        // a wake-up holds its change, worked out on the contact it read, with the run's checkpoint
+        holdsItsWrites(true);
     }
 }

@@ -11,5 +11,7 @@ public final class UpdateContactTagType extends DeclaredStepType<UpdateContactTa
         super(NAME, UpdateContactTagStep.class, new UpdateContactTagHandler(), step -> new UpdateContactTagStep(
                 step.id(), UpdateContactTagStep.Action.valueOf(step.text("action").toUpperCase()),
                 step.texts("tags")));
+        // a wake-up holds its change, worked out on the contact it read, with the run's checkpoint
+        holdsItsWrites(true);
     }
 }
