@@ -161,11 +161,12 @@ public final class RunEngine {
     private record Matches(Contact contact, Directory directory, List<WorkflowDefinition> workflows) {
     }
 
-    /** The published workflows whose trigger, settings and conditions the event meets. */
+    /** True when a published workflow has a trigger of the event's type (its conditions not yet looked at). */
     private boolean anyWorkflowListens(TriggerEvent event) {
         return !workflows.publishedFor(event.workspaceId(), event.type()).isEmpty();
     }
 
+    /** The published workflows whose trigger, settings and conditions the event meets. */
     private Matches matching(TriggerEvent event, Contact contactNow) {
         List<WorkflowDefinition> candidates = workflows.publishedFor(event.workspaceId(), event.type());
         if (candidates.isEmpty()) {
@@ -271,43 +272,6 @@ public final class RunEngine {
     }
 
     /**
-     * How one segment of a run writes: claimed (the run was written with a lease before its steps, which
-     * write the inbox themselves) or holding (a wake-up's harmless steps run first with their inbox writes
-     * held; the run's first write commits them, and makes the segment claimed).
-     */
-    private static final class Segment {
-        private HeldWrites held;
-        private boolean lost;
-        private Duration lateness;
-
-        private Segment(HeldWrites held) {
-            this.held = held;
-        }
-
-        static Segment claimed() {
-            return new Segment(null);
-        }
-
-        static Segment holdingWrites() {
-            return new Segment(new HeldWrites());
-        }
-
-        boolean holding() {
-            return held != null;
-        }
-
-        /** The run woke up this late; the observer hears of it once the segment holds the run. */
-        void wokeUp(Duration late) {
-            lateness = late;
-        }
-
-        /** True when another process advanced the run first: this one changed nothing. */
-        boolean lost() {
-            return lost;
-        }
-    }
-
-    /**
      * The run's write for this segment: a holding segment's first write commits what its steps held, all
      * or nothing, and claims the run. False when another process advanced the run first.
      */
@@ -316,20 +280,20 @@ public final class RunEngine {
             return save(run);
         }
         try {
-            commits.commit(run, segment.held);
+            commits.commit(run, segment.held());
         } catch (ConcurrentUpdateException e) {
-            segment.lost = true;
+            segment.lostToAnother();
             return false;
         }
-        segment.held = null;
+        segment.committed();
         tellWokeUp(run, segment);
         return true;
     }
 
     private void tellWokeUp(Run run, Segment segment) {
-        if (segment.lateness != null) {
-            observer.wokeUp(run, segment.lateness);
-            segment.lateness = null;
+        Duration late = segment.takeLateness();
+        if (late != null) {
+            observer.wokeUp(run, late);
         }
     }
 
@@ -457,25 +421,8 @@ public final class RunEngine {
             List<TriggerEvent> fired = ctx.fired();
             int depth = chainDepth(run) + 1;
             if (result.recorded()) {
-                Map<String, String> details = result.details();
-                long refused = depth > MAX_CHAIN_DEPTH
-                        ? fired.stream().filter(e -> !matching(e, null).workflows().isEmpty()).count() : 0;
-                if (refused > 0) {
-                    details = new LinkedHashMap<>(details);
-                    details.put("triggersNotFired", refused + " trigger event(s) would start workflows but were not "
-                            + "fired: more than " + MAX_CHAIN_DEPTH + " workflows in a row started by workflows");
-                }
-                List<String> unstartable = depth > MAX_CHAIN_DEPTH ? List.of() : fired.stream()
-                        .filter(e -> e.type() == TriggerType.MANUAL && matching(e, null).workflows().isEmpty())
-                        .map(e -> e.data().get(MANUAL_WORKFLOW)).toList();
-                if (!unstartable.isEmpty()) {
-                    // a target unpublished after this workflow was published: say so rather than start nothing silently
-                    details = new LinkedHashMap<>(details);
-                    details.put("notStarted", "workflow " + String.join(", ", unstartable) + " is not published with a "
-                            + "manual trigger, or its conditions do not match; nothing was started");
-                }
                 run.record(new StepRecord(sequence, step.id(), step.type(), at.toString(), now, result.outcome(),
-                        details, result.observations()));
+                        withFiringNotes(result.details(), fired, depth), result.observations()));
             }
             switch (result.next()) {
                 case CONTINUE -> run.moveTo(at.next(workflow.steps()));
@@ -509,6 +456,30 @@ public final class RunEngine {
                 ctx.contactChanged(null);
             }
         }
+    }
+
+    /**
+     * The step's details, with a note of the events it fired that start nothing: past the chain's depth,
+     * or a manual start of a workflow no longer published with a manual trigger.
+     */
+    private Map<String, String> withFiringNotes(Map<String, String> details, List<TriggerEvent> fired, int depth) {
+        long refused = depth > MAX_CHAIN_DEPTH
+                ? fired.stream().filter(e -> !matching(e, null).workflows().isEmpty()).count() : 0;
+        if (refused > 0) {
+            details = new LinkedHashMap<>(details);
+            details.put("triggersNotFired", refused + " trigger event(s) would start workflows but were not "
+                    + "fired: more than " + MAX_CHAIN_DEPTH + " workflows in a row started by workflows");
+        }
+        List<String> unstartable = depth > MAX_CHAIN_DEPTH ? List.of() : fired.stream()
+                .filter(e -> e.type() == TriggerType.MANUAL && matching(e, null).workflows().isEmpty())
+                .map(e -> e.data().get(MANUAL_WORKFLOW)).toList();
+        if (!unstartable.isEmpty()) {
+            // a target unpublished after this workflow was published: say so rather than start nothing silently
+            details = new LinkedHashMap<>(details);
+            details.put("notStarted", "workflow " + String.join(", ", unstartable) + " is not published with a "
+                    + "manual trigger, or its conditions do not match; nothing was started");
+        }
+        return details;
     }
 
     /**
@@ -562,7 +533,7 @@ public final class RunEngine {
     /** The step's context; a holding segment's steps see the inbox through {@link HoldingInbox}. */
     private StepContext context(Run run, WorkflowDefinition workflow, int sequence, Instant now, SegmentCache cache,
             Segment segment) {
-        InboxPorts ports = segment.holding() ? HoldingInbox.over(inbox, segment.held, cache::contactRead) : inbox;
+        InboxPorts ports = segment.holding() ? HoldingInbox.over(inbox, segment.held(), cache::contactRead) : inbox;
         return new StepContext(run, workflow, run.id() + "#" + sequence, now, ports, cache, types);
     }
 
