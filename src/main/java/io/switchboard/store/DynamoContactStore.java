@@ -9,8 +9,10 @@ import io.switchboard.engine.run.HeldWrites;
 import io.switchboard.inbox.Contact;
 import io.switchboard.inbox.ContactStore;
 import io.switchboard.inbox.Conversation;
+import io.switchboard.inbox.FieldEdit;
 import io.switchboard.inbox.ConversationStatus;
 import io.switchboard.inbox.OpenedBy;
+import io.switchboard.inbox.TagEdit;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -42,6 +44,8 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 public final class DynamoContactStore implements ContactStore {
 
     static final String SORT = "CONTACT";
+    /** A held change appends its key to the recent keys in the commit itself (the list was read with the contact). */
+    private static final String HELD_RECENT = "list_append(if_not_exists(%s, :none), :keys)";
     /** Closing leaves the agent's open contacts (the byOwner index): {@code gsi1pk} goes. */
     private static final String CLOSE = "SET convStatus = :closed, convClosedAt = :at REMOVE gsi1pk";
 
@@ -317,45 +321,30 @@ public final class DynamoContactStore implements ContactStore {
      */
     Update heldTags(HeldWrites.Tags held) {
         Map<String, AttributeValue> values = new HashMap<>();
-        values.put(":added", list(held.added()));
-        values.put(":removed", list(held.removed()));
-        StringBuilder set = new StringBuilder("SET tagKey = :key, tagKeys = list_append(if_not_exists(tagKeys, :none), "
-                + ":keys), tagAdded = :added, tagRemoved = :removed");
+        String set = tagsWrite(held.edit(), HELD_RECENT.formatted("tagKeys"), values);
         StringBuilder condition = heldProfileCondition("tagKey", "tagKeys", values);
-        if (held.after().isEmpty()) {
-            set.append(" REMOVE #tags");
-        } else {
-            set.insert(4, "#tags = :tags, ");
-            values.put(":tags", AttributeValue.builder().ss(held.after()).build());
-        }
         if (held.before().tags().isEmpty()) {
             condition.append(" AND attribute_not_exists(#tags)");
         } else {
             condition.append(" AND #tags = :before");
             values.put(":before", AttributeValue.builder().ss(held.before().tags()).build());
         }
-        return heldProfileWrite(held.workspaceId(), held.contactId(), set.toString(), condition, values,
-                held.effectKey(), held.at(), "#tags", "tags");
+        return heldProfileWrite(held.workspaceId(), held.contactId(), set, condition, values, held.effectKey(),
+                held.at(), "#tags", "tags");
     }
 
     /** A wake-up's held field change as one item of its commit; refused if the fields changed since the read. */
     Update heldFields(HeldWrites.Fields held) {
         Map<String, AttributeValue> values = new HashMap<>();
-        Map<String, AttributeValue> after = new HashMap<>();
-        held.after().forEach((k, v) -> after.put(k, s(v)));
-        Map<String, AttributeValue> changed = new HashMap<>();
-        held.changed().forEach((k, v) -> changed.put(k, v == null ? AttributeValue.builder().nul(true).build() : s(v)));
-        values.put(":fields", AttributeValue.builder().m(after).build());
-        values.put(":changed", AttributeValue.builder().m(changed).build());
+        String set = fieldsWrite(held.edit(), HELD_RECENT.formatted("fieldKeys"), values);
         StringBuilder condition = heldProfileCondition("fieldKey", "fieldKeys", values);
         Map<String, AttributeValue> before = new HashMap<>();
         held.before().fields().forEach((k, v) -> before.put(k, s(v)));
         values.put(":before", AttributeValue.builder().m(before).build());
         condition.append(before.isEmpty() ? " AND (attribute_not_exists(#fields) OR #fields = :before)"
                 : " AND #fields = :before");
-        return heldProfileWrite(held.workspaceId(), held.contactId(), "SET #fields = :fields, fieldKey = :key, "
-                + "fieldKeys = list_append(if_not_exists(fieldKeys, :none), :keys), fieldChanged = :changed", condition,
-                values, held.effectKey(), held.at(), "#fields", "fields");
+        return heldProfileWrite(held.workspaceId(), held.contactId(), set, condition, values, held.effectKey(),
+                held.at(), "#fields", "fields");
     }
 
     /** This key not used yet, and room for one more recent key (a full list is trimmed on the claimed path). */
@@ -551,33 +540,13 @@ public final class DynamoContactStore implements ContactStore {
                 // made before, and another change since: its events went out then; nothing changes now
                 return new TagsChange(Set.of(), Set.of(), toContact(ws, contactId, item));
             }
-            Set<String> tags = new TreeSet<>(toContact(ws, contactId, item).tags());
-            Set<String> added = new TreeSet<>();
-            Set<String> removed = new TreeSet<>();
-            for (String tag : add) {
-                if (tags.add(tag)) {
-                    added.add(tag);
-                }
-            }
-            for (String tag : remove) {
-                if (tags.remove(tag)) {
-                    removed.add(tag);
-                }
-            }
+            TagEdit edit = TagEdit.of(toContact(ws, contactId, item).tags(), add, remove);
             Map<String, AttributeValue> values = new HashMap<>();
-            values.put(":added", list(added));
-            values.put(":removed", list(removed));
             values.put(":recent", RecentKeys.with(item.get("tagKeys"), effectKey));
-            String set = "SET tagKey = :key, tagKeys = :recent, tagAdded = :added, tagRemoved = :removed";
-            if (tags.isEmpty()) {
-                set += " REMOVE #tags";
-            } else {
-                set = set.replace("SET ", "SET #tags = :tags, ");
-                values.put(":tags", AttributeValue.builder().ss(tags).build());
-            }
+            String set = tagsWrite(edit, ":recent", values);
             Optional<Map<String, AttributeValue>> written = writeProfile(ws, contactId, item, set, effectKey, at, values);
             if (written.isPresent()) {
-                return new TagsChange(added, removed, toContact(ws, contactId, written.get()));
+                return new TagsChange(edit.added(), edit.removed(), toContact(ws, contactId, written.get()));
             }
         }
     }
@@ -598,34 +567,13 @@ public final class DynamoContactStore implements ContactStore {
             if (RecentKeys.contains(item.get("fieldKeys"), effectKey)) {
                 return new FieldsChange(Map.of(), toContact(ws, contactId, item));
             }
-            Map<String, String> fields = new LinkedHashMap<>(toContact(ws, contactId, item).fields());
-            Map<String, String> changed = new LinkedHashMap<>();
-            Map<String, AttributeValue> changedItem = new HashMap<>();
-            updates.forEach((name, value) -> {
-                String before = fields.get(name);
-                if (java.util.Objects.equals(before, value)) {
-                    return;
-                }
-                if (value == null) {
-                    fields.remove(name);
-                    changedItem.put(name, AttributeValue.builder().nul(true).build());
-                } else {
-                    fields.put(name, value);
-                    changedItem.put(name, s(value));
-                }
-                changed.put(name, value);
-            });
-            Map<String, AttributeValue> fieldItem = new HashMap<>();
-            fields.forEach((k, v) -> fieldItem.put(k, s(v)));
+            FieldEdit edit = FieldEdit.of(toContact(ws, contactId, item).fields(), updates);
             Map<String, AttributeValue> values = new HashMap<>();
-            values.put(":fields", AttributeValue.builder().m(fieldItem).build());
-            values.put(":changed", AttributeValue.builder().m(changedItem).build());
             values.put(":recent", RecentKeys.with(item.get("fieldKeys"), effectKey));
             Optional<Map<String, AttributeValue>> written = writeProfile(ws, contactId, item,
-                    "SET #fields = :fields, fieldKey = :key, fieldKeys = :recent, fieldChanged = :changed", effectKey, at,
-                    values);
+                    fieldsWrite(edit, ":recent", values), effectKey, at, values);
             if (written.isPresent()) {
-                return new FieldsChange(changed, toContact(ws, contactId, written.get()));
+                return new FieldsChange(edit.changed(), toContact(ws, contactId, written.get()));
             }
         }
     }
@@ -671,6 +619,33 @@ public final class DynamoContactStore implements ContactStore {
         } catch (ConditionalCheckFailedException editedMeanwhile) {
             return Optional.empty();
         }
+    }
+
+    /**
+     * The SET (and REMOVE) of a tag change, its values put in {@code values}: the whole set (none: the
+     * attribute goes), what was added and removed, this key and the recent keys ({@code recent}, an
+     * expression).
+     */
+    private static String tagsWrite(TagEdit edit, String recent, Map<String, AttributeValue> values) {
+        values.put(":added", list(edit.added()));
+        values.put(":removed", list(edit.removed()));
+        String set = "SET tagKey = :key, tagKeys = " + recent + ", tagAdded = :added, tagRemoved = :removed";
+        if (edit.after().isEmpty()) {
+            return set + " REMOVE #tags";
+        }
+        values.put(":tags", AttributeValue.builder().ss(edit.after()).build());
+        return set.replace("SET ", "SET #tags = :tags, ");
+    }
+
+    /** The SET of a field change: every field, what changed (a removed field as null), this key and the recent keys. */
+    private static String fieldsWrite(FieldEdit edit, String recent, Map<String, AttributeValue> values) {
+        Map<String, AttributeValue> fields = new HashMap<>();
+        edit.after().forEach((k, v) -> fields.put(k, s(v)));
+        Map<String, AttributeValue> changed = new HashMap<>();
+        edit.changed().forEach((k, v) -> changed.put(k, v == null ? AttributeValue.builder().nul(true).build() : s(v)));
+        values.put(":fields", AttributeValue.builder().m(fields).build());
+        values.put(":changed", AttributeValue.builder().m(changed).build());
+        return "SET #fields = :fields, fieldKey = :key, fieldKeys = " + recent + ", fieldChanged = :changed";
     }
 
     private static AttributeValue list(Set<String> values) {

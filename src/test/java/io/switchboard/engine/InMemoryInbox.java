@@ -10,6 +10,8 @@ import io.switchboard.inbox.Comment;
 import io.switchboard.inbox.CommentStore;
 import io.switchboard.inbox.ConcurrentUpdateException;
 import io.switchboard.inbox.Contact;
+import io.switchboard.inbox.FieldEdit;
+import io.switchboard.inbox.TagEdit;
 import io.switchboard.inbox.ContactStore;
 import io.switchboard.inbox.Conversation;
 import io.switchboard.inbox.ConversationStatus;
@@ -208,17 +210,10 @@ final class InMemoryInbox implements ContactStore, CommentStore, DirectoryStore,
         if (!recent("tags", contactId).add(effectKey)) {
             return new TagsChange(Set.of(), Set.of(), c);
         }
-        Set<String> tags = new TreeSet<>(c.tags());
-        Set<String> added = new TreeSet<>(add);
-        added.removeAll(tags);
-        Set<String> removed = new TreeSet<>(remove);
-        removed.retainAll(tags);
-        tags.addAll(added);
-        tags.removeAll(removed);
-        Contact updated = new Contact(ws, contactId, c.name(), c.fields(), tags, c.assigneeId(), c.conversation(),
-                c.awaitingReply(), c.lastIncomingByChannel());
+        TagEdit edit = TagEdit.of(c.tags(), add, remove);
+        Contact updated = c.withTags(edit.after());
         contacts.put(contactId, updated);
-        TagsChange change = new TagsChange(added, removed, updated);
+        TagsChange change = new TagsChange(edit.added(), edit.removed(), updated);
         tagKeys.put(contactId, effectKey);
         tagChanges.put(contactId, change);
         return change;
@@ -255,22 +250,10 @@ final class InMemoryInbox implements ContactStore, CommentStore, DirectoryStore,
         if (!recent("fields", contactId).add(effectKey)) {
             return new FieldsChange(Map.of(), c);
         }
-        Map<String, String> fields = new LinkedHashMap<>(c.fields());
-        Map<String, String> changed = new LinkedHashMap<>();
-        values.forEach((k, v) -> {
-            if (!java.util.Objects.equals(fields.get(k), v)) {
-                changed.put(k, v);
-                if (v == null) {
-                    fields.remove(k);
-                } else {
-                    fields.put(k, v);
-                }
-            }
-        });
-        Contact updated = new Contact(ws, contactId, c.name(), fields, c.tags(), c.assigneeId(), c.conversation(),
-                c.awaitingReply(), c.lastIncomingByChannel());
+        FieldEdit edit = FieldEdit.of(c.fields(), values);
+        Contact updated = c.withFields(edit.after());
         contacts.put(contactId, updated);
-        FieldsChange change = new FieldsChange(changed, updated);
+        FieldsChange change = new FieldsChange(edit.changed(), updated);
         fieldKeys.put(contactId, effectKey);
         fieldChanges.put(contactId, change);
         return change;

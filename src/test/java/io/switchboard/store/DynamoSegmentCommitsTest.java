@@ -15,6 +15,8 @@ import io.switchboard.inbox.Comment;
 import io.switchboard.inbox.ConcurrentUpdateException;
 import io.switchboard.inbox.Contact;
 import io.switchboard.inbox.ContactStore;
+import io.switchboard.inbox.FieldEdit;
+import io.switchboard.inbox.TagEdit;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -184,8 +186,8 @@ class DynamoSegmentCommitsTest {
         contacts.changeTags("ws", "ada", Set.of("vip"), Set.of(), "api#1", t0);
         Contact before = ada();
         HeldWrites held = new HeldWrites();
-        held.hold(new HeldWrites.Tags("ws", "ada", Set.of("vip", "unresponsive"), Set.of("unresponsive"), Set.of(),
-                "r1#3", wake, before));
+        held.hold(new HeldWrites.Tags("ws", "ada", TagEdit.of(before.tags(), Set.of("unresponsive"), Set.of()), "r1#3",
+                wake, before));
 
         contacts.changeTags("ws", "ada", Set.of(), Set.of("vip"), "api#2", wake.minusSeconds(1)); // an agent untagged
         assertThrows(HeldWrites.Stale.class, () -> commits.commit(run, held));
@@ -193,7 +195,7 @@ class DynamoSegmentCommitsTest {
 
         Contact fresh = ada();
         HeldWrites again = new HeldWrites();
-        again.hold(new HeldWrites.Tags("ws", "ada", Set.of("unresponsive"), Set.of("unresponsive"), Set.of(), "r1#3",
+        again.hold(new HeldWrites.Tags("ws", "ada", TagEdit.of(fresh.tags(), Set.of("unresponsive"), Set.of()), "r1#3",
                 wake, fresh));
         commits.commit(run, again);
         assertEquals(Set.of("unresponsive"), ada().tags());
@@ -210,7 +212,7 @@ class DynamoSegmentCommitsTest {
         Run run = waitedRun();
         Contact before = ada();
         HeldWrites held = new HeldWrites();
-        held.hold(new HeldWrites.Fields("ws", "ada", Map.of("stage", "escalated"), Map.of("stage", "escalated"), "r1#3",
+        held.hold(new HeldWrites.Fields("ws", "ada", FieldEdit.of(before.fields(), Map.of("stage", "escalated")), "r1#3",
                 wake, before));
         contacts.changeFields("ws", "ada", Map.of("email", "ada@example.com"), "api#1", wake.minusSeconds(1));
 
@@ -218,8 +220,9 @@ class DynamoSegmentCommitsTest {
         assertEquals(Map.of("email", "ada@example.com"), ada().fields());
 
         HeldWrites again = new HeldWrites();
-        again.hold(new HeldWrites.Fields("ws", "ada", Map.of("email", "ada@example.com", "stage", "escalated"),
-                Map.of("stage", "escalated"), "r1#3", wake, ada()));
+        Contact withEmail = ada();
+        again.hold(new HeldWrites.Fields("ws", "ada", FieldEdit.of(withEmail.fields(), Map.of("stage", "escalated")),
+                "r1#3", wake, withEmail));
         commits.commit(run, again);
         assertEquals(Map.of("email", "ada@example.com", "stage", "escalated"), ada().fields());
         assertEquals(Map.of("stage", "escalated"), contacts.changeFields("ws", "ada", Map.of("stage", "lost"), "r1#3", wake)

@@ -2,11 +2,11 @@ package io.switchboard.engine.run;
 
 import io.switchboard.inbox.Comment;
 import io.switchboard.inbox.Contact;
+import io.switchboard.inbox.FieldEdit;
+import io.switchboard.inbox.TagEdit;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 
 /**
  * The inbox writes a wake-up's steps make before the run is claimed, held to be committed with the
@@ -44,20 +44,16 @@ public final class HeldWrites {
     }
 
     /**
-     * A change of the contact's tags worked out on the contact as read ({@code before}): {@code after} is
-     * the whole set then. The commit is refused ({@link Stale}) if the tags changed since the read.
+     * A change of the contact's tags worked out on the contact as read ({@code before}). The commit is
+     * refused ({@link Stale}) if the tags changed since the read.
      */
-    public record Tags(String workspaceId, String contactId, Set<String> after, Set<String> added, Set<String> removed,
-            String effectKey, Instant at, Contact before) implements ContactWrite {
+    public record Tags(String workspaceId, String contactId, TagEdit edit, String effectKey, Instant at, Contact before)
+            implements ContactWrite {
     }
 
-    /**
-     * A change of the contact's fields worked out on the contact as read ({@code before}): {@code after} is
-     * every field then, {@code changed} what changed (a null value: removed). Refused if the fields
-     * changed since the read.
-     */
-    public record Fields(String workspaceId, String contactId, Map<String, String> after, Map<String, String> changed,
-            String effectKey, Instant at, Contact before) implements ContactWrite {
+    /** A change of the contact's fields worked out on the contact as read; refused if the fields changed since. */
+    public record Fields(String workspaceId, String contactId, FieldEdit edit, String effectKey, Instant at,
+            Contact before) implements ContactWrite {
     }
 
     /**

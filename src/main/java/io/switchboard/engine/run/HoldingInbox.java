@@ -5,15 +5,14 @@ import io.switchboard.inbox.Comment;
 import io.switchboard.inbox.CommentStore;
 import io.switchboard.inbox.Contact;
 import io.switchboard.inbox.ContactStore;
+import io.switchboard.inbox.FieldEdit;
 import io.switchboard.inbox.OpenedBy;
+import io.switchboard.inbox.TagEdit;
 import java.time.Instant;
 import java.util.List;
-import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.function.Supplier;
 
 /**
@@ -119,33 +118,18 @@ final class HoldingInbox {
         public TagsChange changeTags(String ws, String contactId, Set<String> add, Set<String> remove,
                 String effectKey, Instant at) {
             Contact before = read(contactId, "a tag change");
-            Set<String> after = new TreeSet<>(before.tags());
-            Set<String> added = new TreeSet<>();
-            Set<String> removed = new TreeSet<>();
-            add.stream().filter(after::add).forEach(added::add);
-            remove.stream().filter(after::remove).forEach(removed::add);
-            held.hold(new HeldWrites.Tags(ws, contactId, Set.copyOf(after), added, removed, effectKey, at, before));
-            return new TagsChange(added, removed, before.withTags(Set.copyOf(after)));
+            TagEdit edit = TagEdit.of(before.tags(), add, remove);
+            held.hold(new HeldWrites.Tags(ws, contactId, edit, effectKey, at, before));
+            return new TagsChange(edit.added(), edit.removed(), before.withTags(edit.after()));
         }
 
         @Override
         public FieldsChange changeFields(String ws, String contactId, Map<String, String> values, String effectKey,
                 Instant at) {
             Contact before = read(contactId, "a field change");
-            Map<String, String> after = new LinkedHashMap<>(before.fields());
-            Map<String, String> changed = new LinkedHashMap<>();
-            values.forEach((name, value) -> {
-                if (!Objects.equals(after.get(name), value)) {
-                    changed.put(name, value);
-                    if (value == null) {
-                        after.remove(name);
-                    } else {
-                        after.put(name, value);
-                    }
-                }
-            });
-            held.hold(new HeldWrites.Fields(ws, contactId, Map.copyOf(after), changed, effectKey, at, before));
-            return new FieldsChange(changed, before.withFields(Map.copyOf(after)));
+            FieldEdit edit = FieldEdit.of(before.fields(), values);
+            held.hold(new HeldWrites.Fields(ws, contactId, edit, effectKey, at, before));
+            return new FieldsChange(edit.changed(), before.withFields(edit.after()));
         }
 
         /** The contact as the segment read it; a write of any other makes the engine claim first. */
