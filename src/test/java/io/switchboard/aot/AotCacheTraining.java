@@ -60,6 +60,15 @@ public final class AotCacheTraining {
         try {
             File log = new File("target/aot-training.log");
             System.out.printf("Training the start-up cache with %s; log in %s%n", java, log);
+            // a first start creates the table and seeds the demo workspace, so the recorded start takes the path of
+            // every later start (the table there, the workspace seeded: the store's refusals and their exceptions)
+            File seedingLog = new File("target/aot-seeding.log");
+            Started seeding = start(java, FastStart.OPTIONS, storePort, seedingLog);
+            try {
+                drive(seeding, seedingLog, false);
+            } finally {
+                stop(seeding);
+            }
             List<String> recording = new ArrayList<>(List.of("-XX:AOTCacheOutput=" + cache));
             recording.addAll(FastStart.OPTIONS);
             Started training = start(java, recording, storePort, log);
@@ -101,6 +110,12 @@ public final class AotCacheTraining {
         int port = freePort();
         List<String> command = new ArrayList<>(List.of(java.toString()));
         command.addAll(options);
+        String profile = System.getProperty("aot.profile", "");
+        if (!profile.isBlank()) {
+            // the local run's package (-Dlocal): its profile, with this store instead of the one it would embed
+            command.addAll(List.of("-Dquarkus.profile=" + profile, "-Ddynamodb-local.external=true",
+                    "-Ddynamodb-local.port=" + storePort));
+        }
         command.addAll(List.of("-Dquarkus.http.port=" + port, "-Dswitchboard.demo=true",
                 "-Dswitchboard.create-table=true", "-Dswitchboard.scheduler.local-ticker=true",
                 "-Dswitchboard.admin-token=aot-training-admin-token",
