@@ -9,7 +9,7 @@ cd "$repo"
 work="$(mktemp -d)"
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 http_port=$(free_port); db_port=$(free_port)
-java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xmx200m -Dquarkus.profile=local -Dswitchboard.demo=true -Dquarkus.http.port="$http_port" \
+"$(cat target/quarkus-app/app.aot.java)" -XX:AOTCache=target/quarkus-app/app.aot -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xmx200m -Dquarkus.profile=local -Dswitchboard.demo=true -Dquarkus.http.port="$http_port" \
   -Ddynamodb-local.port="$db_port" -Ddynamodb-local.data-dir="$work/dynamodb" \
   -jar target/quarkus-app/quarkus-run.jar >"$work/run.log" 2>&1 &
 pid=$!

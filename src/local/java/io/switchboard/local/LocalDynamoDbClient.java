@@ -1,7 +1,5 @@
 package io.switchboard.local;
 
-import com.amazonaws.services.dynamodbv2.local.embedded.DynamoDBEmbedded;
-import com.amazonaws.services.dynamodbv2.local.shared.access.AmazonDynamoDBLocal;
 import io.switchboard.ops.InterceptingDynamoDbClient;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Disposes;
@@ -28,7 +26,7 @@ public class LocalDynamoDbClient {
     /** The file DynamoDB Local's server keeps with {@code -sharedDb}: either way of running reads the same data. */
     static final String SHARED_DB_FILE = "shared-local-instance.db";
 
-    private AmazonDynamoDBLocal engine;
+    private EmbeddedDynamoDbLocal.InProcess engine;
 
     @Produces
     @Singleton
@@ -46,8 +44,8 @@ public class LocalDynamoDbClient {
             file = new File(dir, SHARED_DB_FILE);
         }
         // on disk every write is a synced SQLite commit: the benchmark measured 71 conditional writes/s there, 558 in memory
-        engine = DynamoDBEmbedded.create(file, true);
-        return InterceptingDynamoDbClient.wrap(engine.dynamoDbClient(),
+        engine = EmbeddedDynamoDbLocal.inProcess(file);
+        return InterceptingDynamoDbClient.wrap(engine.client(),
                 configured.overrideConfiguration().executionInterceptors());
     }
 

@@ -1,7 +1,5 @@
 package io.switchboard.local;
 
-import com.amazonaws.services.dynamodbv2.local.main.ServerRunner;
-import com.amazonaws.services.dynamodbv2.local.server.DynamoDBProxyServer;
 import io.quarkus.runtime.ApplicationLifecycleManager;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.annotations.QuarkusMain;
@@ -12,7 +10,8 @@ import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * The local run's entry point (compiled only with {@code -Dlocal}): starts Amazon DynamoDB Local on
- * disk, then the service. DynamoDB Local must be up before the service creates its table. With
+ * disk ({@link EmbeddedDynamoDbLocal}), then the service. DynamoDB Local must be up before the service
+ * creates its table. With
  * {@code dynamodb-local.in-process=true} no server is started: the service opens the same data folder
  * itself ({@link LocalDynamoDbClient}).
  */
@@ -35,7 +34,7 @@ public class LocalMain {
             Quarkus.run(args);
             return;
         }
-        DynamoDBProxyServer server = null;
+        EmbeddedDynamoDbLocal.Server server = null;
         if (listening(port) && !external && System.getProperty(STARTED) == null) {
             // something else holds the port: it may be another store (or another Switchboard's), and its
             // data would silently become this run's
@@ -46,9 +45,8 @@ public class LocalMain {
         }
         if (!external && !listening(port)) {
             new File(dir).mkdirs();
-            server = ServerRunner.createServerFromCommandLineArgs(new String[] {
-                "-dbPath", dir, "-sharedDb", "-disableTelemetry", "-port", Integer.toString(port)});
-            server.start();
+            server = EmbeddedDynamoDbLocal.startServer(
+                    "-dbPath", dir, "-sharedDb", "-disableTelemetry", "-port", Integer.toString(port));
             System.setProperty(STARTED, "true");
         }
         try {

@@ -53,16 +53,30 @@ public final class AotCacheTraining {
         Path cache = app.resolve(FastStart.CACHE);
         Files.deleteIfExists(cache);
         Path java = FastStart.java(System.getProperty("aot.jdk"));
+        String profile = System.getProperty("aot.profile", "");
+        // the local run's package (-Dlocal) embeds its own DynamoDB Local, on disk: the training lets it, so the
+        // store's libraries are in the cache too; every start finds the data the first one seeded
         int storePort = freePort();
+        int appStorePort = profile.isBlank() ? storePort : freePort();
+        deleteTree(Path.of(LOCAL_DATA));
         DynamoDBProxyServer store = ServerRunner.createServerFromCommandLineArgs(
                 new String[] {"-inMemory", "-disableTelemetry", "-port", Integer.toString(storePort)});
         store.start();
         try {
             File log = new File("target/aot-training.log");
             System.out.printf("Training the start-up cache with %s; log in %s%n", java, log);
+            // a first start creates the table and seeds the demo workspace, so the recorded start takes the path of
+            // every later start (the table there, the workspace seeded: the store's refusals and their exceptions)
+            File seedingLog = new File("target/aot-seeding.log");
+            Started seeding = start(java, FastStart.OPTIONS, profile, appStorePort, seedingLog);
+            try {
+                drive(seeding, seedingLog, false);
+            } finally {
+                stop(seeding);
+            }
             List<String> recording = new ArrayList<>(List.of("-XX:AOTCacheOutput=" + cache));
             recording.addAll(FastStart.OPTIONS);
-            Started training = start(java, recording, storePort, log);
+            Started training = start(java, recording, profile, appStorePort, log);
             try {
                 drive(training, log, true);
                 training.process().destroy(); // SIGTERM: a normal shutdown, at whose end the JVM assembles the cache
@@ -81,7 +95,7 @@ public final class AotCacheTraining {
             List<String> using = new ArrayList<>(List.of("-XX:AOTMode=on"));
             using.addAll(FastStart.runOptions(app));
             long started = System.nanoTime();
-            Started check = start(java, using, storePort, checkLog);
+            Started check = start(java, using, profile, appStorePort, checkLog);
             try {
                 drive(check, checkLog, false);
                 System.out.printf("Wrote %s (%d MB); a start with it answered its first webhook after %d ms. Run it "
@@ -97,10 +111,18 @@ public final class AotCacheTraining {
     }
 
     /** The packaged application with its production settings, the store's endpoint and the demo workspace. */
-    static Started start(Path java, List<String> options, int storePort, File log) throws IOException {
+    /** Where the local run's package keeps its embedded store during training. */
+    static final String LOCAL_DATA = "target/aot-training-dynamodb";
+
+    static Started start(Path java, List<String> options, String profile, int storePort, File log) throws IOException {
         int port = freePort();
         List<String> command = new ArrayList<>(List.of(java.toString()));
         command.addAll(options);
+        if (!profile.isBlank()) {
+            // its profile, and its embedded DynamoDB Local on that port (which the endpoint below names)
+            command.addAll(List.of("-Dquarkus.profile=" + profile, "-Ddynamodb-local.port=" + storePort,
+                    "-Ddynamodb-local.data-dir=" + LOCAL_DATA));
+        }
         command.addAll(List.of("-Dquarkus.http.port=" + port, "-Dswitchboard.demo=true",
                 "-Dswitchboard.create-table=true", "-Dswitchboard.scheduler.local-ticker=true",
                 "-Dswitchboard.admin-token=aot-training-admin-token",
@@ -180,6 +202,16 @@ public final class AotCacheTraining {
     static void expect2xx(int status, String what, File log) {
         if (status / 100 != 2) {
             throw new IllegalStateException(what + " answered " + status + " during training; see " + log);
+        }
+    }
+
+    static void deleteTree(Path dir) throws IOException {
+        if (Files.exists(dir)) {
+            try (var paths = Files.walk(dir)) {
+                for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.delete(p);
+                }
+            }
         }
     }
 
