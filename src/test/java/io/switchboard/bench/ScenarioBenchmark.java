@@ -174,6 +174,7 @@ class ScenarioBenchmark {
 
     void throughput() throws Exception {
         clock.fix(Instant.parse("2026-02-01T00:00:00Z"));
+        CpuSplit cpu = CpuSplit.start();
         long start = System.nanoTime();
         parallel("throughput: webhooks", runs, i -> inbox.receive(WS, message("tp-" + i)));
         long ingress = System.nanoTime() - start;
@@ -184,6 +185,7 @@ class ScenarioBenchmark {
         double seconds = (ingress + wake) / 1e9;
         System.out.printf("Throughput (%d scenario runs, %d threads): %.0f completed runs/s "
                 + "(ingress %.1f s, wake-ups %.1f s)%n", runs, threads, runs / seconds, ingress / 1e9, wake / 1e9);
+        System.out.println("  processor time per run: " + cpu.per(runs));
     }
 
     /** {@code waits} runs all due in the same second; the ticker sweeps every second as locally. */
@@ -202,6 +204,7 @@ class ScenarioBenchmark {
         ticker.scheduleWithFixedDelay(() -> resumed.addAndGet(
                 sweep.sweep().getOrDefault(io.switchboard.engine.run.WakeUpResult.RESUMED, 0)), 0, 1, TimeUnit.SECONDS);
         meter.reset();
+        CpuSplit cpu = CpuSplit.start();
         long sweepStart = System.nanoTime();
         long giveUp = System.nanoTime() + TimeUnit.MINUTES.toNanos(20);
         Progress drained = new Progress("lateness: wake-ups drained", waits);
@@ -216,6 +219,7 @@ class ScenarioBenchmark {
         ticker.shutdownNow();
         ticker.awaitTermination(1, TimeUnit.MINUTES);
         System.out.println("  store requests while draining (mean time each): " + meter.latencies());
+        System.out.println("  processor time per wake-up: " + cpu.per(waits));
         Histogram h = new Histogram(3_600_000L, 3);
         int woke = countLateness(due, h);
         if (woke != waits) {
