@@ -11,10 +11,9 @@ import java.util.function.LongSupplier;
  * own UpdateItem on the team's one rotation item: a third of a wake-up's store requests and half of
  * its writes. Here a block used up within {@link #QUICK} of its taking makes the next one twice as
  * large (up to {@link #MOST}), a slower one keeps the size, and after {@link #QUIET} without a new
- * block the size is back to one. A block's tickets are handed out in order, so one process's
- * assignments rotate exactly as before. A block not used up within {@link #KEEP} is left: its
- * tickets are skipped (at most {@link #MOST} - 1, once at the end of a burst), so that several
- * processes' rotations stay interleaved.
+ * block the size is back to one. A block's tickets are all handed out, in order, however long that
+ * takes: one process's assignments rotate exactly as before, and with several processes every ticket
+ * taken is used, so the rotation stays even (at most {@link #MOST} - 1 per process wait in a block).
  */
 final class RoundRobinBlocks {
 
@@ -24,8 +23,6 @@ final class RoundRobinBlocks {
     static final Duration QUIET = Duration.ofSeconds(1);
     /** The largest block. */
     static final int MOST = 32;
-    /** How long the rest of a block is handed out. */
-    static final Duration KEEP = Duration.ofSeconds(2);
 
     private record Rotation(String workspaceId, String teamId) {
     }
@@ -53,7 +50,7 @@ final class RoundRobinBlocks {
         synchronized (block) {
             long now = nanos.getAsLong();
             long age = now - block.takenAt;
-            if (block.taken && block.next < block.end && age < KEEP.toNanos()) {
+            if (block.taken && block.next < block.end) {
                 return block.next++;
             }
             int size;

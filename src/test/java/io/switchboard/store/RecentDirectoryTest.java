@@ -98,14 +98,17 @@ class RecentDirectoryTest {
     }
 
     @Test
-    void anotherProcessTakesTheTicketsAfterThisOnesBlockAndTheRestOfABlockIsLeftAfterTwoSeconds() {
+    void anotherProcessTakesTheTicketsAfterThisOnesBlockAndTheRestOfABlockIsStillUsedLater() {
         for (int i = 0; i < 4; i++) {
             here.nextRoundRobinTicket("ws", "sales"); // blocks of 1, 2 and 4: tickets 0 to 6 taken, 0 to 3 used
             nanos.addAndGet(Duration.ofMillis(10).toNanos());
         }
         assertEquals(7, elsewhere.nextRoundRobinTicket("ws", "sales"), "after this process's block");
         assertEquals(4, here.nextRoundRobinTicket("ws", "sales"), "this process goes on with its block");
-        nanos.addAndGet(Duration.ofSeconds(2).toNanos());
-        assertEquals(8, here.nextRoundRobinTicket("ws", "sales"), "tickets 5 and 6 are left after two seconds");
+        nanos.addAndGet(Duration.ofMinutes(10).toNanos());
+        assertEquals(5, here.nextRoundRobinTicket("ws", "sales"), "no ticket taken is skipped: the rotation stays even");
+        assertEquals(6, here.nextRoundRobinTicket("ws", "sales"));
+        assertEquals(8, here.nextRoundRobinTicket("ws", "sales"), "then one at a time again, after the other's");
+        assertEquals(9, rotationItem("sales"));
     }
 }
