@@ -149,7 +149,8 @@ public class Wiring {
         var runs = new DynamoRunStore(db, table, json, config.dueShards());
         return new Stores(contacts, new DynamoMessageStore(db, table, clock, config.messageRetention()),
                 comments, new RecentDirectory(new DynamoDirectoryStore(db, table, json)), runs,
-                new DynamoWorkflowStore(db, table, json, parser), new DynamoWorkspaceStore(db, table),
+                new DynamoWorkflowStore(db, table, json, parser),
+                new io.switchboard.workspace.RecentWorkspaces(new DynamoWorkspaceStore(db, table)),
                 new DynamoSegmentCommits(db, runs, contacts, comments));
     }
 

@@ -46,7 +46,15 @@ public interface DirectoryStore {
      * Takes the next ticket of the team's round-robin rotation. Tickets are handed out atomically, so
      * concurrent runs get distinct tickets and spread evenly.
      */
-    long nextRoundRobinTicket(String workspaceId, String teamId);
+    default long nextRoundRobinTicket(String workspaceId, String teamId) {
+        return nextRoundRobinTickets(workspaceId, teamId, 1);
+    }
+
+    /**
+     * Takes the next {@code count} tickets of the rotation at once, in one atomic step, and returns the
+     * first: the caller hands out that one and the {@code count - 1} after it (a burst's wake-ups).
+     */
+    long nextRoundRobinTickets(String workspaceId, String teamId, int count);
 
     /** Puts the contact in the pool's queue (again: no change). {@code pool}: a team id or a rotation name. */
     void enqueue(String workspaceId, String pool, QueuedContact contact);

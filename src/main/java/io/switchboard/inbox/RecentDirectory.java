@@ -14,8 +14,9 @@ import java.util.function.LongSupplier;
  * the assignments of a busy workspace do not each read the same team again (it was one read per Assign
  * To, a third of a wake-up's reads). Every change made through this process drops the workspace's
  * copies at once, so its own status clicks and team edits count from the next assignment; a change
- * made on another process reaches this one within {@link #FRESH_FOR}, as a publish does. Round robin
- * tickets, open-contact counts, queues and the lists the API pages are never kept.
+ * made on another process reaches this one within {@link #FRESH_FOR}, as a publish does. Open-contact
+ * counts, queues and the lists the API pages are never kept; round-robin tickets are taken in blocks
+ * during a burst ({@link RoundRobinBlocks}).
  */
 public final class RecentDirectory implements DirectoryStore {
 
@@ -29,6 +30,7 @@ public final class RecentDirectory implements DirectoryStore {
 
     private final DirectoryStore store;
     private final Cache<Key, Optional<?>> recent;
+    private final RoundRobinBlocks tickets;
 
     public RecentDirectory(DirectoryStore store) {
         this(store, FRESH_FOR, System::nanoTime);
@@ -39,6 +41,7 @@ public final class RecentDirectory implements DirectoryStore {
         this.store = store;
         Ticker ticker = nanos::getAsLong;
         this.recent = Caffeine.newBuilder().expireAfterWrite(freshFor).maximumSize(MAX_ENTRIES).ticker(ticker).build();
+        this.tickets = new RoundRobinBlocks(store, nanos);
     }
 
     @Override
@@ -97,7 +100,12 @@ public final class RecentDirectory implements DirectoryStore {
 
     @Override
     public long nextRoundRobinTicket(String ws, String teamId) {
-        return store.nextRoundRobinTicket(ws, teamId);
+        return tickets.next(ws, teamId);
+    }
+
+    @Override
+    public long nextRoundRobinTickets(String ws, String teamId, int count) {
+        return store.nextRoundRobinTickets(ws, teamId, count);
     }
 
     @Override

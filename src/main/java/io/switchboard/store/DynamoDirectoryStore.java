@@ -481,14 +481,14 @@ public final class DynamoDirectoryStore implements DirectoryStore {
 
     // --- round robin and the assignment queue
     @Override
-    public long nextRoundRobinTicket(String ws, String teamId) {
+    public long nextRoundRobinTickets(String ws, String teamId, int count) {
         var updated = db.updateItem(UpdateItemRequest.builder().tableName(table)
                 .key(Attr.key(Keys.workspace(ws), "RR#" + teamId))
-                .updateExpression("ADD ticket :one")
-                .expressionAttributeValues(Map.of(":one", n(1)))
+                .updateExpression("ADD ticket :count")
+                .expressionAttributeValues(Map.of(":count", n(count)))
                 .returnValues(ReturnValue.UPDATED_NEW)
                 .build()).attributes();
-        return Attr.num(updated, "ticket", 1) - 1;
+        return Attr.num(updated, "ticket", count) - count;
     }
 
     @Override

@@ -155,7 +155,12 @@ class HttpScenarioBenchmark {
             MemoryWatch memory = new MemoryWatch(app);
             memory.start();
             Map<String, Double> before = app.metrics();
+            long appCpuBefore = app.cpuMillis();
+            long benchCpuBefore = benchCpuMillis();
             Phase phase = drive(app, ws, n, "c-");
+            // up to the last run finished, before the check reads everything back
+            double appCpu = (app.cpuMillis() - appCpuBefore) / (double) n;
+            double benchCpu = (benchCpuMillis() - benchCpuBefore) / (double) n;
             Map<String, Double> after = app.metrics();
             memory.stop();
             Cost costs = Cost.between(before, after, n);
@@ -167,6 +172,12 @@ class HttpScenarioBenchmark {
                     WAIT.toSeconds());
             System.out.printf("Webhooks accepted: %.0f/s (%,d in %.1f s); agent replies: %,d%n", n / phase.ingressSeconds,
                     n, phase.ingressSeconds, phase.replies.get());
+            // the wall time depends on what else the machine runs; the processor time per run much less
+            System.out.printf("Processor time per run: application %.1f ms, this JVM (DynamoDB Local%s and the clients) %.1f ms;"
+                    + " %d idle cores give at most %.0f runs/s at that%n", appCpu,
+                    store.name.equals("http") ? "" : ": not the store here", benchCpu,
+                    Runtime.getRuntime().availableProcessors(),
+                    1000 * Runtime.getRuntime().availableProcessors() / (appCpu + benchCpu));
             print("Wake-up lateness, due to claimed (the run's own wake_up record)", outcome.claim);
             print("Wake-up lateness, due to the run's last step done (reassigned and commented, or the branch's else)",
                     outcome.done);
@@ -297,6 +308,11 @@ class HttpScenarioBenchmark {
 
     record Phase(List<String> contacts, Map<String, Instant> repliedAt, Instant firstSent, double ingressSeconds,
             AtomicInteger replies) {
+    }
+
+    private static long benchCpuMillis() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime() / 1_000_000;
     }
 
     /** N webhooks as fast as {@code clients} callers get answers; each even contact answered 1 s after its webhook. */

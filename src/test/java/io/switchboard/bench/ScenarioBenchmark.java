@@ -178,6 +178,7 @@ class ScenarioBenchmark {
 
     void throughput() throws Exception {
         clock.fix(Instant.parse("2026-02-01T00:00:00Z"));
+        CpuSplit cpu = CpuSplit.start();
         long start = System.nanoTime();
         parallel("throughput: webhooks", runs, i -> inbox.receive(WS, message("tp-" + i)));
         long ingress = System.nanoTime() - start;
@@ -188,6 +189,7 @@ class ScenarioBenchmark {
         double seconds = (ingress + wake) / 1e9;
         System.out.printf("Throughput (%d scenario runs, %d threads): %.0f completed runs/s "
                 + "(ingress %.1f s, wake-ups %.1f s)%n", runs, threads, runs / seconds, ingress / 1e9, wake / 1e9);
+        System.out.println("  processor time per run: " + cpu.per(runs));
     }
 
     /** {@code waits} runs all due in the same second; the ticker sweeps every second as locally. */
@@ -200,27 +202,35 @@ class ScenarioBenchmark {
         Instant due = created.plus(Duration.ofMinutes(15));
         clock.followRealTimeFrom(due);
         var ticker = Executors.newSingleThreadScheduledExecutor();
-        AtomicInteger ticks = new AtomicInteger();
-        ticker.scheduleWithFixedDelay(() -> {
-            ticks.incrementAndGet();
-            sweep.sweep();
-        }, 0, 1, TimeUnit.SECONDS);
+        // the drain is counted from what the sweeps report, not by scanning the table while it drains: a
+        // full scan every two seconds queued on DynamoDB Local's one SQLite thread ahead of the wake-ups
+        AtomicInteger resumed = new AtomicInteger();
+        ticker.scheduleWithFixedDelay(() -> resumed.addAndGet(
+                sweep.sweep().getOrDefault(io.switchboard.engine.run.WakeUpResult.RESUMED, 0)), 0, 1, TimeUnit.SECONDS);
+        meter.reset();
+        CpuSplit cpu = CpuSplit.start();
         long sweepStart = System.nanoTime();
         long giveUp = System.nanoTime() + TimeUnit.MINUTES.toNanos(20);
         Progress drained = new Progress("lateness: wake-ups drained", waits);
-        for (int woke; (woke = countLateness(due, null)) < waits; ) {
-            drained.at(woke);
+        while (resumed.get() < waits) {
+            drained.at(resumed.get());
             if (System.nanoTime() > giveUp) {
                 throw new IllegalStateException("wake-ups did not drain within 20 minutes");
             }
-            Thread.sleep(2000);
+            Thread.sleep(50);
         }
+        double drainSeconds = (System.nanoTime() - sweepStart) / 1e9;
         ticker.shutdownNow();
         ticker.awaitTermination(1, TimeUnit.MINUTES);
+        System.out.println("  store requests while draining (mean time each): " + meter.latencies());
+        System.out.println("  processor time per wake-up: " + cpu.per(waits));
         Histogram h = new Histogram(3_600_000L, 3);
-        countLateness(due, h);
+        int woke = countLateness(due, h);
+        if (woke != waits) {
+            throw new IllegalStateException("the sweeps reported " + resumed.get() + " resumed, the table holds " + woke);
+        }
         System.out.printf("  %d wake-ups drained in %.1f s: lateness p50 %d ms, p95 %d ms, p99 %d ms, max %d ms (target p99 < 1000 ms)%n",
-                waits, (System.nanoTime() - sweepStart) / 1e9, h.getValueAtPercentile(50), h.getValueAtPercentile(95),
+                waits, drainSeconds, h.getValueAtPercentile(50), h.getValueAtPercentile(95),
                 h.getValueAtPercentile(99), h.getMaxValue());
     }
 

@@ -322,6 +322,7 @@ class WakeUpScaleBenchmark {
         }
         double drained = (System.nanoTime() - drainStart) / 1e9;
         double requestsPerWakeUp = meter.requests.sum() / burst;
+        String latencies = meter.latencies();
         drivers.shutdownNow();
         processes.forEach(ExecutorService::shutdownNow);
 
@@ -337,6 +338,7 @@ class WakeUpScaleBenchmark {
         System.out.printf("  store ceiling on this machine: %.0f requests/s (%d threads of run-item reads and "
                 + "conditional writes); the drain used %.1f requests per wake-up = %.0f requests/s = %.0f%% of it%n",
                 ceiling, threads, requestsPerWakeUp, rate * requestsPerWakeUp, 100 * rate * requestsPerWakeUp / ceiling);
+        System.out.println("  store requests while draining (mean time each): " + latencies);
     }
 
     /**

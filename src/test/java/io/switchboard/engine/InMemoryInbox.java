@@ -382,8 +382,8 @@ final class InMemoryInbox implements ContactStore, CommentStore, DirectoryStore,
     }
 
     @Override
-    public synchronized long nextRoundRobinTicket(String ws, String teamId) {
-        return tickets.merge(teamId, 1L, Long::sum) - 1;
+    public synchronized long nextRoundRobinTickets(String ws, String teamId, int count) {
+        return tickets.merge(teamId, (long) count, Long::sum) - count;
     }
 
     // --- runs (stored as copies, as a database would)

@@ -62,6 +62,14 @@ public abstract class DirectoryStoreContract {
     }
 
     @Test
+    void ticketsTakenSeveralAtOnceAreTheNextOnesAndTheRotationCarriesOnAfterThem() {
+        assertEquals(0, store.nextRoundRobinTicket("ws", "support"));
+        assertEquals(1, store.nextRoundRobinTickets("ws", "support", 8), "tickets 1 to 8");
+        assertEquals(9, store.nextRoundRobinTicket("ws", "support"));
+        assertEquals(0, store.nextRoundRobinTickets("ws", "sales", 4), "each team has its own rotation");
+    }
+
+    @Test
     void aTeamsMembersCarryTheirStatusInTeamOrder() {
         store.addAgent("ws", new Agent("carol", "Carol", null, false));
         store.addAgent("ws", new Agent("alice", "Alice", null, true));

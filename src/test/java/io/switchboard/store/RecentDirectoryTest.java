@@ -70,4 +70,45 @@ class RecentDirectoryTest {
         org.junit.jupiter.api.Assertions.assertThrows(UnsupportedOperationException.class, () -> members.remove(0));
         assertEquals(2, here.members("ws", "sales").orElseThrow().size());
     }
+
+    /** Where the team's rotation item stands: the tickets taken from the store so far. */
+    long rotationItem(String teamId) {
+        var item = table.db.getItem(b -> b.tableName(table.name).consistentRead(true).key(java.util.Map.of(
+                "pk", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS(Keys.workspace("ws")),
+                "sk", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("RR#" + teamId)))).item();
+        return Long.parseLong(item.get("ticket").n());
+    }
+
+    @Test
+    void aBurstOfAssignmentsRotatesInOrderWhileTheStoreIsAskedForTicketsInGrowingBlocks() {
+        for (long i = 0; i < 10; i++) {
+            assertEquals(i, here.nextRoundRobinTicket("ws", "sales"), "one process's tickets come in order");
+            nanos.addAndGet(Duration.ofMillis(10).toNanos());
+        }
+        assertEquals(15, rotationItem("sales"), "blocks of 1, 2, 4 and 8: four store requests for ten tickets");
+    }
+
+    @Test
+    void assignmentsASecondApartTakeOneTicketEach() {
+        for (long i = 0; i < 5; i++) {
+            assertEquals(i, here.nextRoundRobinTicket("ws", "sales"));
+            nanos.addAndGet(Duration.ofSeconds(1).toNanos());
+        }
+        assertEquals(5, rotationItem("sales"), "nothing taken ahead");
+    }
+
+    @Test
+    void anotherProcessTakesTheTicketsAfterThisOnesBlockAndTheRestOfABlockIsStillUsedLater() {
+        for (int i = 0; i < 4; i++) {
+            here.nextRoundRobinTicket("ws", "sales"); // blocks of 1, 2 and 4: tickets 0 to 6 taken, 0 to 3 used
+            nanos.addAndGet(Duration.ofMillis(10).toNanos());
+        }
+        assertEquals(7, elsewhere.nextRoundRobinTicket("ws", "sales"), "after this process's block");
+        assertEquals(4, here.nextRoundRobinTicket("ws", "sales"), "this process goes on with its block");
+        nanos.addAndGet(Duration.ofMinutes(10).toNanos());
+        assertEquals(5, here.nextRoundRobinTicket("ws", "sales"), "no ticket taken is skipped: the rotation stays even");
+        assertEquals(6, here.nextRoundRobinTicket("ws", "sales"));
+        assertEquals(8, here.nextRoundRobinTicket("ws", "sales"), "then one at a time again, after the other's");
+        assertEquals(9, rotationItem("sales"));
+    }
 }
