@@ -13,7 +13,9 @@ import java.util.function.LongSupplier;
  * large (up to {@link #MOST}), a slower one keeps the size, and after {@link #QUIET} without a new
  * block the size is back to one. A block's tickets are all handed out, in order, however long that
  * takes: one process's assignments rotate exactly as before, and with several processes every ticket
- * taken is used, so the rotation stays even (at most {@link #MOST} - 1 per process wait in a block).
+ * taken is used, so the rotation stays even (at most {@link #MOST} - 1 per process wait in a block). A
+ * process that stops with part of a block unused leaves those tickets unused: the rotation skips them,
+ * at most {@link #MOST} - 1 places once.
  */
 final class RoundRobinBlocks {
 
