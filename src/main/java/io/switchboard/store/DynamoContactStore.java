@@ -279,10 +279,8 @@ public final class DynamoContactStore implements ContactStore {
         boolean open = before.hasOpenConversation();
         Assignment assignment = Assignment.of(held.workspaceId(), held.assigneeId(), held.effectKey(), held.at(), open);
         Map<String, AttributeValue> values = new HashMap<>(assignment.values());
-        StringBuilder condition = new StringBuilder("attribute_exists(pk) AND (attribute_not_exists(assignKey) OR "
-                + "assignKey <> :key) AND NOT contains(assignKeys, :key) AND (attribute_not_exists(assignKeys) OR "
-                + "size(assignKeys) < :maxKeys) AND ").append(assignment.statusCondition());
-        values.put(":maxKeys", AttributeValue.fromN(Integer.toString(RecentKeys.MAX)));
+        StringBuilder condition = heldKeyCondition("assignKey", "assignKeys", values).append(" AND ")
+                .append(assignment.statusCondition());
         if (open) {
             // the same conversation, and nobody replied in it since the read (what a Branch on replies decided on)
             condition.append(" AND convId = :conversation");
@@ -322,7 +320,7 @@ public final class DynamoContactStore implements ContactStore {
     Update heldTags(HeldWrites.Tags held) {
         Map<String, AttributeValue> values = new HashMap<>();
         String set = tagsWrite(held.edit(), HELD_RECENT.formatted("tagKeys"), values);
-        StringBuilder condition = heldProfileCondition("tagKey", "tagKeys", values);
+        StringBuilder condition = heldKeyCondition("tagKey", "tagKeys", values);
         if (held.before().tags().isEmpty()) {
             condition.append(" AND attribute_not_exists(#tags)");
         } else {
@@ -337,7 +335,7 @@ public final class DynamoContactStore implements ContactStore {
     Update heldFields(HeldWrites.Fields held) {
         Map<String, AttributeValue> values = new HashMap<>();
         String set = fieldsWrite(held.edit(), HELD_RECENT.formatted("fieldKeys"), values);
-        StringBuilder condition = heldProfileCondition("fieldKey", "fieldKeys", values);
+        StringBuilder condition = heldKeyCondition("fieldKey", "fieldKeys", values);
         Map<String, AttributeValue> before = new HashMap<>();
         held.before().fields().forEach((k, v) -> before.put(k, s(v)));
         values.put(":before", AttributeValue.builder().m(before).build());
@@ -347,8 +345,12 @@ public final class DynamoContactStore implements ContactStore {
                 held.at(), "#fields", "fields");
     }
 
-    /** This key not used yet, and room for one more recent key (a full list is trimmed on the claimed path). */
-    private static StringBuilder heldProfileCondition(String lastKey, String recentKeys, Map<String, AttributeValue> values) {
+    /**
+     * The contact exists, this change's key is not used yet, and there is room for one more recent key (a
+     * full list is trimmed on the claimed path): the condition every held write of the contact but a close
+     * starts with.
+     */
+    private static StringBuilder heldKeyCondition(String lastKey, String recentKeys, Map<String, AttributeValue> values) {
         values.put(":maxKeys", AttributeValue.fromN(Integer.toString(RecentKeys.MAX)));
         return new StringBuilder("attribute_exists(pk) AND (attribute_not_exists(" + lastKey + ") OR " + lastKey
                 + " <> :key) AND NOT contains(" + recentKeys + ", :key) AND (attribute_not_exists(" + recentKeys

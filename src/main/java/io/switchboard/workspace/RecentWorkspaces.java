@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.LongSupplier;
 
 /**
@@ -44,24 +45,23 @@ public final class RecentWorkspaces implements WorkspaceStore {
 
     @Override
     public Optional<Channel> channel(String channelId) {
-        Channel kept = channels.getIfPresent(channelId);
-        if (kept != null) {
-            return Optional.of(kept);
-        }
-        Optional<Channel> read = store.channel(channelId);
-        read.ifPresent(c -> channels.put(channelId, c));
-        return read;
+        return keptOrRead(channels, channelId, store::channel);
     }
 
     @Override
     public Optional<String> workspaceOfApiKey(String apiKey) {
-        String kept = workspaceOfKey.getIfPresent(apiKey);
-        if (kept != null) {
-            return Optional.of(kept);
+        return keptOrRead(workspaceOfKey, apiKey, store::workspaceOfApiKey);
+    }
+
+    /** The kept answer, else the store's, kept only when found (something absent may be created elsewhere). */
+    private static <V> Optional<V> keptOrRead(Cache<String, V> kept, String key, Function<String, Optional<V>> read) {
+        V found = kept.getIfPresent(key);
+        if (found != null) {
+            return Optional.of(found);
         }
-        Optional<String> read = store.workspaceOfApiKey(apiKey);
-        read.ifPresent(ws -> workspaceOfKey.put(apiKey, ws));
-        return read;
+        Optional<V> stored = read.apply(key);
+        stored.ifPresent(v -> kept.put(key, v));
+        return stored;
     }
 
     @Override

@@ -73,8 +73,8 @@ public final class RunEngine {
     private volatile SegmentCommits commits;
 
     /**
-     * Lets wake-ups go without the write that claims the run: the steps that repeat harmlessly run
-     * first with their inbox writes held, and those writes go with the run's next write in one atomic
+     * Lets wake-ups go without the write that claims the run: the steps that hold their writes
+     * ({@code StepType.holdsItsWrites}) run first with their inbox writes held, and those writes go with the run's next write in one atomic
      * commit ({@link HeldWrites}). Without it (a store that cannot write atomically) a wake-up claims
      * its run before its first step.
      */
