@@ -22,11 +22,18 @@ public final class RunTriggers implements InboxEvents {
     }
 
     @Override
-    public void conversationOpened(String workspaceId, Contact contact, Instant at, String openingMessage) {
+    public void conversationOpened(String workspaceId, Contact contact, Instant at, String openingMessage,
+            boolean firstDelivery) {
         String conversationId = contact.conversation().id();
         // the conversation's id is the event's: a redelivered message opens nothing twice
-        engine.handle(new TriggerEvent(workspaceId, TriggerType.CONVERSATION_OPENED, conversationId, contact.id(),
-                conversationId, at, Map.of("source", OpenedBy.CONTACT.wireName(), "message", openingMessage)), contact);
+        TriggerEvent opened = new TriggerEvent(workspaceId, TriggerType.CONVERSATION_OPENED, conversationId,
+                contact.id(), conversationId, at, Map.of("source", OpenedBy.CONTACT.wireName(), "message", openingMessage));
+        // a first delivery's runs are stored by their first write: the webhook is redelivered if that never lands
+        if (firstDelivery) {
+            engine.handleFirstDelivery(opened, contact);
+        } else {
+            engine.handle(opened, contact);
+        }
     }
 
     @Override

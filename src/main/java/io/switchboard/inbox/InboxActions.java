@@ -94,7 +94,11 @@ public final class InboxActions {
         Conversation conversation = contact.conversation();
         boolean opened = conversation.id().equals(conversationId);
         if (opened) {
-            events.conversationOpened(workspaceId, contact, now, abbreviated(m.text()));
+            // a redelivery finds the conversation this message opened already open: its runs may exist
+            Contact before = arrival.contact();
+            boolean firstDelivery = arrival.contactRead() && (before == null || !before.hasOpenConversation()
+                    || !before.conversation().id().equals(conversationId));
+            events.conversationOpened(workspaceId, contact, now, abbreviated(m.text()), firstDelivery);
         }
         // a step waiting for this contact's message (a question, an AI agent) takes it as its reply; before the message is
         // stored, so a redelivery after a crash offers it again (a run it already resumed ignores it)

@@ -9,8 +9,14 @@ import java.time.Instant;
  */
 public interface InboxEvents {
 
-    /** A contact opened a conversation; {@code openingMessage} is what they wrote (shortened). */
-    void conversationOpened(String workspaceId, Contact contact, Instant at, String openingMessage);
+    /**
+     * A contact opened a conversation; {@code openingMessage} is what they wrote (shortened).
+     * {@code firstDelivery} is true when this is the opening message's first processing (the conversation
+     * was not open before it), and false for a redelivery of it, or when that is not known. Either way the
+     * message's webhook is answered only after this returns, so a failure here is delivered again.
+     */
+    void conversationOpened(String workspaceId, Contact contact, Instant at, String openingMessage,
+            boolean firstDelivery);
 
     /** A contact's message for the run {@code runId}, which waits for one (a question, an AI agent). */
     void replyArrived(String workspaceId, Contact contact, String runId, String text, String messageId);

@@ -69,6 +69,12 @@ final class InMemoryInbox implements ContactStore, CommentStore, DirectoryStore,
     boolean crashOnNextComment;
     /** Run writes that reached the store (claims, checkpoints, ends). */
     int runSaves;
+    /** Runs stored new (creates that found no run of their id). */
+    int runCreates;
+    /** When set, the next create fails as if the process died right before it. */
+    boolean crashOnNextCreate;
+    /** When set, the next comment fails as a store that stayed unavailable through its client's retries. */
+    boolean outageOnNextComment;
 
     /** The save after the next one (the one after a wake-up's claim) fails as if the process died. */
     void crashAfterClaim() {
@@ -271,6 +277,10 @@ final class InMemoryInbox implements ContactStore, CommentStore, DirectoryStore,
             crashOnNextComment = false;
             throw new ProcessKilled();
         }
+        if (outageOnNextComment) {
+            outageOnNextComment = false;
+            throw new StoreOut();
+        }
         return comments.putIfAbsent(comment.contactId() + "|" + comment.conversationId() + "|" + comment.id(),
                 comment) == null;
     }
@@ -413,9 +423,14 @@ final class InMemoryInbox implements ContactStore, CommentStore, DirectoryStore,
 
     @Override
     public boolean create(Run run) {
+        if (crashOnNextCreate) {
+            crashOnNextCreate = false;
+            throw new ProcessDied();
+        }
         if (runs.containsKey(run.id())) {
             return false;
         }
+        runCreates++;
         run.markSaved(run.version() + 1);
         runs.put(run.id(), copy(run));
         return true;
@@ -495,6 +510,13 @@ final class InMemoryInbox implements ContactStore, CommentStore, DirectoryStore,
 
     /** What a process crash looks like to the code that was running. */
     static final class ProcessDied extends RuntimeException {
+    }
+
+    /** A store that stayed unavailable through its client's retries (the engine is told to recognise it). */
+    static final class StoreOut extends RuntimeException {
+        StoreOut() {
+            super("the store is unavailable");
+        }
     }
 
     /** The process stopped in the middle of a step (killed, out of memory): nothing in it catches this. */

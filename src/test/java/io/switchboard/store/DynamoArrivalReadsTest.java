@@ -104,7 +104,8 @@ class DynamoArrivalReadsTest {
 
     private final class OpenedConversations implements InboxEvents {
         @Override
-        public void conversationOpened(String workspaceId, Contact contact, Instant at, String openingMessage) {
+        public void conversationOpened(String workspaceId, Contact contact, Instant at, String openingMessage,
+                boolean firstDelivery) {
             opened.add(contact.id());
         }
 

@@ -2,6 +2,7 @@ package io.switchboard.store;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -540,6 +541,42 @@ class FaultInjectionTest {
             byOperation.forEach((op, n) -> counts.put(op, n.get()));
             return counts;
         }
+    }
+
+    @Test
+    void anOpeningMessagesRunIsStoredByOneWriteAtItsWait() throws Exception {
+        Product verifier = seededVerifier(Instant.parse("2026-07-01T09:00:00Z"));
+        CountsWrites writes = new CountsWrites();
+        Product product = new Product(client(UrlConnectionHttpClient.create(), writes));
+
+        product.inbox.receive(WS, message("opening", clock.instant()));
+
+        List<Run> runs = verifier.runs.listByContact(WS, "opening");
+        assertEquals(1, runs.size());
+        assertEquals(io.switchboard.engine.run.RunState.WAITING_FOR_TIMER, runs.get(0).state());
+        assertEquals("alice", verifier.contacts.find(WS, "opening").orElseThrow().assigneeId());
+        assertEquals(Map.of("UpdateItem", 2, "PutItem", 2), writes.counts(),
+                "the conversation's opening and the assignment; the run, stored at its wait, and the message");
+    }
+
+    @Test
+    void aRedeliveryAfterTheRunWasStoredChangesNothingEvenAfterAnAgentReassigned() throws Exception {
+        Product verifier = seededVerifier(Instant.parse("2026-07-01T09:00:00Z"));
+        // the opening, the assignment, the run: the process dies before the message is stored
+        CrashAfterWrite crash = new CrashAfterWrite(3);
+        Product crashing = new Product(client(UrlConnectionHttpClient.create(), crash));
+        assertThrows(Crash.class, () -> crashing.inbox.receive(WS, message("late", clock.instant())));
+        assertEquals("PutItem", crash.crashedAfter);
+        assertEquals(1, verifier.runs.listByContact(WS, "late").size(), "the run was stored before the crash");
+        verifier.inbox.assign(WS, "late", "bob", "request-1");
+
+        clock.advance(Duration.ofMinutes(2));
+        verifier.inbox.receive(WS, message("late", clock.instant()));
+
+        Contact c = verifier.contacts.find(WS, "late").orElseThrow();
+        assertEquals("bob", c.assigneeId(), "the redelivery did not assign the workflow's agent again");
+        assertEquals(1, verifier.runs.listByContact(WS, "late").size());
+        assertEquals(1, verifier.messages.list(WS, "late").size(), "the redelivery stored the message");
     }
 
     @Test

@@ -130,10 +130,23 @@ public final class RunEngine {
      * reading it again.
      */
     public List<Run> handle(TriggerEvent event, Contact contactNow) {
-        return start(event, contactNow, 0);
+        return start(event, contactNow, 0, false);
     }
 
-    private List<Run> start(TriggerEvent event, Contact contactNow, int depth) {
+    /**
+     * As {@link #handle(TriggerEvent, Contact)}, for the first delivery of an event that its source delivers
+     * again until this call returns (a channel's webhook is answered only after it): each new run is stored
+     * by its first write, at its first step that does not repeat harmlessly or at its first wait or end,
+     * rather than before its first step. A run whose process dies before that write left only effects a
+     * repeat changes nothing of, and the redelivery starts it again; one that cannot be stored because the
+     * store is out fails this call, so that the source delivers again. A later delivery of the same event
+     * must come through {@link #handle(TriggerEvent, Contact)}: its run may exist and have moved on.
+     */
+    public List<Run> handleFirstDelivery(TriggerEvent event, Contact contactNow) {
+        return start(event, contactNow, 0, true);
+    }
+
+    private List<Run> start(TriggerEvent event, Contact contactNow, int depth, boolean firstDelivery) {
         List<Run> started = new ArrayList<>();
         Matches matches = matching(event, contactNow);
         for (WorkflowDefinition workflow : matches.workflows()) {
@@ -149,9 +162,17 @@ public final class RunEngine {
                     event.contactId(), event.conversationId(), triggerData(event), now, RunMachine.start().to(),
                     workflow.steps().isEmpty() ? null : StepPath.START, 0, now.plus(lease), now.plus(lease), null,
                     now, 0, List.of(), depth == 0 ? Map.of() : Map.of(CHAIN_DEPTH, String.valueOf(depth)));
-            if (runs.create(run)) {
+            SegmentCache cache = new SegmentCache(matches.contact(), matches.directory());
+            if (firstDelivery) {
+                // the run's first write creates it: one write fewer than a create before its first step
+                Segment segment = Segment.creatingTheRun();
+                advance(run, workflow, cache, segment);
+                if (!segment.lost()) {
+                    started.add(run);
+                }
+            } else if (runs.create(run)) {
                 observer.runStarted(run);
-                advance(run, workflow, new SegmentCache(matches.contact(), matches.directory()), Segment.claimed());
+                advance(run, workflow, cache, Segment.claimed());
                 started.add(run);
             }
         }
@@ -276,6 +297,15 @@ public final class RunEngine {
      * or nothing, and claims the run. False when another process advanced the run first.
      */
     private boolean write(Run run, Segment segment) {
+        if (segment.uncreated()) {
+            if (!runs.create(run)) {
+                segment.lostToAnother(); // another delivery of the event stored its run first
+                return false;
+            }
+            segment.created();
+            observer.runStarted(run);
+            return true;
+        }
         if (!segment.holding()) {
             return save(run);
         }
@@ -383,6 +413,9 @@ public final class RunEngine {
             if (segment.holding() && !types.holdsItsWrites(step) && !write(run, segment)) {
                 return; // a step that calls outside systems or writes more runs claimed: claim the run first
             }
+            if (segment.uncreated() && !types.repeatsHarmlessly(step) && !write(run, segment)) {
+                return; // only what a redelivery may repeat runs before the run is stored
+            }
             int sequence = run.beginStep();
             StepResult result;
             StepContext ctx = context(run, workflow, sequence, now, cache, segment);
@@ -403,6 +436,9 @@ public final class RunEngine {
                 throw changedSinceRead; // the claim's commit, not the step: the wake-up is worked out again
             } catch (RuntimeException e) {
                 observer.stepRan(run, step.type(), RunObserver.StepOutcome.ERROR, Duration.ofNanos(System.nanoTime() - began));
+                if (storeOutage.test(e) && segment.uncreated()) {
+                    throw e; // nothing of the run is stored: the event's source delivers it again
+                }
                 if (storeOutage.test(e)) {
                     // The store, not the step, failed: write nothing (the write's fate is unknown) and leave the
                     // run to its lease, as after a crash; the sweep repeats the step, whose effects carry their keys.
@@ -447,12 +483,12 @@ public final class RunEngine {
             // an event no published workflow listens to starts nothing: held writes then wait for the run's next write
             if (depth <= MAX_CHAIN_DEPTH && fired.stream().anyMatch(this::anyWorkflowListens)) {
                 // the runs an event starts must rest on written effects, not held ones
-                if (segment.holding() && !write(run, segment)) {
+                if ((segment.holding() || segment.uncreated()) && !write(run, segment)) {
                     return;
                 }
                 // run ids derive from the event ids, which derive from this step's effect key: a step
                 // repeated after a crash fires the same events and starts no second run
-                fired.forEach(event -> start(event, null, depth));
+                fired.forEach(event -> start(event, null, depth, false));
                 ctx.contactChanged(null);
             }
         }

@@ -4,26 +4,45 @@ import java.time.Duration;
 
 /**
  * How one segment of a run (its steps from a start, wake-up or reply to the next wait or the end)
- * writes: claimed, the run written with a lease before its steps, which write the inbox themselves; or
+ * writes: claimed, the run written with a lease before its steps, which write the inbox themselves;
  * holding, a wake-up's steps that hold their writes running first, their inbox writes kept in
- * {@link HeldWrites} until the run's first write commits them with it, which makes the segment claimed.
+ * {@link HeldWrites} until the run's first write commits them with it, which makes the segment claimed;
+ * or uncreated, a new run on its event's first delivery whose steps that repeat harmlessly run before
+ * the run is stored, its first write creating it (the event's redelivery repeats them if it never lands).
  */
 final class Segment {
 
     private HeldWrites held;
+    private boolean uncreated;
     private boolean lost;
     private Duration lateness;
 
-    private Segment(HeldWrites held) {
+    private Segment(HeldWrites held, boolean uncreated) {
         this.held = held;
+        this.uncreated = uncreated;
     }
 
     static Segment claimed() {
-        return new Segment(null);
+        return new Segment(null, false);
     }
 
     static Segment holdingWrites() {
-        return new Segment(new HeldWrites());
+        return new Segment(new HeldWrites(), false);
+    }
+
+    /** A new run not stored yet: its first write creates it, conditional on no run having that id. */
+    static Segment creatingTheRun() {
+        return new Segment(null, true);
+    }
+
+    /** True until the run's first write created it. */
+    boolean uncreated() {
+        return uncreated;
+    }
+
+    /** The run's first write created it: from now on the segment is claimed. */
+    void created() {
+        uncreated = false;
     }
 
     boolean holding() {
