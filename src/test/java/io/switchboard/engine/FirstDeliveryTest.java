@@ -153,6 +153,24 @@ class FirstDeliveryTest {
     }
 
     @Test
+    void aOneRunAtATimeWorkflowsRunIsStoredBeforeItsFirstStepSoItsSlotNamesARunThatExists() {
+        inbox.workflows.clear();
+        inbox.workflows.add(new WorkflowDefinition("ws", "w", 1, "w",
+                new Trigger(TriggerType.CONVERSATION_OPENED, ConditionGroup.ALWAYS, Map.of(), false, true), List.of(
+                        new AssignToStep("first", AssignToStep.Action.USER, "alice", null, AssignToStep.Logic.ROUND_ROBIN,
+                                false, null), new WaitStep("wait", Duration.ofMinutes(15)))));
+        TriggerEvent event = opened("ada");
+        inbox.crashOnNextSave = true;
+
+        // the wait's write dies: the run was stored before the assignment, so the sweep can find it
+        assertThrows(InMemoryInbox.ProcessDied.class, () -> engine.handleFirstDelivery(event, null));
+
+        assertEquals(1, inbox.runCreates);
+        assertEquals(RunState.RUNNING, inbox.runs.values().iterator().next().state());
+        assertEquals("alice", inbox.contacts.get("ada").assigneeId());
+    }
+
+    @Test
     void aStoreOutageBeforeTheRunIsStoredFailsTheDeliveryAndStoresNoRun() {
         workflow(new AddCommentStep("note", "New conversation"), new WaitStep("wait", Duration.ofMinutes(15)));
         TriggerEvent event = opened("ada");

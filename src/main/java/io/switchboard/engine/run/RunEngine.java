@@ -140,7 +140,8 @@ public final class RunEngine {
      * rather than before its first step. A run whose process dies before that write left only effects a
      * repeat changes nothing of, and the redelivery starts it again; one that cannot be stored because the
      * store is out fails this call, so that the source delivers again. A later delivery of the same event
-     * must come through {@link #handle(TriggerEvent, Contact)}: its run may exist and have moved on.
+     * must come through {@link #handle(TriggerEvent, Contact)}: its run may exist and have moved on. A
+     * workflow set to one run at a time is stored first even here: its slot names a run that must exist.
      */
     public List<Run> handleFirstDelivery(TriggerEvent event, Contact contactNow) {
         return start(event, contactNow, 0, true);
@@ -163,7 +164,8 @@ public final class RunEngine {
                     workflow.steps().isEmpty() ? null : StepPath.START, 0, now.plus(lease), now.plus(lease), null,
                     now, 0, List.of(), depth == 0 ? Map.of() : Map.of(CHAIN_DEPTH, String.valueOf(depth)));
             SegmentCache cache = new SegmentCache(matches.contact(), matches.directory());
-            if (firstDelivery) {
+            // a one-run-at-a-time slot names its run, which must exist for a later event to see it is live
+            if (firstDelivery && !workflow.trigger().oneRunAtATime()) {
                 // the run's first write creates it: one write fewer than a create before its first step
                 Segment segment = Segment.creatingTheRun();
                 advance(run, workflow, cache, segment);
