@@ -47,6 +47,7 @@ class FirstDeliveryTest {
     final InMemoryMessages messages = new InMemoryMessages();
     final List<WakeUpCall> armed = new ArrayList<>();
     final AtomicInteger started = new AtomicInteger();
+    final List<String> stepsRan = new ArrayList<>();
     RunEngine engine;
 
     @BeforeEach
@@ -58,6 +59,11 @@ class FirstDeliveryTest {
             @Override
             public void runStarted(Run run) {
                 started.incrementAndGet();
+            }
+
+            @Override
+            public void stepRan(Run run, String stepType, StepOutcome outcome, Duration took) {
+                stepsRan.add(stepType + ":" + outcome.tag());
             }
         };
         engine = new RunEngine(inbox, inbox, armed::add, new InboxPorts(inbox, inbox, inbox,
@@ -129,6 +135,7 @@ class FirstDeliveryTest {
         assertEquals(assignments, inbox.assignments);
         assertEquals(1, armed.size(), "only the delivery that stored the run armed its wake-up");
         assertEquals(1, started.get());
+        assertEquals(List.of("assign_to:ok", "wait:waiting"), stepsRan, "the steps of the delivery that lost are not counted");
     }
 
     @Test
@@ -178,6 +185,7 @@ class FirstDeliveryTest {
 
         // left to the sweep, it would be lost: there is no run for the sweep to find
         assertThrows(InMemoryInbox.StoreOut.class, () -> engine.handleFirstDelivery(event, null));
+        assertEquals(List.of("add_comment:error"), stepsRan, "the step that met the outage is counted as an error");
         assertTrue(inbox.runs.isEmpty());
         assertTrue(inbox.comments.isEmpty());
 

@@ -85,6 +85,8 @@ class FaultInjectionTest {
         final RunEngine engine;
         /** The lateness of every wake-up the engine told its observer of (the metric and the log line). */
         final List<Duration> wakeUps = new java.util.concurrent.CopyOnWriteArrayList<>();
+        /** The type of every step the engine told its observer ran (the steps metric). */
+        final List<String> stepsRan = new java.util.concurrent.CopyOnWriteArrayList<>();
 
         Product(DynamoDbClient db) {
             ObjectMapper json = new LocalTable().json;
@@ -98,6 +100,11 @@ class FaultInjectionTest {
                 @Override
                 public void wokeUp(Run run, Duration lateness) {
                     wakeUps.add(lateness);
+                }
+
+                @Override
+                public void stepRan(Run run, String stepType, StepOutcome outcome, Duration took) {
+                    stepsRan.add(stepType);
                 }
             };
             engine = new RunEngine(workflows, runs, new DueIndexScheduler(),
@@ -484,6 +491,10 @@ class FaultInjectionTest {
         assertEquals(WakeUpResult.RESUMED, race.second.get(), "the second delivery's commit landed");
         assertEquals(2, race.commits.get(), "two commits tried; the first delivery's was refused");
         assertEquals(1, product.wakeUps.size(), "one wake-up counted, not one per delivery: " + product.wakeUps);
+        assertEquals(Map.of("assign_to", 2L, "wait", 1L, "branch", 1L, "add_comment", 1L),
+                product.stepsRan.stream().collect(java.util.stream.Collectors.groupingBy(t -> t,
+                        java.util.stream.Collectors.counting())),
+                "the wake-up's steps counted once, by the delivery whose commit landed");
         assertCompletedExactlyOnce(verifier, "twice", "after two deliveries");
     }
 

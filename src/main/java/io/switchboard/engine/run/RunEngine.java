@@ -437,7 +437,13 @@ public final class RunEngine {
             } catch (HeldWrites.Stale changedSinceRead) {
                 throw changedSinceRead; // the claim's commit, not the step: the wake-up is worked out again
             } catch (RuntimeException e) {
-                observer.stepRan(run, step.type(), RunObserver.StepOutcome.ERROR, Duration.ofNanos(System.nanoTime() - began));
+                Duration took = Duration.ofNanos(System.nanoTime() - began);
+                if (storeOutage.test(e)) {
+                    // told at once: nothing is written, and the step is repeated by a redelivery or the sweep
+                    observer.stepRan(run, step.type(), RunObserver.StepOutcome.ERROR, took);
+                } else {
+                    segment.tell(() -> observer.stepRan(run, step.type(), RunObserver.StepOutcome.ERROR, took));
+                }
                 if (storeOutage.test(e) && segment.uncreated()) {
                     throw e; // nothing of the run is stored: the event's source delivers it again
                 }
@@ -452,9 +458,11 @@ public final class RunEngine {
                 released(run, workflow);
                 return;
             }
-            observer.stepRan(run, step.type(), outcome(result), Duration.ofNanos(System.nanoTime() - began));
+            Duration took = Duration.ofNanos(System.nanoTime() - began);
+            StepResult ran = result;
+            segment.tell(() -> observer.stepRan(run, step.type(), outcome(ran), took));
             if (result.next() == StepResult.Next.RETRY && result.recorded()) {
-                observer.runQueued(run); // only the first attempt of a queued assignment is recorded
+                segment.tell(() -> observer.runQueued(run)); // only the first attempt of a queued assignment is recorded
             }
             List<TriggerEvent> fired = ctx.fired();
             int depth = chainDepth(run) + 1;

@@ -16,6 +16,8 @@ final class Segment {
     private boolean uncreated;
     private boolean lost;
     private Duration lateness;
+    /** What the observer is told once the run is written: a delivery that loses its write ran nothing. */
+    private final java.util.List<Runnable> untold = new java.util.ArrayList<>();
 
     private Segment(HeldWrites held, boolean uncreated) {
         this.held = held;
@@ -43,6 +45,25 @@ final class Segment {
     /** The run's first write created it: from now on the segment is claimed. */
     void created() {
         uncreated = false;
+        tellWhatWasKept();
+    }
+
+    /**
+     * Tells {@code told} to the observer now when the run is written (claimed), or once its first write
+     * lands while it is not yet (uncreated or holding): of two deliveries, only the one that writes counts
+     * its steps.
+     */
+    void tell(Runnable told) {
+        if (uncreated || held != null) {
+            untold.add(told);
+        } else {
+            told.run();
+        }
+    }
+
+    private void tellWhatWasKept() {
+        untold.forEach(Runnable::run);
+        untold.clear();
     }
 
     boolean holding() {
@@ -57,11 +78,13 @@ final class Segment {
     /** The held writes landed with the run: from now on the steps write the inbox themselves. */
     void committed() {
         held = null;
+        tellWhatWasKept();
     }
 
     /** Another process advanced the run first: this segment changed nothing and stops. */
     void lostToAnother() {
         lost = true;
+        untold.clear();
     }
 
     /** True when another process advanced the run first: this one changed nothing. */
