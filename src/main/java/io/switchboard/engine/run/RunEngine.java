@@ -441,18 +441,15 @@ public final class RunEngine {
                 if (storeOutage.test(e)) {
                     // told at once: nothing is written, and the step is repeated by a redelivery or the sweep
                     observer.stepRan(run, step.type(), RunObserver.StepOutcome.ERROR, took);
-                } else {
-                    segment.tell(() -> observer.stepRan(run, step.type(), RunObserver.StepOutcome.ERROR, took));
-                }
-                if (storeOutage.test(e) && segment.uncreated()) {
-                    throw e; // nothing of the run is stored: the event's source delivers it again
-                }
-                if (storeOutage.test(e)) {
+                    if (segment.uncreated()) {
+                        throw e; // nothing of the run is stored: the event's source delivers it again
+                    }
                     // The store, not the step, failed: write nothing (the write's fate is unknown) and leave the
                     // run to its lease, as after a crash; the sweep repeats the step, whose effects carry their keys.
                     LOG.log(System.Logger.Level.WARNING, "run " + run.id() + " left to the sweep: " + e.getMessage());
                     return;
                 }
+                segment.tell(() -> observer.stepRan(run, step.type(), RunObserver.StepOutcome.ERROR, took));
                 fail(run, step, RunEvent.STEP_FAILS, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage(),
                         now, segment);
                 released(run, workflow);
