@@ -9,6 +9,7 @@ import io.switchboard.inbox.Contact;
 import io.switchboard.inbox.ContactStore;
 import io.switchboard.inbox.InboxEvents;
 import io.switchboard.inbox.OpenedBy;
+import io.switchboard.inbox.Opening;
 import java.time.Instant;
 import java.util.Map;
 
@@ -24,16 +25,25 @@ public final class RunTriggers implements InboxEvents {
     @Override
     public void conversationOpened(String workspaceId, Contact contact, Instant at, String openingMessage,
             boolean firstDelivery) {
-        String conversationId = contact.conversation().id();
-        // the conversation's id is the event's: a redelivered message opens nothing twice
-        TriggerEvent opened = new TriggerEvent(workspaceId, TriggerType.CONVERSATION_OPENED, conversationId,
-                contact.id(), conversationId, at, Map.of("source", OpenedBy.CONTACT.wireName(), "message", openingMessage));
+        TriggerEvent opened = opened(workspaceId, contact, at, openingMessage);
         // a first delivery's runs are stored by their first write: the webhook is redelivered if that never lands
         if (firstDelivery) {
             engine.handleFirstDelivery(opened, contact);
         } else {
             engine.handle(opened, contact);
         }
+    }
+
+    @Override
+    public void conversationOpening(String workspaceId, Opening opening, Instant at, String openingMessage) {
+        engine.handleOpening(opened(workspaceId, opening.contact(), at, openingMessage), opening);
+    }
+
+    private static TriggerEvent opened(String workspaceId, Contact contact, Instant at, String openingMessage) {
+        String conversationId = contact.conversation().id();
+        // the conversation's id is the event's: a redelivered message opens nothing twice
+        return new TriggerEvent(workspaceId, TriggerType.CONVERSATION_OPENED, conversationId, contact.id(),
+                conversationId, at, Map.of("source", OpenedBy.CONTACT.wireName(), "message", openingMessage));
     }
 
     @Override

@@ -28,6 +28,16 @@ public interface ContactStore {
     }
 
     /**
+     * The conversation a message opens when the contact as just read ({@code known}; null when not stored)
+     * has none open, not written yet: see {@link Opening}. A store that can write an opening and an
+     * assignment in one write does; the default lands them as two.
+     */
+    default Opening prepareOpening(String workspaceId, IncomingContact contact, String channelId, Instant at,
+            String conversationId, Contact known) {
+        return Opening.inTwoWrites(this, workspaceId, contact, channelId, at, conversationId, known);
+    }
+
+    /**
      * The contact, created without a conversation when it does not exist yet (an Incoming Webhook
      * names a contact who never wrote). Safe to repeat: an existing contact is returned unchanged.
      */

@@ -88,26 +88,53 @@ public final class InboxActions {
         Instant now = clock.instant();
         String conversationId = derivedId(workspaceId, m.contactId(), m.channelId(), m.externalId());
         ContactStore.IncomingContact incoming = new ContactStore.IncomingContact(m.contactId(), m.contactName());
-        Contact contact = arrival.contactRead()
-                ? contacts.recordIncoming(workspaceId, incoming, m.channelId(), now, conversationId, arrival.contact())
-                : contacts.recordIncoming(workspaceId, incoming, m.channelId(), now, conversationId);
-        Conversation conversation = contact.conversation();
-        boolean opened = conversation.id().equals(conversationId);
-        if (opened) {
-            // a redelivery finds the conversation this message opened already open: its runs may exist
-            Contact before = arrival.contact();
-            boolean firstDelivery = arrival.contactRead() && (before == null || !before.hasOpenConversation()
-                    || !before.conversation().id().equals(conversationId));
-            events.conversationOpened(workspaceId, contact, now, abbreviated(m.text()), firstDelivery);
+        Contact before = arrival.contact();
+        // this message opens a conversation on the contact as read: its workflows may write the opening with
+        // their first write (null: the contact changed since the read, and nothing was written)
+        boolean opening = arrival.contactRead() && (before == null || !before.hasOpenConversation());
+        Contact contact = opening ? openingFirst(workspaceId, incoming, m, now, conversationId, before) : null;
+        boolean opened;
+        if (contact != null) {
+            opened = true;
+        } else {
+            contact = arrival.contactRead() && !opening
+                    ? contacts.recordIncoming(workspaceId, incoming, m.channelId(), now, conversationId, before)
+                    : contacts.recordIncoming(workspaceId, incoming, m.channelId(), now, conversationId);
+            opened = contact.conversation().id().equals(conversationId);
+            if (opened) {
+                // a redelivery finds the conversation this message opened already open: its runs may exist
+                boolean firstDelivery = arrival.contactRead() && (before == null || !before.hasOpenConversation()
+                        || !before.conversation().id().equals(conversationId));
+                events.conversationOpened(workspaceId, contact, now, abbreviated(m.text()), firstDelivery);
+            }
         }
+        Contact recorded = contact;
+        Conversation conversation = recorded.conversation();
         // a step waiting for this contact's message (a question, an AI agent) takes it as its reply; before the message is
         // stored, so a redelivery after a crash offers it again (a run it already resumed ignores it)
-        contact.awaitingReply().forEach(runId -> events.replyArrived(workspaceId, contact, runId, m.text(),
+        recorded.awaitingReply().forEach(runId -> events.replyArrived(workspaceId, recorded, runId, m.text(),
                 m.externalId()));
         boolean stored = messages.append(new Message(workspaceId, m.contactId(), conversation.id(), m.channelId(),
                 m.externalId(), Message.Direction.INCOMING, m.contactId(), m.text(), m.sentAt(), m.attachment(), null,
                 null));
-        return new Received(!stored, contact, opened);
+        return new Received(!stored, recorded, opened);
+    }
+
+    /**
+     * The first delivery of a message that opens a conversation on the contact as read: the opening is
+     * handed to the triggers unwritten and written by the first write they make of the contact, or here when
+     * they made none. Null when the contact changed since the read (nothing was written): the caller then
+     * records the message as if the opening had never been tried.
+     */
+    private Contact openingFirst(String workspaceId, ContactStore.IncomingContact incoming, IncomingMessage m,
+            Instant now, String conversationId, Contact before) {
+        Opening opening = contacts.prepareOpening(workspaceId, incoming, m.channelId(), now, conversationId, before);
+        try {
+            events.conversationOpening(workspaceId, opening, now, abbreviated(m.text()));
+            return opening.land();
+        } catch (Opening.Refused changedSinceRead) {
+            return null;
+        }
     }
 
     /**

@@ -18,6 +18,16 @@ public interface InboxEvents {
     void conversationOpened(String workspaceId, Contact contact, Instant at, String openingMessage,
             boolean firstDelivery);
 
+    /**
+     * As {@link #conversationOpened} on a first delivery, with the opening not written yet: the workflows it
+     * triggers may write it with their first write of the contact ({@link Opening}). Throws
+     * {@link Opening.Refused} when the contact changed since it was read, having written nothing. The default
+     * writes the opening first.
+     */
+    default void conversationOpening(String workspaceId, Opening opening, Instant at, String openingMessage) {
+        conversationOpened(workspaceId, opening.land(), at, openingMessage, true);
+    }
+
     /** A contact's message for the run {@code runId}, which waits for one (a question, an AI agent). */
     void replyArrived(String workspaceId, Contact contact, String runId, String text, String messageId);
 

@@ -12,6 +12,7 @@ import io.switchboard.inbox.Conversation;
 import io.switchboard.inbox.FieldEdit;
 import io.switchboard.inbox.ConversationStatus;
 import io.switchboard.inbox.OpenedBy;
+import io.switchboard.inbox.Opening;
 import io.switchboard.inbox.TagEdit;
 import java.time.Instant;
 import java.util.HashMap;
@@ -118,8 +119,47 @@ public final class DynamoContactStore implements ContactStore {
         return recordIncoming(ws, incoming, channelId, at, conversationIdIfOpened);
     }
 
+    /**
+     * The opening written by the first write the message's workflows make of the contact: with their first
+     * assignment, one write for both ({@link Opening}). Conditional on the contact as read, as the write
+     * that opens at once is.
+     */
+    @Override
+    public Opening prepareOpening(String ws, IncomingContact incoming, String channelId, Instant at,
+            String conversationId, Contact known) {
+        String knownAssignee = known == null ? null : known.assigneeId();
+        return new Opening(Opening.opened(ws, known, incoming, channelId, at, conversationId)) {
+            @Override
+            protected Contact write() {
+                return openConversation(ws, incoming, channelId, at, conversationId, knownAssignee)
+                        .orElseThrow(() -> new Opening.Refused(conversationId));
+            }
+
+            @Override
+            protected Contact writeWithAssignment(String assigneeId, String effectKey, Instant assignedAt) {
+                return openConversation(ws, incoming, channelId, at, conversationId, knownAssignee,
+                        new FirstAssignment(assigneeId, effectKey, assignedAt))
+                        .orElseThrow(() -> new Opening.Refused(conversationId));
+            }
+        };
+    }
+
+    /** The assignment an opening is written with: {@code assigneeId} null unassigns. */
+    private record FirstAssignment(String assigneeId, String effectKey, Instant at) {
+    }
+
     private Optional<Contact> openConversation(String ws, IncomingContact incoming, String channelId, Instant at,
             String conversationId, String assignee) {
+        return openConversation(ws, incoming, channelId, at, conversationId, assignee, null);
+    }
+
+    /**
+     * Opens the conversation if the contact is as read (no conversation open, the same assignee), with the
+     * first assignment when one is given: its key, the replaced assignee and the agent's open contacts are
+     * written as {@link #assign} writes them. Empty when the contact changed since the read.
+     */
+    private Optional<Contact> openConversation(String ws, IncomingContact incoming, String channelId, Instant at,
+            String conversationId, String assignee, FirstAssignment assigned) {
         Map<String, AttributeValue> values = new HashMap<>();
         values.put(":open", s("open"));
         values.put(":at", time(at));
@@ -134,22 +174,48 @@ public final class DynamoContactStore implements ContactStore {
                 + "#name = " + (incoming.name() != null ? ":name" : "if_not_exists(#name, :name)"));
         indexConversation(values, ws, incoming.id(), at);
         String condition = "attribute_not_exists(convStatus) OR convStatus <> :open";
-        if (assignee != null) {
+        StringBuilder remove = new StringBuilder(" REMOVE convClosedAt, lastOutgoingAt");
+        String owner = assigned != null ? assigned.assigneeId() : assignee;
+        if (owner != null) {
             set.append(", gsi1pk = :owner");
-            values.put(":owner", s(Keys.openContactsOf(ws, assignee)));
-            values.put(":assignee", s(assignee));
-            condition = "(" + condition + ") AND assigneeId = :assignee";
+            values.put(":owner", s(Keys.openContactsOf(ws, owner)));
+        }
+        if (assignee != null) {
+            values.put(":known", s(assignee));
+            condition = "(" + condition + ") AND assigneeId = :known";
         } else {
             condition = "(" + condition + ") AND attribute_not_exists(assigneeId)";
         }
+        if (assigned != null) {
+            // as assign writes it: the key last and among the recent keys, the replaced assignee kept for a replay
+            set.append(", assignKey = :key, assignedAt = :assignedAt, previousAssigneeId = if_not_exists(assigneeId, :none), "
+                    + "assignKeys = list_append(if_not_exists(assignKeys, :noKeys), :keyList)");
+            values.put(":key", s(assigned.effectKey()));
+            values.put(":assignedAt", time(assigned.at()));
+            values.put(":none", s(""));
+            values.put(":keyList", AttributeValue.builder().l(s(assigned.effectKey())).build());
+            values.put(":noKeys", AttributeValue.builder().l(List.of()).build());
+            if (assigned.assigneeId() != null) {
+                set.append(", assigneeId = :assignee");
+                values.put(":assignee", s(assigned.assigneeId()));
+            } else {
+                remove.append(", assigneeId, gsi1pk");
+            }
+            condition += " AND (attribute_not_exists(assignKey) OR assignKey <> :key) AND NOT contains(assignKeys, :key)";
+        }
         try {
-            return Optional.of(toContact(ws, incoming.id(), db.updateItem(update(ws, incoming.id())
-                    .updateExpression(set + " REMOVE convClosedAt, lastOutgoingAt")
+            Map<String, AttributeValue> written = db.updateItem(update(ws, incoming.id())
+                    .updateExpression(set.toString() + remove)
                     .conditionExpression(condition)
                     .expressionAttributeNames(Map.of("#name", "name", "#in", lastIncomingOn(channelId)))
                     .expressionAttributeValues(values)
                     .returnValues(ReturnValue.ALL_NEW)
-                    .build()).attributes()));
+                    .build()).attributes();
+            if (assigned != null) {
+                AttributeValue keys = written.get("assignKeys");
+                trimAssignKeys(ws, incoming.id(), keys == null || !keys.hasL() ? 1 : keys.l().size());
+            }
+            return Optional.of(toContact(ws, incoming.id(), written));
         } catch (ConditionalCheckFailedException changedMeanwhile) {
             return Optional.empty();
         }
@@ -406,7 +472,11 @@ public final class DynamoContactStore implements ContactStore {
      * one more write (one in {@link RecentKeys#TRIM} assignments pays it).
      */
     private void trimAssignKeys(String ws, String contactId, AttributeValue before) {
-        int size = before == null || !before.hasL() ? 1 : before.l().size() + 1;
+        trimAssignKeys(ws, contactId, before == null || !before.hasL() ? 1 : before.l().size() + 1);
+    }
+
+    /** Trims the recent assignment keys when an assignment made them {@code size} long. */
+    private void trimAssignKeys(String ws, String contactId, int size) {
         if (size <= RecentKeys.MAX) {
             return;
         }

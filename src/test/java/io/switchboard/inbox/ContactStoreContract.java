@@ -99,6 +99,67 @@ public abstract class ContactStoreContract {
     }
 
     @Test
+    void anOpeningLandedWithTheFirstAssignmentOpensAndAssignsAsTheTwoWritesWould() {
+        Opening opening = store.prepareOpening("ws", ada, "web", t0, "conv-1", null);
+        assertEquals("conv-1", opening.contact().conversation().id());
+        assertTrue(opening.contact().hasOpenConversation(), "the steps see the conversation open");
+        assertTrue(store.find("ws", "ada").isEmpty(), "nothing is written before it lands");
+
+        AssignmentChange change = opening.landWith("alice", "k1", t0.plusMillis(5));
+
+        assertEquals(new AssignmentChange(null, "alice", true), change);
+        Contact found = store.find("ws", "ada").orElseThrow();
+        assertEquals("conv-1", found.conversation().id());
+        assertTrue(found.hasOpenConversation());
+        assertEquals("Ada", found.name());
+        assertEquals(Map.of("web", t0), found.lastIncomingByChannel());
+        assertEquals("alice", found.assigneeId());
+        assertEquals(found, opening.contact(), "the opening holds the contact as written");
+        assertEquals(1, store.openContactsOf("ws", "alice"), "filed under the agent's open contacts");
+        AssignmentChange repeated = store.assign("ws", "ada", "alice", "k1", t0.plusSeconds(1));
+        assertFalse(repeated.applied(), "the assignment's key was written with it: a repeat changes nothing");
+        assertEquals(found, store.recordIncoming("ws", ada, "web", t0, "conv-1"), "a redelivery finds it open");
+    }
+
+    @Test
+    void anOpeningIsRefusedWhenAnotherMessageOpenedAConversationSinceTheRead() {
+        Opening opening = store.prepareOpening("ws", ada, "web", t0, "conv-1", null);
+        store.recordIncoming("ws", ada, "web", t0.plusMillis(1), "conv-0");
+
+        assertThrows(Opening.Refused.class, () -> opening.landWith("alice", "k1", t0));
+
+        Contact found = store.find("ws", "ada").orElseThrow();
+        assertEquals("conv-0", found.conversation().id(), "the other message's conversation stands");
+        assertNull(found.assigneeId(), "nothing of the refused opening was written");
+        assertEquals(0, store.openContactsOf("ws", "alice"));
+    }
+
+    @Test
+    void anOpeningLandedAloneKeepsTheAssigneeAndOneLandedWithAnUnassignmentClearsIt() {
+        store.recordIncoming("ws", ada, "web", t0, "conv-1");
+        store.assign("ws", "ada", "alice", "k1", t0);
+        store.close("ws", "ada", "conv-1", t0.plusSeconds(60));
+        Contact known = store.find("ws", "ada").orElseThrow();
+
+        Opening alone = store.prepareOpening("ws", ada, "web", t0.plusSeconds(120), "conv-2", known);
+        assertEquals("alice", alone.contact().assigneeId());
+        Contact landed = alone.land();
+        assertEquals("conv-2", landed.conversation().id());
+        assertEquals("alice", landed.assigneeId());
+        assertEquals(1, store.openContactsOf("ws", "alice"));
+        assertEquals(landed, alone.land(), "it lands once");
+
+        store.close("ws", "ada", "conv-2", t0.plusSeconds(180));
+        Opening unassigning = store.prepareOpening("ws", ada, "web", t0.plusSeconds(240), "conv-3",
+                store.find("ws", "ada").orElseThrow());
+        assertEquals(new AssignmentChange("alice", null, true), unassigning.landWith(null, "k2", t0.plusSeconds(240)));
+        Contact found = store.find("ws", "ada").orElseThrow();
+        assertEquals("conv-3", found.conversation().id());
+        assertNull(found.assigneeId());
+        assertEquals(0, store.openContactsOf("ws", "alice"));
+    }
+
+    @Test
     void aContactFirstSeenWithoutANameIsNamedByItsId() {
         assertEquals("ben", store.recordIncoming("ws", new IncomingContact("ben", null), "web", t0, "conv-b").name());
         assertEquals("Ben", store.recordIncoming("ws", new IncomingContact("ben", "Ben"), "web", t0, "conv-b").name(),

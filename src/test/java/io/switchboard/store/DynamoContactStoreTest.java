@@ -41,4 +41,44 @@ class DynamoContactStoreTest extends ContactStoreContract {
         assertEquals("alice", store.find("ws", "ada").orElseThrow().assigneeId());
         assertEquals(Map.of(), store.changeFields("ws", "ada", Map.of(), "run-1#61", t0).changed());
     }
+
+    @Test
+    void anOpeningIsRefusedWhenTheContactWasAssignedSinceTheReadAndWritesNothing() {
+        Instant t0 = Instant.parse("2026-12-01T10:00:00Z");
+        ContactStore.IncomingContact ada = new ContactStore.IncomingContact("ada", "Ada");
+        store.recordIncoming("ws", ada, "web", t0, "conv-1");
+        store.close("ws", "ada", "conv-1", t0.plusSeconds(1));
+        io.switchboard.inbox.Contact known = store.find("ws", "ada").orElseThrow();
+        var opening = store.prepareOpening("ws", ada, "web", t0.plusSeconds(60), "conv-2", known);
+        store.assign("ws", "ada", "bob", "agent#1", t0.plusSeconds(30)); // an agent, between the read and the write
+
+        org.junit.jupiter.api.Assertions.assertThrows(io.switchboard.inbox.Opening.Refused.class,
+                () -> opening.landWith("alice", "run-1#1", t0.plusSeconds(60)));
+
+        var found = store.find("ws", "ada").orElseThrow();
+        assertEquals("conv-1", found.conversation().id(), "no conversation opened");
+        assertEquals("bob", found.assigneeId(), "the agent's assignment stands");
+        assertTrue(store.assign("ws", "ada", "alice", "run-1#1", t0).applied(), "the refused key was not recorded");
+    }
+
+    @Test
+    void anOpeningWithTheFirstAssignmentTrimsTheRecentKeysAsAnAssignmentDoes() {
+        Instant t0 = Instant.parse("2026-12-01T10:00:00Z");
+        ContactStore.IncomingContact ada = new ContactStore.IncomingContact("ada", "Ada");
+        store.recordIncoming("ws", ada, "web", t0, "conv-1");
+        for (int i = 1; i <= RecentKeys.MAX; i++) {
+            store.assign("ws", "ada", "bob", "old#" + i, t0);
+        }
+        store.close("ws", "ada", "conv-1", t0.plusSeconds(1));
+        var opening = store.prepareOpening("ws", ada, "web", t0.plusSeconds(60), "conv-2",
+                store.find("ws", "ada").orElseThrow());
+
+        opening.landWith("alice", "run-1#1", t0.plusSeconds(60));
+
+        var item = table.db.getItem(b -> b.tableName(table.name)
+                .key(Attr.key(Keys.contact("ws", "ada"), DynamoContactStore.SORT))).item();
+        assertTrue(item.get("assignKeys").l().size() <= RecentKeys.MAX, "assignment keys stay bounded");
+        assertFalse(store.assign("ws", "ada", "carol", "run-1#1", t0).applied(), "the opening's key is recent");
+        assertEquals("alice", store.find("ws", "ada").orElseThrow().assigneeId());
+    }
 }

@@ -565,16 +565,81 @@ class FaultInjectionTest {
         List<Run> runs = verifier.runs.listByContact(WS, "opening");
         assertEquals(1, runs.size());
         assertEquals(io.switchboard.engine.run.RunState.WAITING_FOR_TIMER, runs.get(0).state());
-        assertEquals("alice", verifier.contacts.find(WS, "opening").orElseThrow().assigneeId());
-        assertEquals(Map.of("UpdateItem", 2, "PutItem", 2), writes.counts(),
-                "the conversation's opening and the assignment; the run, stored at its wait, and the message");
+        Contact opened = verifier.contacts.find(WS, "opening").orElseThrow();
+        assertEquals("alice", opened.assigneeId());
+        assertTrue(opened.hasOpenConversation());
+        assertEquals(1, verifier.contacts.openContactsOf(WS, "alice"), "filed under alice's open contacts");
+        assertEquals(Map.of("UpdateItem", 1, "PutItem", 2), writes.counts(),
+                "the conversation's opening with its assignment; the run, stored at its wait, and the message");
+    }
+
+    /**
+     * A contact's two messages at once: the other one's conversation opens between this message's read of the
+     * contact and its write of the opening with the workflow's assignment. That write is refused, nothing of
+     * it stays, and this message joins the conversation the other opened, whose run is the only one.
+     */
+    @Test
+    void aMessageWhoseContactOpenedAConversationMeanwhileJoinsItAndStartsNothing() throws Exception {
+        Product verifier = seededVerifier(Instant.parse("2026-07-01T09:00:00Z"));
+        java.util.concurrent.atomic.AtomicBoolean raced = new java.util.concurrent.atomic.AtomicBoolean();
+        ExecutionInterceptor otherMessageFirst = new ExecutionInterceptor() {
+            @Override
+            public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
+                if (context.request() instanceof software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest u
+                        && u.updateExpression().contains("convId = :cid") && raced.compareAndSet(false, true)) {
+                    verifier.inbox.receive(WS, new IncomingMessage("web", "m-other", "twice", "Contact twice", "Hello?",
+                            clock.instant()));
+                }
+            }
+        };
+        Product product = new Product(client(UrlConnectionHttpClient.create(), otherMessageFirst));
+
+        product.inbox.receive(WS, message("twice", clock.instant()));
+
+        assertTrue(raced.get());
+        Contact c = verifier.contacts.find(WS, "twice").orElseThrow();
+        List<Run> runs = verifier.runs.listByContact(WS, "twice");
+        assertEquals(1, runs.size(), "one conversation opened, one run");
+        assertEquals(c.conversation().id(), runs.get(0).conversationId());
+        assertEquals("alice", c.assigneeId());
+        assertEquals(1, verifier.contacts.openContactsOf(WS, "alice"));
+        var stored = verifier.messages.list(WS, "twice");
+        assertEquals(2, stored.size(), "both messages are stored");
+        assertTrue(stored.stream().allMatch(m -> m.conversationId().equals(c.conversation().id())),
+                "in the one open conversation");
+    }
+
+    /** A workflow that comments before it assigns: the comment's write lands the opening first, alone. */
+    @Test
+    void aCommentBeforeTheFirstAssignmentIsWrittenInTheOpenedConversation() throws Exception {
+        String noted = """
+            {"name": "Note, then assign", "trigger": {"type": "conversation_opened"},
+             "steps": [
+               {"id": "note", "type": "add_comment", "text": "New conversation from $contact.name"},
+               {"id": "assign", "type": "assign_to", "action": "user", "userId": "bob"}]}
+            """;
+        Product verifier = seededVerifier(Instant.parse("2026-07-01T09:00:00Z"), Map.of("noted", noted));
+        CountsWrites writes = new CountsWrites();
+        Product product = new Product(client(UrlConnectionHttpClient.create(), writes));
+
+        product.inbox.receive(WS, message("noted", clock.instant()));
+
+        Contact c = verifier.contacts.find(WS, "noted").orElseThrow();
+        assertTrue(c.hasOpenConversation());
+        assertEquals("bob", c.assigneeId());
+        var comments = verifier.comments.list(WS, "noted", c.conversation().id());
+        assertEquals(1, comments.size());
+        assertEquals("New conversation from Contact noted", comments.get(0).text());
+        assertEquals(RunStatus.COMPLETED, verifier.runs.listByContact(WS, "noted").get(0).status());
+        assertEquals(Map.of("UpdateItem", 2, "PutItem", 3), writes.counts(),
+                "the opening alone, the comment, the assignment; the run at its end, and the message");
     }
 
     @Test
     void aRedeliveryAfterTheRunWasStoredChangesNothingEvenAfterAnAgentReassigned() throws Exception {
         Product verifier = seededVerifier(Instant.parse("2026-07-01T09:00:00Z"));
-        // the opening, the assignment, the run: the process dies before the message is stored
-        CrashAfterWrite crash = new CrashAfterWrite(3);
+        // the opening with the assignment, the run: the process dies before the message is stored
+        CrashAfterWrite crash = new CrashAfterWrite(2);
         Product crashing = new Product(client(UrlConnectionHttpClient.create(), crash));
         assertThrows(Crash.class, () -> crashing.inbox.receive(WS, message("late", clock.instant())));
         assertEquals("PutItem", crash.crashedAfter);

@@ -17,6 +17,7 @@ import io.switchboard.engine.workflow.WorkflowDefinition;
 import io.switchboard.inbox.ConcurrentUpdateException;
 import io.switchboard.inbox.Contact;
 import io.switchboard.inbox.Directory;
+import io.switchboard.inbox.Opening;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -144,14 +145,32 @@ public final class RunEngine {
      * workflow set to one run at a time is stored first even here: its slot names a run that must exist.
      */
     public List<Run> handleFirstDelivery(TriggerEvent event, Contact contactNow) {
-        return start(event, contactNow, 0, true);
+        return start(event, contactNow, 0, true, null);
+    }
+
+    /**
+     * As {@link #handleFirstDelivery(TriggerEvent, Contact)}, on the contact as the conversation's opening
+     * will write it, the opening not written yet: the first run to assign the contact writes both in one
+     * write, and any other write lands the opening first ({@link OpeningInbox}). Throws
+     * {@link Opening.Refused} when the contact changed since it was read; nothing was written then.
+     */
+    public List<Run> handleOpening(TriggerEvent event, Opening opening) {
+        return start(event, opening.contact(), 0, true, opening);
     }
 
     private List<Run> start(TriggerEvent event, Contact contactNow, int depth, boolean firstDelivery) {
+        return start(event, contactNow, depth, firstDelivery, null);
+    }
+
+    private List<Run> start(TriggerEvent event, Contact contactNow, int depth, boolean firstDelivery,
+            Opening opening) {
         List<Run> started = new ArrayList<>();
         Matches matches = matching(event, contactNow);
         for (WorkflowDefinition workflow : matches.workflows()) {
             Instant now = clock.instant();
+            if (opening != null && (workflow.trigger().oncePerContact() || workflow.trigger().oneRunAtATime())) {
+                opening.land(); // an enrolment or a slot names a run of this conversation: it must be open first
+            }
             if (workflow.trigger().oncePerContact()
                     && !runs.enrolOnce(event.workspaceId(), workflow.id(), event.contactId(), runId(workflow, event), now)) {
                 continue;
@@ -167,7 +186,7 @@ public final class RunEngine {
             // a one-run-at-a-time slot names its run, which must exist for a later event to see it is live
             if (firstDelivery && !workflow.trigger().oneRunAtATime()) {
                 // the run's first write creates it: one write fewer than a create before its first step
-                Segment segment = Segment.creatingTheRun();
+                Segment segment = Segment.creatingTheRun(opening);
                 advance(run, workflow, cache, segment);
                 if (!segment.lost()) {
                     started.add(run);
@@ -300,6 +319,7 @@ public final class RunEngine {
      */
     private boolean write(Run run, Segment segment) {
         if (segment.uncreated()) {
+            segment.landOpening(); // a run names its conversation: the conversation is written first
             if (!runs.create(run)) {
                 segment.lostToAnother(); // another delivery of the event stored its run first
                 return false;
@@ -436,6 +456,8 @@ public final class RunEngine {
                 }
             } catch (HeldWrites.Stale changedSinceRead) {
                 throw changedSinceRead; // the claim's commit, not the step: the wake-up is worked out again
+            } catch (Opening.Refused openedMeanwhile) {
+                throw openedMeanwhile; // the opening's write, not the step: the arrival is handled again
             } catch (RuntimeException e) {
                 Duration took = Duration.ofNanos(System.nanoTime() - began);
                 if (storeOutage.test(e)) {
@@ -573,10 +595,14 @@ public final class RunEngine {
         }
     }
 
-    /** The step's context; a holding segment's steps see the inbox through {@link HoldingInbox}. */
+    /**
+     * The step's context; a holding segment's steps see the inbox through {@link HoldingInbox}, and those of
+     * a first delivery whose opening is not written yet through {@link OpeningInbox}.
+     */
     private StepContext context(Run run, WorkflowDefinition workflow, int sequence, Instant now, SegmentCache cache,
             Segment segment) {
-        InboxPorts ports = segment.holding() ? HoldingInbox.over(inbox, segment.held(), cache::contactRead) : inbox;
+        InboxPorts ports = segment.holding() ? HoldingInbox.over(inbox, segment.held(), cache::contactRead)
+                : segment.pendingOpening() != null ? OpeningInbox.over(inbox, segment.pendingOpening()) : inbox;
         return new StepContext(run, workflow, run.id() + "#" + sequence, now, ports, cache, types);
     }
 

@@ -1,5 +1,6 @@
 package io.switchboard.engine.run;
 
+import io.switchboard.inbox.Opening;
 import java.time.Duration;
 
 /**
@@ -14,6 +15,8 @@ final class Segment {
 
     private HeldWrites held;
     private boolean uncreated;
+    /** The conversation the first delivery's message opens, while no write has landed it; else null. */
+    private Opening opening;
     private boolean lost;
     private Duration lateness;
     /** What the observer is told once the run is written: a delivery that loses its write ran nothing. */
@@ -35,6 +38,28 @@ final class Segment {
     /** A new run not stored yet: its first write creates it, conditional on no run having that id. */
     static Segment creatingTheRun() {
         return new Segment(null, true);
+    }
+
+    /**
+     * As {@link #creatingTheRun()}, on a first delivery whose conversation opening is not written yet
+     * (null: it is): the steps see the inbox through {@link OpeningInbox}, and the run's create lands it first.
+     */
+    static Segment creatingTheRun(Opening opening) {
+        Segment segment = new Segment(null, true);
+        segment.opening = opening;
+        return segment;
+    }
+
+    /** The opening no write has landed yet; null when there is none or it is written. */
+    Opening pendingOpening() {
+        return opening == null || opening.landed() ? null : opening;
+    }
+
+    /** Writes the opening, when it is still pending, before the run's first write. */
+    void landOpening() {
+        if (pendingOpening() != null) {
+            opening.land();
+        }
     }
 
     /** True until the run's first write created it. */
