@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.funqy.Funq;
 import io.switchboard.config.Wiring.SweepPool;
 import io.switchboard.engine.run.RunEngine;
+import io.switchboard.engine.run.RunStore;
 import io.switchboard.engine.run.WakeUpCall;
 import io.switchboard.engine.run.WakeUpResult;
 import io.switchboard.engine.run.WakeUpScheduler;
@@ -90,7 +91,7 @@ public class WakeUpFunctions {
      * that could not be completed. Anything else (resumed, stale, already finished) is done with.
      */
     public List<String> wakeUpQueued(Map<String, String> bodies) {
-        Map<String, Future<WakeUpResult>> pending = new LinkedHashMap<>();
+        Map<String, WakeUpCall> calls = new LinkedHashMap<>();
         List<String> again = new ArrayList<>();
         bodies.forEach((id, body) -> {
             try {
@@ -98,13 +99,28 @@ public class WakeUpFunctions {
                 if (r.workspaceId() == null || r.contactId() == null || r.runId() == null) {
                     throw new IllegalArgumentException("workspaceId, contactId and runId are required");
                 }
-                WakeUpCall call = new WakeUpCall(r.workspaceId(), r.contactId(), r.runId(), r.token(), null);
-                pending.put(id, pool.executor().submit(() -> engine.wakeUp(call)));
+                calls.put(id, new WakeUpCall(r.workspaceId(), r.contactId(), r.runId(), r.token(), null));
             } catch (Exception notAWakeUp) {
                 LOG.log(System.Logger.Level.ERROR, "queued message " + id + " is not a wake-up: " + notAWakeUp.getMessage());
                 again.add(id);
             }
         });
+        // the batch's runs and contacts in one read; if it fails, each wake-up reads its own
+        List<RunStore.Resumable> read = null;
+        if (calls.size() > 1) {
+            try {
+                read = engine.readForWakeUps(List.copyOf(calls.values()));
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.WARNING, "queued wake-ups read one by one: " + e.getMessage());
+            }
+        }
+        Map<String, Future<WakeUpResult>> pending = new LinkedHashMap<>();
+        int i = 0;
+        for (Map.Entry<String, WakeUpCall> call : calls.entrySet()) {
+            RunStore.Resumable preRead = read == null ? null : read.get(i);
+            i++;
+            pending.put(call.getKey(), pool.executor().submit(() -> engine.wakeUp(call.getValue(), preRead)));
+        }
         pending.forEach((id, f) -> {
             try {
                 if (f.get() == WakeUpResult.FAILED) {

@@ -54,15 +54,18 @@ public final class DueTimerSweep {
         Map<WakeUpResult, Integer> outcome = new EnumMap<>(WakeUpResult.class);
         while (true) {
             List<WakeUpCall> due = due(clock.instant());
-            List<Future<WakeUpResult>> pending = new ArrayList<>();
-            for (WakeUpCall call : due) {
-                pending.add(pool.submit(() -> engine.wakeUp(call)));
+            List<Future<List<WakeUpResult>>> pending = new ArrayList<>();
+            int size = chunkSize(due.size());
+            for (int from = 0; from < due.size(); from += size) {
+                List<WakeUpCall> chunk = due.subList(from, Math.min(due.size(), from + size));
+                pending.add(pool.submit(() -> wakeUp(chunk)));
             }
             int resumed = 0;
-            for (Future<WakeUpResult> f : pending) {
-                WakeUpResult r = await(f);
-                outcome.merge(r, 1, Integer::sum);
-                resumed += r == WakeUpResult.RESUMED ? 1 : 0;
+            for (Future<List<WakeUpResult>> f : pending) {
+                for (WakeUpResult r : await(f)) {
+                    outcome.merge(r, 1, Integer::sum);
+                    resumed += r == WakeUpResult.RESUMED ? 1 : 0;
+                }
             }
             // a full batch may have more behind it; a batch that resumed nothing (stale index reads, failures) stops the loop
             if (due.size() < batch || resumed == 0) {
@@ -85,19 +88,53 @@ public final class DueTimerSweep {
         return due.subList(0, Math.min(batch, due.size()));
     }
 
+    /** At most this many wake-ups share one read: 50 runs and their contacts are 100 keys, one BatchGetItem. */
+    static final int MAX_CHUNK = 50;
+
     /**
-     * One run that cannot be resumed (its store write keeps failing, say) must not hold up the others
-     * due after it: it is logged, counted as FAILED and tried again on the next sweep.
+     * Wake-ups of a sweep are read in chunks, one request per chunk, each chunk resumed in turn by one of the
+     * pool's threads. The chunks are small enough to keep every thread busy (a burst of 1,000 on 8 threads
+     * reads 50 at a time; 10 due, one at a time, as before) and the reads fresh: a wake-up resumes within
+     * a chunk's work of its read, and one whose read has gone stale only retries.
      */
-    private static WakeUpResult await(Future<WakeUpResult> f) {
+    private int chunkSize(int due) {
+        int threads = pool instanceof java.util.concurrent.ThreadPoolExecutor p ? Math.max(1, p.getMaximumPoolSize()) : 8;
+        return Math.max(1, Math.min(MAX_CHUNK, due / (threads * 2)));
+    }
+
+    /**
+     * One chunk: read together, resumed one by one. A wake-up that cannot be resumed (its store write keeps
+     * failing, say) must not hold up the others: it is logged, counted as FAILED and tried again on the next
+     * sweep; so is every wake-up of a chunk whose read failed.
+     */
+    private List<WakeUpResult> wakeUp(List<WakeUpCall> chunk) {
+        List<RunStore.Resumable> read;
+        try {
+            read = chunk.size() == 1 ? java.util.Collections.singletonList(null) : engine.readForWakeUps(chunk);
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.ERROR, chunk.size() + " due runs could not be read; they stay due", e);
+            return java.util.Collections.nCopies(chunk.size(), WakeUpResult.FAILED);
+        }
+        List<WakeUpResult> results = new ArrayList<>();
+        for (int i = 0; i < chunk.size(); i++) {
+            try {
+                results.add(engine.wakeUp(chunk.get(i), read.get(i)));
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.ERROR, "a due run could not be resumed; it stays due", e);
+                results.add(WakeUpResult.FAILED);
+            }
+        }
+        return results;
+    }
+
+    private static List<WakeUpResult> await(Future<List<WakeUpResult>> f) {
         try {
             return f.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("sweep interrupted", e);
         } catch (ExecutionException e) {
-            LOG.log(System.Logger.Level.ERROR, "a due run could not be resumed; it stays due", e.getCause());
-            return WakeUpResult.FAILED;
+            throw new IllegalStateException("a sweep chunk failed outside its wake-ups", e.getCause());
         }
     }
 }

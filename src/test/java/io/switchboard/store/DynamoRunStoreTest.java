@@ -8,7 +8,22 @@ import io.switchboard.engine.run.RunStatus;
 import io.switchboard.engine.run.RunStore;
 import io.switchboard.engine.run.RunStoreContract;
 import io.switchboard.inbox.ContactStore;
+import io.switchboard.engine.run.Run;
+import io.switchboard.engine.run.WakeUpCall;
+import io.switchboard.support.DynamoDbLocalResource;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.BatchGetItemRequest;
 
 /** The RunStore contract against the DynamoDB adapter, on a fresh table in DynamoDB Local. */
 class DynamoRunStoreTest extends RunStoreContract {
@@ -43,5 +58,50 @@ class DynamoRunStoreTest extends RunStoreContract {
         assertEquals("r2", both.run().orElseThrow().id());
         assertNull(both.contact());
         assertTrue(store.findToResume("ws", "bo", "unknown").run().isEmpty());
+    }
+
+    @Test
+    void manyWakeUpsAreReadInOneRequestPerFiftyAsEachAloneWouldBeRead() {
+        java.util.concurrent.atomic.AtomicInteger batchReads = new java.util.concurrent.atomic.AtomicInteger();
+        DynamoDbClient counted = DynamoDbClient.builder().httpClient(UrlConnectionHttpClient.create())
+                .endpointOverride(URI.create(DynamoDbLocalResource.endpoint())).region(Region.US_EAST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
+                .overrideConfiguration(c -> c.addExecutionInterceptor(new ExecutionInterceptor() {
+                    @Override
+                    public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
+                        if (context.request() instanceof BatchGetItemRequest) {
+                            batchReads.incrementAndGet();
+                        }
+                    }
+                })).build();
+        DynamoRunStore runs = new DynamoRunStore(counted, table.name, table.json, 4);
+        DynamoContactStore contacts = new DynamoContactStore(table.db, table.name);
+        List<WakeUpCall> calls = new ArrayList<>();
+        for (int i = 0; i < 70; i++) {
+            String contact = "c" + (i % 40); // thirty contacts with two runs due
+            if (i < 40 && i % 5 != 0) {
+                contacts.recordIncoming("ws", new ContactStore.IncomingContact(contact, "Contact " + i), "web", t0,
+                        "conv-" + contact);
+            }
+            if (i % 7 != 3) {
+                store.create(run("r" + i, contact, RunStatus.WAITING, t0.plusSeconds(900)));
+            }
+            calls.add(new WakeUpCall("ws", contact, "r" + i, null, t0.plusSeconds(900)));
+        }
+
+        List<RunStore.Resumable> read = runs.findAllToResume(calls);
+
+        assertEquals(2, batchReads.get(), "70 runs and 40 contacts, each read once: 110 keys in two requests, not 70");
+        assertEquals(70, read.size());
+        for (int i = 0; i < 70; i++) {
+            WakeUpCall call = calls.get(i);
+            RunStore.Resumable alone = store.findToResume("ws", call.contactId(), call.runId());
+            assertEquals(alone.run().map(Run::id), read.get(i).run().map(Run::id), "run of " + call);
+            assertEquals(alone.run().map(Run::version), read.get(i).run().map(Run::version));
+            assertEquals(alone.contact(), read.get(i).contact(), "contact of " + call);
+        }
+        assertTrue(read.get(3).run().isEmpty(), "a run that is gone reads as gone");
+        assertNull(read.get(0).contact(), "a contact that is not stored reads as null");
+        assertEquals("Contact 1", read.get(41).contact().name(), "a contact with two runs due is read once for both");
     }
 }

@@ -747,6 +747,52 @@ class FaultInjectionTest {
         }
     }
 
+    /**
+     * A sweep reads its due wake-ups in chunks, one BatchGetItem per chunk rather than one per wake-up, and
+     * every wake-up still happens once; a contact's reply in the moment between its chunk's read and its
+     * wake-up sends it down the else path.
+     */
+    @Test
+    void aSweepReadsItsDueWakeUpsInChunksAndEachHappensOnce() throws Exception {
+        Product verifier = seededVerifier(Instant.parse("2026-07-01T09:00:00Z"));
+        AtomicInteger batchReads = new AtomicInteger();
+        java.util.concurrent.atomic.AtomicBoolean replied = new java.util.concurrent.atomic.AtomicBoolean();
+        ExecutionInterceptor counts = new ExecutionInterceptor() {
+            @Override
+            public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
+                if (context.request() instanceof software.amazon.awssdk.services.dynamodb.model.BatchGetItemRequest) {
+                    batchReads.incrementAndGet();
+                } else if (context.request() instanceof software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest
+                        && replied.compareAndSet(false, true)) {
+                    // the first commit's moment: the agent answers chunk-0 after every chunk was read
+                    verifier.contacts.recordOutgoing(WS, "chunk-0", clock.instant());
+                }
+            }
+        };
+        Product product = new Product(client(UrlConnectionHttpClient.create(), counts));
+        for (int i = 0; i < 100; i++) {
+            product.inbox.receive(WS, message("chunk-" + i, clock.instant()));
+        }
+        clock.advance(Duration.ofMinutes(16));
+        ExecutorService four = Executors.newFixedThreadPool(4);
+        try {
+            batchReads.set(0);
+            Map<io.switchboard.engine.run.WakeUpResult, Integer> swept =
+                    new DueTimerSweep(product.runs, product.engine, clock, 1000, four).sweep();
+            assertEquals(Map.of(io.switchboard.engine.run.WakeUpResult.RESUMED, 100), swept);
+        } finally {
+            four.shutdown();
+        }
+
+        assertTrue(batchReads.get() <= 100 / 8 + 2, "100 wake-ups read in " + batchReads.get() + " requests");
+        for (int i = 1; i < 100; i++) {
+            assertCompletedExactlyOnce(verifier, "chunk-" + i, "chunk-" + i);
+        }
+        Contact answered = verifier.contacts.find(WS, "chunk-0").orElseThrow();
+        assertEquals("alice", answered.assigneeId(), "the reply after its read kept it Alice's");
+        assertTrue(verifier.comments.list(WS, "chunk-0", answered.conversation().id()).isEmpty());
+    }
+
     /** The scenario's effects on the contact, each exactly once: as the store holds them. */
     private static void assertCompletedExactlyOnce(Product verifier, String contact, String at) {
         List<Run> runs = verifier.runs.listByContact(WS, contact);

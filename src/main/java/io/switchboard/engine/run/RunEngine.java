@@ -236,7 +236,21 @@ public final class RunEngine {
      * (a write conditional on its version) resumes it.
      */
     public WakeUpResult wakeUp(WakeUpCall call) {
-        return resume(call, RunEvent.DUE);
+        return resume(call, RunEvent.DUE, null);
+    }
+
+    /**
+     * As {@link #wakeUp(WakeUpCall)}, with the run and contact as {@link #readForWakeUps} read them a moment
+     * ago (null: read now). A read that has gone stale costs only a retry: every write the wake-up makes is
+     * conditional on what it read.
+     */
+    public WakeUpResult wakeUp(WakeUpCall call, RunStore.Resumable read) {
+        return resume(call, RunEvent.DUE, read);
+    }
+
+    /** The runs and contacts of many wake-ups, in one read where the store can: for {@link #wakeUp(WakeUpCall, RunStore.Resumable)}. */
+    public List<RunStore.Resumable> readForWakeUps(List<WakeUpCall> calls) {
+        return runs.findAllToResume(calls);
     }
 
     /**
@@ -244,20 +258,21 @@ public final class RunEngine {
      * its Assign To step as at a re-offer. A run no longer queued is left alone (NOT_DUE).
      */
     public WakeUpResult offerQueued(String workspaceId, String contactId, String runId) {
-        return resume(new WakeUpCall(workspaceId, contactId, runId, null, null), RunEvent.AGENT_AVAILABLE);
+        return resume(new WakeUpCall(workspaceId, contactId, runId, null, null), RunEvent.AGENT_AVAILABLE, null);
     }
 
-    private WakeUpResult resume(WakeUpCall call, RunEvent event) {
+    private WakeUpResult resume(WakeUpCall call, RunEvent event, RunStore.Resumable read) {
         try {
-            return resume(call, event, commits != null);
+            return resume(call, event, commits != null, read);
         } catch (HeldWrites.Stale changedSinceRead) {
             // the held writes rested on a read the inbox has moved past: work it out again, claiming first
-            return resume(call, event, false);
+            return resume(call, event, false, null);
         }
     }
 
-    private WakeUpResult resume(WakeUpCall call, RunEvent event, boolean mayHold) {
-        RunStore.Resumable resumable = runs.findToResume(call.workspaceId(), call.contactId(), call.runId());
+    private WakeUpResult resume(WakeUpCall call, RunEvent event, boolean mayHold, RunStore.Resumable read) {
+        RunStore.Resumable resumable = read != null ? read
+                : runs.findToResume(call.workspaceId(), call.contactId(), call.runId());
         Optional<Run> found = resumable.run();
         if (found.isEmpty()) {
             return WakeUpResult.UNKNOWN_RUN;

@@ -42,6 +42,15 @@ public interface RunStore {
         return new Resumable(find(workspaceId, contactId, runId), null);
     }
 
+    /**
+     * What {@link #findToResume} reads, for many wake-ups at once, in the order of {@code calls}: a store
+     * that can read them all in one request does (a sweep or a queue's batch then costs one read, not one
+     * per wake-up); the default reads them one by one.
+     */
+    default List<Resumable> findAllToResume(List<WakeUpCall> calls) {
+        return calls.stream().map(c -> findToResume(c.workspaceId(), c.contactId(), c.runId())).toList();
+    }
+
     /** Writes the run if its stored version is still {@code run.version()}, then bumps the version. */
     void save(Run run) throws ConcurrentUpdateException;
 
