@@ -23,11 +23,14 @@ import io.switchboard.engine.workflow.TriggerEvent;
 import io.switchboard.engine.workflow.TriggerType;
 import io.switchboard.engine.workflow.WorkflowDefinition;
 import io.switchboard.inbox.Agent;
+import io.switchboard.inbox.Contact;
+import io.switchboard.inbox.Opening;
 import io.switchboard.inbox.ContactStore.IncomingContact;
 import io.switchboard.inbox.Outbox;
 import io.switchboard.inbox.Team;
 import io.switchboard.support.MutableClock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -192,5 +195,113 @@ class FirstDeliveryTest {
         engine.handle(event, null);
         assertEquals(1, inbox.runs.size());
         assertEquals(1, inbox.comments.size());
+    }
+
+    /**
+     * The conversation an opening message opens, over the in-memory inbox, recording each write it makes and
+     * what else was written by then; refused when told to, as a store refuses a contact that changed.
+     */
+    final class RecordedOpening extends Opening {
+        final String contact;
+        final List<String> writes = new ArrayList<>();
+        boolean refuse;
+
+        RecordedOpening(String contact) {
+            super(Opening.opened("ws", inbox.contacts.get(contact), new IncomingContact(contact, contact), "web",
+                    clock.instant(), "conv-" + contact));
+            this.contact = contact;
+        }
+
+        TriggerEvent event() {
+            return new TriggerEvent("ws", TriggerType.CONVERSATION_OPENED, "conv-" + contact, contact, "conv-" + contact,
+                    clock.instant(), Map.of("source", "contact"));
+        }
+
+        private String before() {
+            return "runs " + inbox.runCreates + ", comments " + inbox.comments.size() + ", enrolments "
+                    + inbox.enrolments.size();
+        }
+
+        @Override
+        protected Contact write() {
+            if (refuse) {
+                throw new Refused(conversationId());
+            }
+            writes.add("opening after " + before());
+            return inbox.recordIncoming("ws", new IncomingContact(contact, contact), "web", clock.instant(),
+                    "conv-" + contact);
+        }
+
+        @Override
+        protected Contact writeWithAssignment(String assigneeId, String effectKey, Instant at) {
+            if (refuse) {
+                throw new Refused(conversationId());
+            }
+            writes.add("opening with " + assigneeId + " after " + before());
+            inbox.recordIncoming("ws", new IncomingContact(contact, contact), "web", clock.instant(), "conv-" + contact);
+            inbox.assign("ws", contact, assigneeId, effectKey, at);
+            return inbox.contacts.get(contact);
+        }
+    }
+
+    @Test
+    void anOpeningIsWrittenWithTheFirstAssignmentBeforeAnythingElse() {
+        RecordedOpening opening = new RecordedOpening("ada");
+        assertTrue(opening.contact().hasOpenConversation(), "the workflow sees the conversation open");
+
+        List<Run> runs = engine.handleOpening(opening.event(), opening);
+
+        assertEquals(List.of("opening with alice after runs 0, comments 0, enrolments 0"), opening.writes);
+        assertEquals(1, runs.size());
+        assertEquals(1, inbox.runCreates);
+        assertEquals("alice", inbox.contacts.get("ada").assigneeId());
+        assertEquals("alice", opening.contact().assigneeId(), "the opening holds the contact as written");
+        assertEquals(RunState.WAITING_FOR_TIMER, inbox.runs.get(runs.get(0).id()).state());
+    }
+
+    @Test
+    void aCommentBeforeTheFirstAssignmentLandsTheOpeningAloneFirst() {
+        workflow(new AddCommentStep("note", "New conversation"), new AssignToStep("first", AssignToStep.Action.USER,
+                "bob", null, AssignToStep.Logic.ROUND_ROBIN, false, null), new WaitStep("wait", Duration.ofMinutes(15)));
+        RecordedOpening opening = new RecordedOpening("bea");
+
+        engine.handleOpening(opening.event(), opening);
+
+        assertEquals(List.of("opening after runs 0, comments 0, enrolments 0"), opening.writes);
+        assertEquals("bob", inbox.contacts.get("bea").assigneeId());
+        assertEquals(1, inbox.list("ws", "bea", "conv-bea").size(), "the comment is in the opened conversation");
+    }
+
+    @Test
+    void aRefusedOpeningStopsTheRunsItTriggeredWithNothingWrittenOrCounted() {
+        workflow(new AddCommentStep("note", "New conversation"), new WaitStep("wait", Duration.ofMinutes(15)));
+        RecordedOpening opening = new RecordedOpening("cy");
+        opening.refuse = true;
+
+        assertThrows(Opening.Refused.class, () -> engine.handleOpening(opening.event(), opening));
+
+        assertEquals(0, inbox.runCreates);
+        assertEquals(0, inbox.comments.size());
+        assertTrue(!inbox.contacts.containsKey("cy"), "no contact written");
+        assertEquals(List.of(), armed);
+        assertEquals(0, started.get());
+        assertEquals(List.of(), stepsRan, "a step that wrote nothing is not counted");
+    }
+
+    @Test
+    void anOpeningIsWrittenBeforeAnEnrolmentThatNamesItsRun() {
+        inbox.workflows.clear();
+        inbox.workflows.add(new WorkflowDefinition("ws", "w", 1, "w",
+                new Trigger(TriggerType.CONVERSATION_OPENED, ConditionGroup.ALWAYS, Map.of(), true),
+                List.of(new AssignToStep("first", AssignToStep.Action.USER, "alice", null, AssignToStep.Logic.ROUND_ROBIN,
+                        false, null), new WaitStep("wait", Duration.ofMinutes(15)))));
+        RecordedOpening opening = new RecordedOpening("dee");
+
+        engine.handleOpening(opening.event(), opening);
+
+        assertEquals(List.of("opening after runs 0, comments 0, enrolments 0"), opening.writes,
+                "landed alone, before the enrolment: an enrolment must never name a run of a conversation never opened");
+        assertEquals(1, inbox.enrolments.size());
+        assertEquals("alice", inbox.contacts.get("dee").assigneeId());
     }
 }
