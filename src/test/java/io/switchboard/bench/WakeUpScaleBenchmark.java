@@ -339,6 +339,68 @@ class WakeUpScaleBenchmark {
                 + "conditional writes); the drain used %.1f requests per wake-up = %.0f requests/s = %.0f%% of it%n",
                 ceiling, threads, requestsPerWakeUp, rate * requestsPerWakeUp, 100 * rate * requestsPerWakeUp / ceiling);
         System.out.println("  store requests while draining (mean time each): " + latencies);
+        double transactions = transactionCeiling();
+        System.out.printf("  store ceiling for the wake-up's own write (a TransactWriteItems of a run put, a contact update "
+                + "and a comment put, %d threads): %.0f/s; the drain's %.0f wake-ups/s are %.0f%% of it%n",
+                threads, transactions, rate, 100 * rate / transactions);
+    }
+
+    /**
+     * What this DynamoDB Local answers at most for the write a wake-up makes: the benchmark's threads each
+     * committing a three-item transaction (its own run item at its version, a contact item, a new comment
+     * item) for five seconds, after as long again to warm it up.
+     */
+    private double transactionCeiling() throws Exception {
+        transactions(2);
+        return transactions(5);
+    }
+
+    private double transactions(int seconds) throws Exception {
+        Map<String, AttributeValue> sample = db.query(b -> b.tableName("switchboard")
+                .keyConditionExpression("pk = :pk AND begins_with(sk, :run)")
+                .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS("WS#burst#CONTACT#b-0"),
+                        ":run", AttributeValue.fromS("RUN#")))).items().get(0);
+        AtomicLong done = new AtomicLong();
+        long until = System.nanoTime() + seconds * 1_000_000_000L;
+        String round = Long.toString(System.nanoTime());
+        List<Future<?>> workers = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            String pk = "WS#ceiling#CONTACT#tx-" + round + "-" + t;
+            workers.add(pool.submit(() -> {
+                var run = new HashMap<>(sample);
+                run.put("pk", AttributeValue.fromS(pk));
+                run.remove("dueShard");
+                run.remove("dueKey");
+                long version = 0;
+                while (System.nanoTime() < until) {
+                    run.put("version", AttributeValue.fromN(Long.toString(version + 1)));
+                    long expected = version;
+                    var runPut = software.amazon.awssdk.services.dynamodb.model.Put.builder().tableName("switchboard")
+                            .item(new HashMap<>(run)).conditionExpression("attribute_not_exists(version) OR version = :v")
+                            .expressionAttributeValues(Map.of(":v", AttributeValue.fromN(Long.toString(expected)))).build();
+                    var contact = software.amazon.awssdk.services.dynamodb.model.Update.builder().tableName("switchboard")
+                            .key(Map.of("pk", AttributeValue.fromS(pk), "sk", AttributeValue.fromS("CONTACT")))
+                            .updateExpression("SET assigneeId = :a, assignKey = :k")
+                            .expressionAttributeValues(Map.of(":a", AttributeValue.fromS("agent-" + (version % 3)),
+                                    ":k", AttributeValue.fromS("k-" + version))).build();
+                    var comment = software.amazon.awssdk.services.dynamodb.model.Put.builder().tableName("switchboard")
+                            .item(Map.of("pk", AttributeValue.fromS(pk), "sk", AttributeValue.fromS("CMT#c#" + version),
+                                    "text", AttributeValue.fromS("Reassigned from Alice to Bob")))
+                            .conditionExpression("attribute_not_exists(pk)").build();
+                    db.transactWriteItems(b -> b.transactItems(
+                            software.amazon.awssdk.services.dynamodb.model.TransactWriteItem.builder().put(runPut).build(),
+                            software.amazon.awssdk.services.dynamodb.model.TransactWriteItem.builder().update(contact).build(),
+                            software.amazon.awssdk.services.dynamodb.model.TransactWriteItem.builder().put(comment).build()));
+                    version++;
+                    done.incrementAndGet();
+                }
+                return null;
+            }));
+        }
+        for (Future<?> w : workers) {
+            w.get();
+        }
+        return done.get() / (double) seconds;
     }
 
     /**

@@ -6,12 +6,11 @@ import io.switchboard.inbox.CommentStore;
 import io.switchboard.inbox.Contact;
 import io.switchboard.inbox.ContactStore;
 import io.switchboard.inbox.FieldEdit;
-import io.switchboard.inbox.OpenedBy;
+import io.switchboard.inbox.ForwardingContactStore;
 import io.switchboard.inbox.TagEdit;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 
@@ -47,41 +46,23 @@ final class HoldingInbox {
         }
     }
 
-    private record Contacts(ContactStore store, HeldWrites held, Supplier<Contact> segmentContact)
-            implements ContactStore {
+    /** The contact store with the segment's writes of its contact held; every other call goes to the store. */
+    private static final class Contacts extends ForwardingContactStore {
+
+        private final HeldWrites held;
+        private final Supplier<Contact> segmentContact;
+
+        Contacts(ContactStore store, HeldWrites held, Supplier<Contact> segmentContact) {
+            super(store);
+            this.held = held;
+            this.segmentContact = segmentContact;
+        }
 
         @Override
         public AssignmentChange assign(String ws, String contactId, String assigneeId, String effectKey, Instant at) {
             Contact before = read(contactId, "an assignment");
             held.hold(new HeldWrites.Assignment(ws, contactId, assigneeId, effectKey, at, before));
             return new AssignmentChange(before.assigneeId(), assigneeId, true);
-        }
-
-        @Override
-        public Optional<Contact> find(String ws, String contactId) {
-            return store.find(ws, contactId);
-        }
-
-        @Override
-        public Contact recordIncoming(String ws, IncomingContact contact, String channelId, Instant at,
-                String conversationIdIfOpened) {
-            return store.recordIncoming(ws, contact, channelId, at, conversationIdIfOpened);
-        }
-
-        @Override
-        public Contact createIfMissing(String ws, String contactId, String name, Instant at) {
-            return store.createIfMissing(ws, contactId, name, at);
-        }
-
-        @Override
-        public Optional<Contact> recordOutgoing(String ws, String contactId, Instant at) {
-            return store.recordOutgoing(ws, contactId, at);
-        }
-
-        @Override
-        public Optional<Contact> openConversation(String ws, String contactId, String conversationId,
-                OpenedBy openedBy, Instant at) {
-            return store.openConversation(ws, contactId, conversationId, openedBy, at);
         }
 
         @Override
@@ -92,26 +73,6 @@ final class HoldingInbox {
             }
             held.hold(new HeldWrites.Close(ws, contactId, conversationId, at, before));
             return true;
-        }
-
-        @Override
-        public int openContactsOf(String ws, String agentId) {
-            return store.openContactsOf(ws, agentId);
-        }
-
-        @Override
-        public Optional<String> linkedContact(String ws, String channelId, String externalId) {
-            return store.linkedContact(ws, channelId, externalId);
-        }
-
-        @Override
-        public Optional<String> addressOn(String ws, String contactId, String channelId) {
-            return store.addressOn(ws, contactId, channelId);
-        }
-
-        @Override
-        public boolean link(String ws, String contactId, String channelId, String externalId) {
-            return store.link(ws, contactId, channelId, externalId);
         }
 
         @Override
@@ -139,11 +100,6 @@ final class HoldingInbox {
                 throw new HeldWrites.MustClaim(what + " of a contact the segment did not read");
             }
             return before;
-        }
-
-        @Override
-        public void awaitReply(String ws, String contactId, String runId, boolean waiting) {
-            store.awaitReply(ws, contactId, runId, waiting);
         }
     }
 }
