@@ -49,8 +49,25 @@ public final class RunLogContext implements RunObserver {
     }
 
     @Override
-    public void stepRan(Run run, String stepType, StepOutcome outcome, Duration took) {
-        LOG.debugf("step %s: %s in %d ms", stepType, outcome.tag(), took.toMillis());
+    public void stepRan(Run run, String stepId, String stepType, StepOutcome outcome, Duration took) {
+        if (!LOG.isDebugEnabled()) {
+            return;
+        }
+        // told when the segment's write lands (a held wake-up, a first delivery), by then a later step's id
+        // is in the MDC: the line carries its own step's
+        Object running = MDC.get(STEP);
+        if (stepId != null) {
+            MDC.put(STEP, stepId);
+        }
+        try {
+            LOG.debugf("step %s: %s in %d ms", stepType, outcome.tag(), took.toMillis());
+        } finally {
+            if (running == null) {
+                MDC.remove(STEP);
+            } else {
+                MDC.put(STEP, running);
+            }
+        }
     }
 
     @Override

@@ -35,6 +35,11 @@ public final class RunObservers implements RunObserver {
     }
 
     @Override
+    public void stepRan(Run run, String stepId, String stepType, StepOutcome outcome, Duration took) {
+        all.forEach(o -> o.stepRan(run, stepId, stepType, outcome, took));
+    }
+
+    @Override
     public void runStarted(Run run) {
         all.forEach(o -> o.runStarted(run));
     }

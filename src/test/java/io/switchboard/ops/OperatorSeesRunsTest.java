@@ -96,6 +96,25 @@ class OperatorSeesRunsTest {
         assertEquals("note", completed.path("mdc").path("stepId").asText(), "the step the run ended on");
     }
 
+    /**
+     * Each step's own line names its step, even when the engine tells of it only once the segment's write
+     * landed (the wake-up's Branch, reassignment and comment are told at its commit, after the comment ran).
+     */
+    @Test
+    void eachStepsLineNamesItsOwnStepEvenWhenToldAtTheSegmentsWrite() throws Exception {
+        Workspace ws = reassignmentScenario();
+        String runId = ws.runs(CONTACT).getString("runs[0].id");
+
+        Map<String, String> stepOfLine = new java.util.LinkedHashMap<>();
+        Files.readAllLines(JSON_LOG).stream().map(this::parsed)
+                .filter(l -> runId.equals(l.path("mdc").path("runId").asText()))
+                .filter(l -> l.path("message").asText().startsWith("step "))
+                .forEach(l -> stepOfLine.merge(l.path("message").asText().replaceAll(" in \\d+ ms$", ""),
+                        l.path("mdc").path("stepId").asText(), (a, b) -> a + "," + b));
+        assertEquals(Map.of("step assign_to: ok", "assign-first,reassign", "step wait: waiting", "wait",
+                "step branch: ok", "check-reply", "step add_comment: ok", "note"), stepOfLine);
+    }
+
     private Workspace reassignmentScenario() {
         Workspace ws = Workspace.create().user("alice", true).user("bob", true).team("support", "alice", "bob");
         ws.publish(Workflows.promptTransfer("alice", "support", "round_robin", "PT15M"));

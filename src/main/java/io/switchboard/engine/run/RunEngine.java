@@ -477,7 +477,7 @@ public final class RunEngine {
                 Duration took = Duration.ofNanos(System.nanoTime() - began);
                 if (storeOutage.test(e)) {
                     // told at once: nothing is written, and the step is repeated by a redelivery or the sweep
-                    observer.stepRan(run, step.type(), RunObserver.StepOutcome.ERROR, took);
+                    observer.stepRan(run, step.id(), step.type(), RunObserver.StepOutcome.ERROR, took);
                     if (segment.uncreated()) {
                         throw e; // nothing of the run is stored: the event's source delivers it again
                     }
@@ -486,7 +486,7 @@ public final class RunEngine {
                     LOG.log(System.Logger.Level.WARNING, "run " + run.id() + " left to the sweep: " + e.getMessage());
                     return;
                 }
-                segment.tell(() -> observer.stepRan(run, step.type(), RunObserver.StepOutcome.ERROR, took));
+                segment.tell(() -> observer.stepRan(run, step.id(), step.type(), RunObserver.StepOutcome.ERROR, took));
                 fail(run, step, RunEvent.STEP_FAILS, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage(),
                         now, segment);
                 released(run, workflow);
@@ -494,7 +494,7 @@ public final class RunEngine {
             }
             Duration took = Duration.ofNanos(System.nanoTime() - began);
             StepResult ran = result;
-            segment.tell(() -> observer.stepRan(run, step.type(), outcome(ran), took));
+            segment.tell(() -> observer.stepRan(run, step.id(), step.type(), outcome(ran), took));
             if (result.next() == StepResult.Next.RETRY && result.recorded()) {
                 segment.tell(() -> observer.runQueued(run)); // only the first attempt of a queued assignment is recorded
             }

@@ -29,6 +29,14 @@ public interface RunObserver {
     default void stepRan(Run run, String stepType, StepOutcome outcome, Duration took) {
     }
 
+    /**
+     * As {@link #stepRan(Run, String, StepOutcome, Duration)}, naming the step: a segment that is not written
+     * yet tells its steps once its write lands, when a later step may be the one running.
+     */
+    default void stepRan(Run run, String stepId, String stepType, StepOutcome outcome, Duration took) {
+        stepRan(run, stepType, outcome, took);
+    }
+
     default void runStarted(Run run) {
     }
 
