@@ -188,13 +188,7 @@ public final class DynamoContactStore implements ContactStore {
         }
         if (assigned != null) {
             // as assign writes it: the key last and among the recent keys, the replaced assignee kept for a replay
-            set.append(", assignKey = :key, assignedAt = :assignedAt, previousAssigneeId = if_not_exists(assigneeId, :none), "
-                    + "assignKeys = list_append(if_not_exists(assignKeys, :noKeys), :keyList)");
-            values.put(":key", s(assigned.effectKey()));
-            values.put(":assignedAt", time(assigned.at()));
-            values.put(":none", s(""));
-            values.put(":keyList", AttributeValue.builder().l(s(assigned.effectKey())).build());
-            values.put(":noKeys", AttributeValue.builder().l(List.of()).build());
+            set.append(", ").append(Assignment.keyed(":assignedAt", assigned.effectKey(), assigned.at(), values));
             if (assigned.assigneeId() != null) {
                 set.append(", assigneeId = :assignee");
                 values.put(":assignee", s(assigned.assigneeId()));
@@ -308,16 +302,8 @@ public final class DynamoContactStore implements ContactStore {
 
         static Assignment of(String ws, String assigneeId, String effectKey, Instant at, boolean open) {
             Map<String, AttributeValue> values = new HashMap<>();
-            values.put(":key", s(effectKey));
-            values.put(":at", time(at));
             values.put(":open", s("open"));
-            values.put(":none", s(""));
-            values.put(":keyList", AttributeValue.builder().l(s(effectKey)).build());
-            values.put(":noKeys", AttributeValue.builder().l(List.of()).build());
-            // the previous assignee is kept with the key, so a replayed assignment can still report it; the
-            // recent keys recognise a replay that comes after another assignment
-            String common = "SET assignKey = :key, assignedAt = :at, previousAssigneeId = if_not_exists(assigneeId, :none), "
-                    + "assignKeys = list_append(if_not_exists(assignKeys, :noKeys), :keyList)";
+            String common = "SET " + keyed(":at", effectKey, at, values);
             String expression;
             if (assigneeId == null) {
                 expression = common + " REMOVE assigneeId, gsi1pk";
@@ -331,6 +317,22 @@ public final class DynamoContactStore implements ContactStore {
             }
             String statusCondition = open ? "convStatus = :open" : "(attribute_not_exists(convStatus) OR convStatus <> :open)";
             return new Assignment(expression, values, statusCondition);
+        }
+
+        /**
+         * What every write of an assignment records beside the assignee, as SET clauses ({@code atName}: the
+         * placeholder of its time): the key, the time, and the replaced assignee kept with the key, so that a
+         * replayed assignment can still report it; the recent keys recognise a replay that comes after another
+         * assignment.
+         */
+        static String keyed(String atName, String effectKey, Instant at, Map<String, AttributeValue> values) {
+            values.put(":key", s(effectKey));
+            values.put(atName, time(at));
+            values.put(":none", s(""));
+            values.put(":keyList", AttributeValue.builder().l(s(effectKey)).build());
+            values.put(":noKeys", AttributeValue.builder().l(List.of()).build());
+            return "assignKey = :key, assignedAt = " + atName + ", previousAssigneeId = if_not_exists(assigneeId, :none), "
+                    + "assignKeys = list_append(if_not_exists(assignKeys, :noKeys), :keyList)";
         }
     }
 

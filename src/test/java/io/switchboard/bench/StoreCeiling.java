@@ -20,32 +20,25 @@ final class StoreCeiling {
     private StoreCeiling() {
     }
 
-    /** Conditional UpdateItem requests per second, after as long again to warm the store up (its JIT). */
-    static double conditionalUpdatesPerSecond(DynamoDbClient db, String table, int threads, int seconds)
-            throws Exception {
-        measure(db, table, threads, seconds);
-        return measure(db, table, threads, seconds);
+    /** One caller's {@code i}-th round of requests (from 0), on caller {@code thread}'s own items. */
+    interface Round {
+        void send(int thread, long i) throws Exception;
     }
 
-    private static double measure(DynamoDbClient db, String table, int threads, int seconds) throws Exception {
+    /**
+     * Rounds per second: {@code threads} callers each sending {@code round} over and over for {@code seconds}.
+     */
+    static double roundsPerSecond(int threads, int seconds, Round round) throws Exception {
         AtomicLong done = new AtomicLong();
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
             long until = System.nanoTime() + seconds * 1_000_000_000L;
             List<Future<?>> workers = new ArrayList<>();
-            String round = Long.toString(System.nanoTime());
             for (int t = 0; t < threads; t++) {
-                var key = Map.of("pk", AttributeValue.fromS("BENCH#ceiling#" + round), "sk", AttributeValue.fromS("T#" + t));
+                int thread = t;
                 workers.add(pool.submit(() -> {
-                    long version = 0;
-                    while (System.nanoTime() < until) {
-                        long expected = version;
-                        db.updateItem(b -> b.tableName(table).key(key)
-                                .updateExpression("SET version = :next")
-                                .conditionExpression("attribute_not_exists(version) OR version = :v")
-                                .expressionAttributeValues(Map.of(":v", AttributeValue.fromN(Long.toString(expected)),
-                                        ":next", AttributeValue.fromN(Long.toString(expected + 1)))));
-                        version++;
+                    for (long i = 0; System.nanoTime() < until; i++) {
+                        round.send(thread, i);
                         done.incrementAndGet();
                     }
                     return null;
@@ -58,5 +51,22 @@ final class StoreCeiling {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    /** Conditional UpdateItem requests per second, after as long again to warm the store up (its JIT). */
+    static double conditionalUpdatesPerSecond(DynamoDbClient db, String table, int threads, int seconds)
+            throws Exception {
+        measure(db, table, threads, seconds);
+        return measure(db, table, threads, seconds);
+    }
+
+    private static double measure(DynamoDbClient db, String table, int threads, int seconds) throws Exception {
+        String round = Long.toString(System.nanoTime());
+        return roundsPerSecond(threads, seconds, (thread, version) -> db.updateItem(b -> b.tableName(table)
+                .key(Map.of("pk", AttributeValue.fromS("BENCH#ceiling#" + round), "sk", AttributeValue.fromS("T#" + thread)))
+                .updateExpression("SET version = :next")
+                .conditionExpression("attribute_not_exists(version) OR version = :v")
+                .expressionAttributeValues(Map.of(":v", AttributeValue.fromN(Long.toString(version)),
+                        ":next", AttributeValue.fromN(Long.toString(version + 1))))));
     }
 }

@@ -360,47 +360,31 @@ class WakeUpScaleBenchmark {
                 .keyConditionExpression("pk = :pk AND begins_with(sk, :run)")
                 .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS("WS#burst#CONTACT#b-0"),
                         ":run", AttributeValue.fromS("RUN#")))).items().get(0);
-        AtomicLong done = new AtomicLong();
-        long until = System.nanoTime() + seconds * 1_000_000_000L;
         String round = Long.toString(System.nanoTime());
-        List<Future<?>> workers = new ArrayList<>();
-        for (int t = 0; t < threads; t++) {
-            String pk = "WS#ceiling#CONTACT#tx-" + round + "-" + t;
-            workers.add(pool.submit(() -> {
-                var run = new HashMap<>(sample);
-                run.put("pk", AttributeValue.fromS(pk));
-                run.remove("dueShard");
-                run.remove("dueKey");
-                long version = 0;
-                while (System.nanoTime() < until) {
-                    run.put("version", AttributeValue.fromN(Long.toString(version + 1)));
-                    long expected = version;
-                    var runPut = software.amazon.awssdk.services.dynamodb.model.Put.builder().tableName("switchboard")
-                            .item(new HashMap<>(run)).conditionExpression("attribute_not_exists(version) OR version = :v")
-                            .expressionAttributeValues(Map.of(":v", AttributeValue.fromN(Long.toString(expected)))).build();
-                    var contact = software.amazon.awssdk.services.dynamodb.model.Update.builder().tableName("switchboard")
-                            .key(Map.of("pk", AttributeValue.fromS(pk), "sk", AttributeValue.fromS("CONTACT")))
-                            .updateExpression("SET assigneeId = :a, assignKey = :k")
-                            .expressionAttributeValues(Map.of(":a", AttributeValue.fromS("agent-" + (version % 3)),
-                                    ":k", AttributeValue.fromS("k-" + version))).build();
-                    var comment = software.amazon.awssdk.services.dynamodb.model.Put.builder().tableName("switchboard")
-                            .item(Map.of("pk", AttributeValue.fromS(pk), "sk", AttributeValue.fromS("CMT#c#" + version),
-                                    "text", AttributeValue.fromS("Reassigned from Alice to Bob")))
-                            .conditionExpression("attribute_not_exists(pk)").build();
-                    db.transactWriteItems(b -> b.transactItems(
-                            software.amazon.awssdk.services.dynamodb.model.TransactWriteItem.builder().put(runPut).build(),
-                            software.amazon.awssdk.services.dynamodb.model.TransactWriteItem.builder().update(contact).build(),
-                            software.amazon.awssdk.services.dynamodb.model.TransactWriteItem.builder().put(comment).build()));
-                    version++;
-                    done.incrementAndGet();
-                }
-                return null;
-            }));
-        }
-        for (Future<?> w : workers) {
-            w.get();
-        }
-        return done.get() / (double) seconds;
+        return StoreCeiling.roundsPerSecond(threads, seconds, (thread, version) -> {
+            String pk = "WS#ceiling#CONTACT#tx-" + round + "-" + thread;
+            var run = new HashMap<>(sample);
+            run.put("pk", AttributeValue.fromS(pk));
+            run.remove("dueShard");
+            run.remove("dueKey");
+            run.put("version", AttributeValue.fromN(Long.toString(version + 1)));
+            var runPut = software.amazon.awssdk.services.dynamodb.model.Put.builder().tableName("switchboard")
+                    .item(run).conditionExpression("attribute_not_exists(version) OR version = :v")
+                    .expressionAttributeValues(Map.of(":v", AttributeValue.fromN(Long.toString(version)))).build();
+            var contact = software.amazon.awssdk.services.dynamodb.model.Update.builder().tableName("switchboard")
+                    .key(Map.of("pk", AttributeValue.fromS(pk), "sk", AttributeValue.fromS("CONTACT")))
+                    .updateExpression("SET assigneeId = :a, assignKey = :k")
+                    .expressionAttributeValues(Map.of(":a", AttributeValue.fromS("agent-" + (version % 3)),
+                            ":k", AttributeValue.fromS("k-" + version))).build();
+            var comment = software.amazon.awssdk.services.dynamodb.model.Put.builder().tableName("switchboard")
+                    .item(Map.of("pk", AttributeValue.fromS(pk), "sk", AttributeValue.fromS("CMT#c#" + version),
+                            "text", AttributeValue.fromS("Reassigned from Alice to Bob")))
+                    .conditionExpression("attribute_not_exists(pk)").build();
+            db.transactWriteItems(b -> b.transactItems(
+                    software.amazon.awssdk.services.dynamodb.model.TransactWriteItem.builder().put(runPut).build(),
+                    software.amazon.awssdk.services.dynamodb.model.TransactWriteItem.builder().update(contact).build(),
+                    software.amazon.awssdk.services.dynamodb.model.TransactWriteItem.builder().put(comment).build()));
+        });
     }
 
     /**
@@ -412,35 +396,19 @@ class WakeUpScaleBenchmark {
                 .keyConditionExpression("pk = :pk AND begins_with(sk, :run)")
                 .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS("WS#burst#CONTACT#b-0"),
                         ":run", AttributeValue.fromS("RUN#")))).items().get(0);
-        AtomicLong requests = new AtomicLong();
-        long until = System.nanoTime() + 5_000_000_000L;
-        List<Future<?>> workers = new ArrayList<>();
-        for (int t = 0; t < threads; t++) {
-            String key = "ceiling-" + t;
-            workers.add(pool.submit(() -> {
-                var item = new HashMap<>(sample);
-                item.put("sk", AttributeValue.fromS("RUN#" + key));
-                item.remove("dueShard");
-                item.remove("dueKey");
-                long version = 0;
-                while (System.nanoTime() < until) {
-                    db.getItem(b -> b.tableName("switchboard").consistentRead(true)
-                            .key(Map.of("pk", item.get("pk"), "sk", item.get("sk"))));
-                    item.put("version", AttributeValue.fromN(Long.toString(version + 1)));
-                    long expected = version;
-                    db.putItem(b -> b.tableName("switchboard").item(item)
-                            .conditionExpression("attribute_not_exists(version) OR version = :v")
-                            .expressionAttributeValues(Map.of(":v", AttributeValue.fromN(Long.toString(expected)))));
-                    version++;
-                    requests.addAndGet(2);
-                }
-                return null;
-            }));
-        }
-        for (Future<?> w : workers) {
-            w.get();
-        }
-        return requests.get() / 5.0;
+        // two requests a round: the run item read, then written back at its version
+        return 2 * StoreCeiling.roundsPerSecond(threads, 5, (thread, version) -> {
+            var item = new HashMap<>(sample);
+            item.put("sk", AttributeValue.fromS("RUN#ceiling-" + thread));
+            item.remove("dueShard");
+            item.remove("dueKey");
+            db.getItem(b -> b.tableName("switchboard").consistentRead(true)
+                    .key(Map.of("pk", item.get("pk"), "sk", item.get("sk"))));
+            item.put("version", AttributeValue.fromN(Long.toString(version + 1)));
+            db.putItem(b -> b.tableName("switchboard").item(item)
+                    .conditionExpression("attribute_not_exists(version) OR version = :v")
+                    .expressionAttributeValues(Map.of(":v", AttributeValue.fromN(Long.toString(version)))));
+        });
     }
 
     /** Runs woken, runs whose history shows two wake-ups, runs whose history shows two reassignments. */

@@ -107,11 +107,7 @@ final class InMemoryInbox implements ContactStore, CommentStore, DirectoryStore,
             contacts.put(c.id(), updated);
             return updated;
         }
-        String name = c.name() != null ? c.name() : current != null && current.name() != null ? current.name() : c.id();
-        Contact opened = new Contact(ws, c.id(), name, current == null ? Map.of() : current.fields(),
-                current == null ? Set.of() : current.tags(), current == null ? null : current.assigneeId(),
-                new Conversation(conversationId, ConversationStatus.OPEN, OpenedBy.CONTACT, channelId, at, null, at, null),
-                current == null ? Set.of() : current.awaitingReply(), wroteFrom(current, channelId, at));
+        Contact opened = io.switchboard.inbox.Opening.opened(ws, current, c, channelId, at, conversationId);
         contacts.put(c.id(), opened);
         return opened;
     }
