@@ -255,7 +255,11 @@ class RunInspectorBrowserTest {
     private void signIn(String key) {
         browser.get(base + "inspector");
         browser.findElement(By.id("apiKey")).sendKeys(key);
-        browser.findElement(By.id("sign-in")).click();
+        WebElement button = browser.findElement(By.id("sign-in"));
+        button.click();
+        // a click does not wait for the page it submits to: the next page must not be asked for before the
+        // sign-in's answer (and its cookie) is in
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(button));
     }
 
     private static int pixelsNear(BufferedImage image, int rgb) {
