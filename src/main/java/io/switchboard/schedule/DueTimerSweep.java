@@ -110,7 +110,7 @@ public final class DueTimerSweep {
     private List<WakeUpResult> wakeUp(List<WakeUpCall> chunk) {
         List<RunStore.Resumable> read;
         try {
-            read = chunk.size() == 1 ? java.util.Collections.singletonList(null) : engine.readForWakeUps(chunk);
+            read = engine.readForWakeUps(chunk);
         } catch (RuntimeException e) {
             LOG.log(System.Logger.Level.ERROR, chunk.size() + " due runs could not be read; they stay due", e);
             return java.util.Collections.nCopies(chunk.size(), WakeUpResult.FAILED);

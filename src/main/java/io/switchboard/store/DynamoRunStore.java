@@ -137,19 +137,7 @@ public final class DynamoRunStore implements RunStore {
     /** One consistent BatchGetItem for the run and the contact item of its partition. */
     @Override
     public Resumable findToResume(String ws, String contactId, String runId) {
-        var runKey = Attr.key(Keys.contact(ws, contactId), Keys.runSort(runId));
-        var contactKey = Attr.key(Keys.contact(ws, contactId), DynamoContactStore.SORT);
-        Map<String, AttributeValue> run = null;
-        Map<String, AttributeValue> contact = null;
-        for (var item : BatchReads.read(db, table, List.of(runKey, contactKey), true)) {
-            if (DynamoContactStore.SORT.equals(str(item, Table.SK))) {
-                contact = item;
-            } else {
-                run = item;
-            }
-        }
-        return new Resumable(run == null ? Optional.empty() : Optional.of(toRun(ws, run)),
-                contact == null ? null : DynamoContactStore.toContact(ws, contactId, contact));
+        return findAllToResume(List.of(new WakeUpCall(ws, contactId, runId, null, null))).get(0);
     }
 
     /**
