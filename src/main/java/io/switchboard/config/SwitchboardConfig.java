@@ -30,14 +30,16 @@ public interface SwitchboardConfig {
 
     /**
      * How a wake-up writes: {@code commit} works out its harmless steps first and writes their assignment
-     * and comments with the run in one transaction (3 requests at wake-up, the transaction's doubled write
-     * units); {@code claim} claims the run before its first step and writes each effect on its own (6
-     * requests, fewer write units).
+     * and comments with the run in one transaction (the transaction's doubled write units);
+     * {@code effects-first} runs the same steps first, each writing its effect itself (keyed, an assignment
+     * only if the contact is still as read), then writes the run at the version read (one request per item,
+     * plain write units); {@code claim} claims the run before its first step and writes each effect on its
+     * own (a write more).
      */
     @WithDefault("commit")
     WakeUpWrites wakeUpWrites();
 
-    enum WakeUpWrites { COMMIT, CLAIM }
+    enum WakeUpWrites { COMMIT, EFFECTS_FIRST, CLAIM }
 
     /** Secret for the admin API that creates workspaces; the admin API is off when unset. */
     Optional<String> adminToken();

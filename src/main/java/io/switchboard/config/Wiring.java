@@ -190,7 +190,7 @@ public class Wiring {
             GoogleServiceAccounts googleAccounts, StepTypes types, MeterRegistry meters) {
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(java.time.Duration.ofSeconds(10)).build();
-        return new RunEngine(stores.workflows(), stores.runs(), scheduler,
+        RunEngine engine = new RunEngine(stores.workflows(), stores.runs(), scheduler,
                 new InboxPorts(stores.contacts(), stores.directory(), stores.comments(),
                         new Outbox(stores.contacts(), stores.messages(), new MeteredSenders(platforms, meters), clock),
                         new OutboundHttpCalls(json, stores.workspaces()::allowsPrivateHttpTargets),
@@ -201,9 +201,12 @@ public class Wiring {
                                 stores.workspaces()::allowsPrivateHttpTargets),
                         googleSheets(config, json, googleAccounts), new DynamoEffectClaims(db, config.table())),
                 clock, config.lease(), types, new RunObservers(new RunLogContext(), new RunMetrics(meters)))
-                .recognisingStoreOutages(StoreOutages::isOutage)
-                .committingWakeUpsWith(config.wakeUpWrites() == SwitchboardConfig.WakeUpWrites.COMMIT
-                        ? stores.commits() : null);
+                .recognisingStoreOutages(StoreOutages::isOutage);
+        return switch (config.wakeUpWrites()) {
+            case COMMIT -> engine.committingWakeUpsWith(stores.commits());
+            case EFFECTS_FIRST -> engine.writingWakeUpEffectsFirst();
+            case CLAIM -> engine;
+        };
     }
 
     @Produces

@@ -54,6 +54,17 @@ public interface ContactStore {
     AssignmentChange assign(String workspaceId, String contactId, String assigneeId, String effectKey, Instant at);
 
     /**
+     * As {@link #assign}, made only if the contact is still as {@code asRead} shows it: the same assignee,
+     * and the same conversation with nobody having replied in it since (what a wake-up's Branch decided on).
+     * A repeat of {@code effectKey} reports the assignment made first, as {@link #assign} does, whatever
+     * changed since.
+     *
+     * @throws ChangedSinceRead when the contact moved on since the read: nothing was written
+     */
+    AssignmentChange assignAsRead(String workspaceId, String contactId, String assigneeId, String effectKey, Instant at,
+            Contact asRead);
+
+    /**
      * Opens conversation {@code conversationId} for the contact when none is open, on the channel of
      * its last conversation. Returns the contact when that conversation is open (now, or by an earlier
      * call with the same id); empty when another conversation is open.

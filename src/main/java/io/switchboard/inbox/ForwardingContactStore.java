@@ -53,6 +53,13 @@ public abstract class ForwardingContactStore implements ContactStore {
     }
 
     @Override
+    public AssignmentChange assignAsRead(String ws, String contactId, String assigneeId, String effectKey, Instant at,
+            Contact asRead) {
+        beforeWrite();
+        return store.assignAsRead(ws, contactId, assigneeId, effectKey, at, asRead);
+    }
+
+    @Override
     public Optional<Contact> openConversation(String ws, String contactId, String conversationId, OpenedBy openedBy,
             Instant at) {
         beforeWrite();

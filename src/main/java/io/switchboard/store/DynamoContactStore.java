@@ -6,6 +6,7 @@ import static io.switchboard.store.Attr.str;
 import static io.switchboard.store.Attr.time;
 
 import io.switchboard.engine.run.HeldWrites;
+import io.switchboard.inbox.ChangedSinceRead;
 import io.switchboard.inbox.Contact;
 import io.switchboard.inbox.ContactStore;
 import io.switchboard.inbox.Conversation;
@@ -274,23 +275,64 @@ public final class DynamoContactStore implements ContactStore {
                 trimAssignKeys(ws, contactId, old.get("assignKeys"));
                 return new AssignmentChange(str(old, "assigneeId"), assigneeId, true);
             } catch (ConditionalCheckFailedException e) {
-                Map<String, AttributeValue> current = e.item() == null ? Map.of() : e.item();
-                if (current.isEmpty()) {
-                    throw new IllegalArgumentException("contact " + contactId + " does not exist");
-                }
-                if (effectKey.equals(str(current, "assignKey"))) {
-                    // this very assignment was made before (a retried step or request): report it, change nothing
-                    String previous = str(current, "previousAssigneeId");
-                    return new AssignmentChange(previous == null || previous.isEmpty() ? null : previous,
-                            str(current, "assigneeId"), false);
-                }
-                if (RecentKeys.contains(current.get("assignKeys"), effectKey)) {
-                    // made before, and another assignment since: it stands; what this one replaced is gone
-                    return new AssignmentChange(null, str(current, "assigneeId"), false);
+                AssignmentChange madeBefore = madeBefore(contactId, e, effectKey);
+                if (madeBefore != null) {
+                    return madeBefore;
                 }
             }
         }
         throw new IllegalStateException("assignment of contact " + contactId + " kept conflicting");
+    }
+
+    @Override
+    public AssignmentChange assignAsRead(String ws, String contactId, String assigneeId, String effectKey, Instant at,
+            Contact asRead) {
+        boolean open = asRead.hasOpenConversation();
+        Assignment assignment = Assignment.of(ws, assigneeId, effectKey, at, open);
+        Map<String, AttributeValue> values = new HashMap<>(assignment.values());
+        StringBuilder condition = new StringBuilder("attribute_exists(pk) AND (attribute_not_exists(assignKey) OR "
+                + "assignKey <> :key) AND NOT contains(assignKeys, :key) AND ").append(assignment.statusCondition());
+        stillAsRead(condition, values, asRead);
+        try {
+            Map<String, AttributeValue> old = db.updateItem(update(ws, contactId)
+                    .updateExpression(assignment.expression())
+                    .conditionExpression(condition.toString())
+                    .expressionAttributeValues(values)
+                    .returnValues(ReturnValue.ALL_OLD)
+                    .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)
+                    .build()).attributes();
+            trimAssignKeys(ws, contactId, old.get("assignKeys"));
+            return new AssignmentChange(str(old, "assigneeId"), assigneeId, true);
+        } catch (ConditionalCheckFailedException e) {
+            AssignmentChange madeBefore = madeBefore(contactId, e, effectKey);
+            if (madeBefore != null) {
+                return madeBefore;
+            }
+            throw new ChangedSinceRead("contact " + contactId);
+        }
+    }
+
+    /**
+     * The assignment {@code effectKey} names, when the contact a refused assignment returned records it as
+     * made before (a retried step or request, or a wake-up delivered twice); null when it was not.
+     */
+    private static AssignmentChange madeBefore(String contactId, ConditionalCheckFailedException refused,
+            String effectKey) {
+        Map<String, AttributeValue> current = refused.item() == null ? Map.of() : refused.item();
+        if (current.isEmpty()) {
+            throw new IllegalArgumentException("contact " + contactId + " does not exist");
+        }
+        if (effectKey.equals(str(current, "assignKey"))) {
+            // this very assignment was made before: report it, change nothing
+            String previous = str(current, "previousAssigneeId");
+            return new AssignmentChange(previous == null || previous.isEmpty() ? null : previous,
+                    str(current, "assigneeId"), false);
+        }
+        if (RecentKeys.contains(current.get("assignKeys"), effectKey)) {
+            // made before, and another assignment since: it stands; what this one replaced is gone
+            return new AssignmentChange(null, str(current, "assigneeId"), false);
+        }
+        return null;
     }
 
     /**
@@ -349,8 +391,19 @@ public final class DynamoContactStore implements ContactStore {
         Map<String, AttributeValue> values = new HashMap<>(assignment.values());
         StringBuilder condition = heldKeyCondition("assignKey", "assignKeys", values).append(" AND ")
                 .append(assignment.statusCondition());
-        if (open) {
-            // the same conversation, and nobody replied in it since the read (what a Branch on replies decided on)
+        stillAsRead(condition, values, before);
+        return Update.builder().tableName(table).key(Attr.key(Keys.contact(held.workspaceId(), held.contactId()), SORT))
+                .updateExpression(assignment.expression()).conditionExpression(condition.toString())
+                .expressionAttributeValues(values).build();
+    }
+
+    /**
+     * The contact is still as {@code before} shows it for an assignment decided on that read: the same
+     * assignee and, when a conversation was open, the same one with nobody having replied in it since (what
+     * a Branch on replies decided on).
+     */
+    private static void stillAsRead(StringBuilder condition, Map<String, AttributeValue> values, Contact before) {
+        if (before.hasOpenConversation()) {
             condition.append(" AND convId = :conversation");
             values.put(":conversation", s(before.conversation().id()));
             unchangedSince(condition, values, "lastOutgoingAt", ":replied", before.conversation().lastOutgoingAt());
@@ -361,9 +414,6 @@ public final class DynamoContactStore implements ContactStore {
             condition.append(" AND assigneeId = :before");
             values.put(":before", s(before.assigneeId()));
         }
-        return Update.builder().tableName(table).key(Attr.key(Keys.contact(held.workspaceId(), held.contactId()), SORT))
-                .updateExpression(assignment.expression()).conditionExpression(condition.toString())
-                .expressionAttributeValues(values).build();
     }
 
     /** A wake-up's held write of the contact as one item of its commit ({@code DynamoSegmentCommits}). */

@@ -110,11 +110,10 @@ class ScenarioBenchmark {
         var directory = new io.switchboard.inbox.RecentDirectory(new DynamoDirectoryStore(db, "switchboard", json));
         var runStore = new DynamoRunStore(db, "switchboard", json, 4);
         var workflows = new DynamoWorkflowStore(db, "switchboard", json, new WorkflowParser(new WorkflowSchema()));
-        RunEngine engine = new RunEngine(workflows, runStore, new DueIndexScheduler(),
-                new InboxPorts(contacts, directory, comments), clock, RunEngine.DEFAULT_LEASE)
-                // as switchboard.wake-up-writes: commit (the default) or claim (-Dbench.wakeUpWrites=claim)
-                .committingWakeUpsWith("claim".equals(System.getProperty("bench.wakeUpWrites")) ? null
-                        : new io.switchboard.store.DynamoSegmentCommits(db, runStore, contacts, comments));
+        // as switchboard.wake-up-writes: commit (the default), effects-first or claim (-Dbench.wakeUpWrites=...)
+        RunEngine engine = BenchWakeUpWrites.applied(new RunEngine(workflows, runStore, new DueIndexScheduler(),
+                new InboxPorts(contacts, directory, comments), clock, RunEngine.DEFAULT_LEASE), db, runStore, contacts,
+                comments);
         var messages = new DynamoMessageStore(db, "switchboard");
         inbox = new InboxActions(contacts, messages, new RunTriggers(engine), clock, (ws, channelId) -> java.util.Optional.empty(),
                 new io.switchboard.store.DynamoArrivalReads(db, "switchboard"));

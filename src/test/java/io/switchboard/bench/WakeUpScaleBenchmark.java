@@ -259,9 +259,9 @@ class WakeUpScaleBenchmark {
         var directory = new io.switchboard.inbox.RecentDirectory(new DynamoDirectoryStore(db, "switchboard", json));
         var workflows = new DynamoWorkflowStore(db, "switchboard", json, new WorkflowParser(new WorkflowSchema()));
         var comments = new DynamoCommentStore(db, "switchboard");
-        RunEngine engine = new RunEngine(workflows, runs, new DueIndexScheduler(),
-                new InboxPorts(contacts, directory, comments), clock, RunEngine.DEFAULT_LEASE)
-                .committingWakeUpsWith(new io.switchboard.store.DynamoSegmentCommits(db, runs, contacts, comments));
+        RunEngine engine = BenchWakeUpWrites.applied(new RunEngine(workflows, runs, new DueIndexScheduler(),
+                new InboxPorts(contacts, directory, comments), clock, RunEngine.DEFAULT_LEASE), db, runs, contacts,
+                comments);
         InboxActions inbox = new InboxActions(contacts, new DynamoMessageStore(db, "switchboard"), new RunTriggers(engine), clock);
         String ws = "burst";
         directory.addAgent(ws, new Agent("alice", "Alice", null, true));

@@ -155,6 +155,23 @@ final class InMemoryInbox implements ContactStore, CommentStore, DirectoryStore,
     }
 
     @Override
+    public synchronized AssignmentChange assignAsRead(String ws, String contactId, String assigneeId, String effectKey,
+            Instant at, Contact asRead) {
+        Contact c = existing(contactId);
+        boolean repeat = effectKey.equals(assignKeys.get(contactId)) || recent("assign", contactId).contains(effectKey);
+        boolean open = asRead.hasOpenConversation();
+        boolean unchanged = java.util.Objects.equals(c.assigneeId(), asRead.assigneeId())
+                && c.hasOpenConversation() == open
+                && (!open || (c.conversation().id().equals(asRead.conversation().id())
+                        && java.util.Objects.equals(c.conversation().lastOutgoingAt(),
+                                asRead.conversation().lastOutgoingAt())));
+        if (!repeat && !unchanged) {
+            throw new io.switchboard.inbox.ChangedSinceRead("contact " + contactId);
+        }
+        return assign(ws, contactId, assigneeId, effectKey, at);
+    }
+
+    @Override
     public Optional<Contact> openConversation(String ws, String contactId, String conversationId, OpenedBy openedBy,
             Instant at) {
         Contact c = existing(contactId);

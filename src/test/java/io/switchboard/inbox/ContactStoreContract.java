@@ -229,6 +229,48 @@ public abstract class ContactStoreContract {
     }
 
     @Test
+    void anAssignmentAsReadIsMadeWhileTheContactIsAsReadAndRepeatsReportTheFirst() {
+        store.recordIncoming("ws", ada, "web", t0, "conv-1");
+        store.assign("ws", "ada", "alice", "first", t0);
+        Contact read = store.find("ws", "ada").orElseThrow();
+
+        AssignmentChange applied = store.assignAsRead("ws", "ada", "bob", "run-1#5", t0, read);
+        // a second delivery that read the same contact, or a repeat after a crash that read it since
+        AssignmentChange twice = store.assignAsRead("ws", "ada", "carol", "run-1#5", t0, read);
+        AssignmentChange afterIt = store.assignAsRead("ws", "ada", "alice", "run-1#5", t0,
+                store.find("ws", "ada").orElseThrow());
+
+        assertEquals(new AssignmentChange("alice", "bob", true), applied);
+        assertEquals(new AssignmentChange("alice", "bob", false), twice, "reports the assignment made first");
+        assertEquals(new AssignmentChange("alice", "bob", false), afterIt);
+        assertEquals("bob", store.find("ws", "ada").orElseThrow().assigneeId());
+        assertEquals(1, store.openContactsOf("ws", "bob"));
+        assertEquals(0, store.openContactsOf("ws", "alice"));
+    }
+
+    @Test
+    void anAssignmentAsReadIsRefusedAfterAReplyAReassignmentOrANewConversationSinceTheRead() {
+        store.recordIncoming("ws", ada, "web", t0, "conv-1");
+        store.assign("ws", "ada", "alice", "first", t0);
+        Contact read = store.find("ws", "ada").orElseThrow();
+
+        store.recordOutgoing("ws", "ada", t0.plusSeconds(5)); // Alice replied after the read
+        assertThrows(ChangedSinceRead.class, () -> store.assignAsRead("ws", "ada", "bob", "run-1#5", t0, read));
+        assertEquals("alice", store.find("ws", "ada").orElseThrow().assigneeId(), "nothing written");
+
+        Contact readAgain = store.find("ws", "ada").orElseThrow();
+        store.assign("ws", "ada", "carol", "api:req-1", t0); // someone reassigned after the read
+        assertThrows(ChangedSinceRead.class, () -> store.assignAsRead("ws", "ada", "bob", "run-1#6", t0, readAgain));
+
+        Contact readOpen = store.find("ws", "ada").orElseThrow();
+        store.close("ws", "ada", "conv-1", t0.plusSeconds(10));
+        store.recordIncoming("ws", ada, "web", t0.plusSeconds(20), "conv-2"); // a new conversation since the read
+        assertThrows(ChangedSinceRead.class, () -> store.assignAsRead("ws", "ada", "bob", "run-1#7", t0, readOpen));
+        assertEquals("carol", store.find("ws", "ada").orElseThrow().assigneeId(), "nothing written");
+        assertEquals(0, store.openContactsOf("ws", "bob"));
+    }
+
+    @Test
     void theFirstAssignmentReportsNoPreviousAssigneeAndUnassigningClearsIt() {
         store.recordIncoming("ws", ada, "web", t0, "conv-1");
         assertEquals(new AssignmentChange(null, "alice", true), store.assign("ws", "ada", "alice", "k1", t0));

@@ -74,6 +74,29 @@ class FaultInjectionTest {
         pool.shutdownNow();
     }
 
+    /** How the product's wake-ups write: by default as Wiring's default, one commit of what they held. */
+    void wakeUpWrites(RunEngine engine, DynamoSegmentCommits commits) {
+        engine.committingWakeUpsWith(commits);
+    }
+
+    /**
+     * Whether {@code request} is a wake-up's first write, the moment it decided on its read: here its one
+     * commit of what it held.
+     */
+    boolean isWakeUpsFirstWrite(software.amazon.awssdk.core.SdkRequest request) {
+        return request instanceof software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
+    }
+
+    /** A wake-up's first writes when the reply comes just before the first: the commit, refused. */
+    int firstWritesWhenAReplyComesFirst() {
+        return 1;
+    }
+
+    /** The writes of a wake-up that closes an idle conversation, and why. */
+    Map<String, Integer> writesOfAnIdleClose() {
+        return Map.of("TransactWriteItems", 1);
+    }
+
     /** The product wired as in Wiring, over one SDK client. */
     final class Product {
         final DynamoContactStore contacts;
@@ -109,8 +132,8 @@ class FaultInjectionTest {
             };
             engine = new RunEngine(workflows, runs, new DueIndexScheduler(),
                     new InboxPorts(contacts, directory, comments), clock, RunEngine.DEFAULT_LEASE, countsWakeUps)
-                    .recognisingStoreOutages(StoreOutages::isOutage)
-                    .committingWakeUpsWith(new DynamoSegmentCommits(db, runs, contacts, comments));
+                    .recognisingStoreOutages(StoreOutages::isOutage);
+            wakeUpWrites(engine, new DynamoSegmentCommits(db, runs, contacts, comments));
             inbox = new InboxActions(contacts, messages, new RunTriggers(engine), clock, (ws, channelId) -> java.util.Optional.empty(),
                     new DynamoArrivalReads(db, table));
             sweep = new DueTimerSweep(runs, engine, clock, 1000, pool);
@@ -454,7 +477,7 @@ class FaultInjectionTest {
         ExecutionInterceptor agentRepliesJustBeforeTheCommit = new ExecutionInterceptor() {
             @Override
             public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
-                if (context.request() instanceof software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest
+                if (isWakeUpsFirstWrite(context.request())
                         && commits.incrementAndGet() == 1) {
                     verifier.contacts.recordOutgoing(WS, "late-reply", clock.instant());
                 }
@@ -468,7 +491,8 @@ class FaultInjectionTest {
 
         Contact c = verifier.contacts.find(WS, "late-reply").orElseThrow();
         List<Run> runs = verifier.runs.listByContact(WS, "late-reply");
-        assertEquals(1, commits.get(), "one commit tried, refused; the second decision wrote nothing to hold");
+        assertEquals(firstWritesWhenAReplyComesFirst(), commits.get(),
+                "one decision's write tried, refused; the second decision wrote nothing to hold");
         assertEquals("alice", c.assigneeId(), "Alice replied: still hers");
         assertTrue(verifier.comments.list(WS, "late-reply", c.conversation().id()).isEmpty(), "no reassignment comment");
         assertEquals(RunStatus.COMPLETED, runs.get(0).status());
@@ -519,7 +543,7 @@ class FaultInjectionTest {
 
         @Override
         public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
-            if (context.request() instanceof software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest
+            if (isWakeUpsFirstWrite(context.request())
                     && commits.incrementAndGet() == 1) {
                 Run waiting = verifier.runs.listByContact(WS, contact).get(0);
                 second.set(product.engine.wakeUp(new WakeUpCall(WS, contact, waiting.id(), waiting.wakeToken(),
@@ -671,8 +695,9 @@ class FaultInjectionTest {
         assertEquals(List.of("Closed: Contact idle went quiet"),
                 verifier.comments.list(WS, "idle", c.conversation().id()).stream().map(Comment::text).toList());
         assertEquals(RunStatus.COMPLETED, verifier.runs.listByContact(WS, "idle").get(0).status());
-        assertEquals(Map.of("TransactWriteItems", 1), writes.counts(),
-                "the comment, the close and the run's end in one write; no claim before them");
+        assertEquals(writesOfAnIdleClose(), writes.counts(),
+                "the comment, the close and the run's end in one write; no claim before them (effects first: "
+                        + "the close claims the run first, then the close, the comment and the end)");
     }
 
     @Test
@@ -762,7 +787,7 @@ class FaultInjectionTest {
             public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
                 if (context.request() instanceof software.amazon.awssdk.services.dynamodb.model.BatchGetItemRequest) {
                     batchReads.incrementAndGet();
-                } else if (context.request() instanceof software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest
+                } else if (isWakeUpsFirstWrite(context.request())
                         && replied.compareAndSet(false, true)) {
                     // the first commit's moment: the agent answers chunk-0 after every chunk was read
                     verifier.contacts.recordOutgoing(WS, "chunk-0", clock.instant());

@@ -1,5 +1,6 @@
 package io.switchboard.engine.run;
 
+import io.switchboard.inbox.ChangedSinceRead;
 import io.switchboard.inbox.Comment;
 import io.switchboard.inbox.Contact;
 import io.switchboard.inbox.FieldEdit;
@@ -71,9 +72,9 @@ public final class HeldWrites {
      * Thrown by {@link SegmentCommits} when the inbox changed since the segment read it: the held writes
      * rest on a stale read, so nothing was written, and the wake-up is worked out again on a fresh read.
      */
-    public static final class Stale extends RuntimeException {
+    public static final class Stale extends ChangedSinceRead {
         public Stale(String what) {
-            super(what + " changed since the wake-up read it", null, false, false);
+            super(what);
         }
     }
 

@@ -14,6 +14,7 @@ import io.switchboard.engine.workflow.StepPath;
 import io.switchboard.engine.workflow.TriggerEvent;
 import io.switchboard.engine.workflow.TriggerType;
 import io.switchboard.engine.workflow.WorkflowDefinition;
+import io.switchboard.inbox.ChangedSinceRead;
 import io.switchboard.inbox.ConcurrentUpdateException;
 import io.switchboard.inbox.Contact;
 import io.switchboard.inbox.Directory;
@@ -81,6 +82,21 @@ public final class RunEngine {
      */
     public RunEngine committingWakeUpsWith(SegmentCommits commits) {
         this.commits = commits;
+        return this;
+    }
+
+    /** True when wake-ups write their effects first, keyed and guarded by their read, then the run. */
+    private volatile boolean effectsFirst;
+
+    /**
+     * Lets wake-ups go without the write that claims the run and without a transaction: the steps that
+     * repeat harmlessly run first and write the inbox themselves, each effect by its key and an assignment
+     * only if the contact is still as the wake-up read it ({@link GuardedInbox}); the run's write at the
+     * version read then claims it. One request per item written instead of one transaction of them all,
+     * which costs twice their write units. Takes precedence over {@link #committingWakeUpsWith}.
+     */
+    public RunEngine writingWakeUpEffectsFirst() {
+        this.effectsFirst = true;
         return this;
     }
 
@@ -263,9 +279,9 @@ public final class RunEngine {
 
     private WakeUpResult resume(WakeUpCall call, RunEvent event, RunStore.Resumable read) {
         try {
-            return resume(call, event, commits != null, read);
-        } catch (HeldWrites.Stale changedSinceRead) {
-            // the held writes rested on a read the inbox has moved past: work it out again, claiming first
+            return resume(call, event, commits != null || effectsFirst, read);
+        } catch (ChangedSinceRead changedSinceRead) {
+            // the held or guarded writes rested on a read the inbox has moved past: work it out again, claiming first
             return resume(call, event, false, null);
         }
     }
@@ -298,16 +314,19 @@ public final class RunEngine {
             details.put("lateness", Duration.between(due, now).toString());
             run.record(new StepRecord(run.beginStep(), "wake-up", "wake_up", null, now, "woke up", details, List.of()));
         }
-        // a wake-up from a wait holds its first steps' writes instead of claiming the run (HeldWrites)
-        Segment segment = mayHold && wakesFromWait ? Segment.holdingWrites() : Segment.claimed();
-        if (!segment.holding() && !save(run)) {
+        // a wake-up from a wait runs its first steps before claiming the run: their writes held (HeldWrites),
+        // or made first, keyed and guarded by the read (GuardedInbox)
+        Segment segment = !mayHold || !wakesFromWait ? Segment.claimed()
+                : effectsFirst ? Segment.wakingUnclaimed() : Segment.holdingWrites();
+        boolean claimed = !segment.holding() && !segment.unclaimed();
+        if (claimed && !save(run)) {
             return WakeUpResult.CLAIMED_ELSEWHERE;
         }
         if (wakesFromWait) {
             // told once per wake-up: by the delivery that claimed the run, or by a holding one when its commit
             // lands (one that loses its commit to another delivery woke nothing up)
             segment.wokeUp(Duration.between(due, now));
-            if (!segment.holding()) {
+            if (claimed) {
                 tellWokeUp(run, segment);
             }
         }
@@ -341,6 +360,15 @@ public final class RunEngine {
             }
             segment.created();
             observer.runStarted(run);
+            return true;
+        }
+        if (segment.unclaimed()) {
+            if (!save(run)) {
+                segment.lostToAnother(); // another delivery of the wake-up advanced the run first
+                return false;
+            }
+            segment.claimedByItsWrite();
+            tellWokeUp(run, segment);
             return true;
         }
         if (!segment.holding()) {
@@ -450,8 +478,8 @@ public final class RunEngine {
             if (segment.holding() && !types.holdsItsWrites(step) && !write(run, segment)) {
                 return; // a step that calls outside systems or writes more runs claimed: claim the run first
             }
-            if (segment.uncreated() && !types.repeatsHarmlessly(step) && !write(run, segment)) {
-                return; // only what a redelivery may repeat runs before the run is stored
+            if (segment.unwritten() && !types.repeatsHarmlessly(step) && !write(run, segment)) {
+                return; // only what a redelivery may repeat runs before the run is stored or claimed
             }
             int sequence = run.beginStep();
             StepResult result;
@@ -469,8 +497,8 @@ public final class RunEngine {
                     ctx = context(run, workflow, sequence, now, cache, segment);
                     result = types.run(step, ctx);
                 }
-            } catch (HeldWrites.Stale changedSinceRead) {
-                throw changedSinceRead; // the claim's commit, not the step: the wake-up is worked out again
+            } catch (ChangedSinceRead changedSinceRead) {
+                throw changedSinceRead; // a held commit or guarded write, not the step: the wake-up is worked out again
             } catch (Opening.Refused openedMeanwhile) {
                 throw openedMeanwhile; // the opening's write, not the step: the arrival is handled again
             } catch (RuntimeException e) {
@@ -527,7 +555,7 @@ public final class RunEngine {
             // an event no published workflow listens to starts nothing: held writes then wait for the run's next write
             if (depth <= MAX_CHAIN_DEPTH && fired.stream().anyMatch(this::anyWorkflowListens)) {
                 // the runs an event starts must rest on written effects, not held ones
-                if ((segment.holding() || segment.uncreated()) && !write(run, segment)) {
+                if ((segment.holding() || segment.unwritten()) && !write(run, segment)) {
                     return;
                 }
                 // run ids derive from the event ids, which derive from this step's effect key: a step
@@ -617,6 +645,7 @@ public final class RunEngine {
     private StepContext context(Run run, WorkflowDefinition workflow, int sequence, Instant now, SegmentCache cache,
             Segment segment) {
         InboxPorts ports = segment.holding() ? HoldingInbox.over(inbox, segment.held(), cache::contactRead)
+                : segment.unclaimed() ? GuardedInbox.over(inbox, cache::contactRead)
                 : segment.pendingOpening() != null ? OpeningInbox.over(inbox, segment.pendingOpening()) : inbox;
         return new StepContext(run, workflow, run.id() + "#" + sequence, now, ports, cache, types);
     }

@@ -8,13 +8,17 @@ import java.time.Duration;
  * writes: claimed, the run written with a lease before its steps, which write the inbox themselves;
  * holding, a wake-up's steps that hold their writes running first, their inbox writes kept in
  * {@link HeldWrites} until the run's first write commits them with it, which makes the segment claimed;
- * or uncreated, a new run on its event's first delivery whose steps that repeat harmlessly run before
- * the run is stored, its first write creating it (the event's redelivery repeats them if it never lands).
+ * uncreated, a new run on its event's first delivery whose steps that repeat harmlessly run before
+ * the run is stored, its first write creating it (the event's redelivery repeats them if it never lands);
+ * or unclaimed, a wake-up's steps that repeat harmlessly running before the run is written, each writing
+ * the inbox itself as {@link GuardedInbox} lets it, the run's first write (at the version the wake-up read)
+ * claiming it (a duplicate or stale delivery repeats them, which changes nothing).
  */
 final class Segment {
 
     private HeldWrites held;
     private boolean uncreated;
+    private boolean unclaimed;
     /** The conversation the first delivery's message opens, while no write has landed it; else null. */
     private Opening opening;
     private boolean lost;
@@ -38,6 +42,13 @@ final class Segment {
     /** A new run not stored yet: its first write creates it, conditional on no run having that id. */
     static Segment creatingTheRun() {
         return new Segment(null, true);
+    }
+
+    /** A wake-up whose run is not claimed: its first write, at the version read, claims it. */
+    static Segment wakingUnclaimed() {
+        Segment segment = new Segment(null, false);
+        segment.unclaimed = true;
+        return segment;
     }
 
     /**
@@ -67,6 +78,25 @@ final class Segment {
         return uncreated;
     }
 
+    /** True until the wake-up's first write claimed its run. */
+    boolean unclaimed() {
+        return unclaimed;
+    }
+
+    /**
+     * True while the run is not written by this segment (uncreated or unclaimed): only steps that repeat
+     * harmlessly run, writing the inbox themselves.
+     */
+    boolean unwritten() {
+        return uncreated || unclaimed;
+    }
+
+    /** The wake-up's first write claimed its run: from now on the segment is claimed. */
+    void claimedByItsWrite() {
+        unclaimed = false;
+        tellWhatWasKept();
+    }
+
     /** The run's first write created it: from now on the segment is claimed. */
     void created() {
         uncreated = false;
@@ -75,11 +105,11 @@ final class Segment {
 
     /**
      * Tells {@code told} to the observer now when the run is written (claimed), or once its first write
-     * lands while it is not yet (uncreated or holding): of two deliveries, only the one that writes counts
+     * lands while it is not yet (uncreated, unclaimed or holding): of two deliveries, only the one that writes counts
      * its steps.
      */
     void tell(Runnable told) {
-        if (uncreated || held != null) {
+        if (uncreated || unclaimed || held != null) {
             untold.add(told);
         } else {
             told.run();

@@ -1,0 +1,57 @@
+package io.switchboard.scenario;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import io.switchboard.support.DynamoDbLocalResource;
+import io.switchboard.support.PrometheusText;
+import io.switchboard.support.Workspace;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The headline recipe, every assertion of {@link PromptTransferTest}, with the operators' setting
+ * {@code switchboard.wake-up-writes=effects-first}: each wake-up writes its reassignment (guarded by its read)
+ * and its comment first, then the run, one plain request each, never a claim and never a transaction.
+ */
+@QuarkusTest
+@TestProfile(PromptTransferWithEffectsFirstWakeUpsTest.EffectsFirst.class)
+@QuarkusTestResource(DynamoDbLocalResource.class)
+class PromptTransferWithEffectsFirstWakeUpsTest extends PromptTransferTest {
+
+    public static class EffectsFirst implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("switchboard.wake-up-writes", "effects-first");
+        }
+    }
+
+    @Test
+    void theWakeUpWritesTheReassignmentTheCommentAndTheRunsEndOneRequestEachWithoutAClaim() {
+        ws.contactSays("cleo", "m-1", "Hello, where is my parcel?").then().statusCode(200);
+        clock.advance(Duration.ofMinutes(16));
+        double transactionsBefore = requests("TransactWriteItems");
+        double putsBefore = requests("PutItem");
+        double updatesBefore = requests("UpdateItem");
+
+        Workspace.sweep();
+
+        assertEquals("bob", ws.assignee("cleo"));
+        assertEquals(List.of("Reassigned Cleo from Alice to Bob"), ws.conversation("cleo").getList("comments.text"));
+        assertEquals(transactionsBefore, requests("TransactWriteItems"), "no wake-up write is a transaction");
+        assertEquals(putsBefore + 2, requests("PutItem"), "the comment and the run's end; no claim of the run");
+        // the reassignment, and the round-robin ticket unless this process still holds part of a block
+        double updates = requests("UpdateItem") - updatesBefore;
+        assertEquals(true, updates >= 1 && updates <= 2, "the reassignment (and a ticket): " + updates);
+    }
+
+    private static double requests(String operation) {
+        return PrometheusText.scrape().value("switchboard_dynamodb_requests_seconds_count",
+                Map.of("operation", operation, "outcome", "ok"));
+    }
+}

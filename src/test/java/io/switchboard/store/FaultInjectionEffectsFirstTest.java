@@ -1,0 +1,45 @@
+package io.switchboard.store;
+
+import io.switchboard.engine.run.RunEngine;
+import java.util.Map;
+import software.amazon.awssdk.core.SdkRequest;
+import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
+
+/**
+ * Every fault of {@link FaultInjectionTest}, with wake-ups that write their effects first, keyed and guarded
+ * by their read, then the run ({@code switchboard.wake-up-writes=effects-first}): no transaction.
+ */
+class FaultInjectionEffectsFirstTest extends FaultInjectionTest {
+
+    @Override
+    void wakeUpWrites(RunEngine engine, DynamoSegmentCommits commits) {
+        engine.writingWakeUpEffectsFirst();
+    }
+
+    /**
+     * The assignment guarded by the wake-up's read of the contact (the same conversation, no reply since), or
+     * the write of the run at the version read that claims it (running) before a step that does not repeat harmlessly.
+     */
+    @Override
+    boolean isWakeUpsFirstWrite(SdkRequest request) {
+        if (request instanceof UpdateItemRequest update) {
+            return update.updateExpression().contains("assignKey") && update.conditionExpression() != null
+                    && update.conditionExpression().contains("convId = :conversation");
+        }
+        return request instanceof PutItemRequest put && put.item().get("sk").s().startsWith("RUN#")
+                && "version = :expected".equals(put.conditionExpression()) && "RUNNING".equals(put.item().get("state").s());
+    }
+
+    /** The guarded assignment, refused; then the fresh decision's claim of the run (the else path, no assignment). */
+    @Override
+    int firstWritesWhenAReplyComesFirst() {
+        return 2;
+    }
+
+    /** A close does not repeat harmlessly: the run is claimed, then the close, the comment and the run's end. */
+    @Override
+    Map<String, Integer> writesOfAnIdleClose() {
+        return Map.of("PutItem", 3, "UpdateItem", 1);
+    }
+}
