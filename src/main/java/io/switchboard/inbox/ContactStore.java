@@ -54,8 +54,8 @@ public interface ContactStore {
     AssignmentChange assign(String workspaceId, String contactId, String assigneeId, String effectKey, Instant at);
 
     /**
-     * As {@link #assign}, made only if the contact is still as {@code asRead} shows it: the same assignee,
-     * and the same conversation with nobody having replied in it since (what a wake-up's Branch decided on).
+     * As {@link #assign}, made only if the contact is still as {@code asRead} shows it: the same assignee, tags
+     * and fields, and the same conversation with no message in or out since (what a wake-up's Branch decided on).
      * A repeat of {@code effectKey} reports the assignment made first, as {@link #assign} does, whatever
      * changed since.
      *

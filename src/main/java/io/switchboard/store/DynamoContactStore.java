@@ -292,11 +292,12 @@ public final class DynamoContactStore implements ContactStore {
         Map<String, AttributeValue> values = new HashMap<>(assignment.values());
         StringBuilder condition = new StringBuilder("attribute_exists(pk) AND (attribute_not_exists(assignKey) OR "
                 + "assignKey <> :key) AND NOT contains(assignKeys, :key) AND ").append(assignment.statusCondition());
-        stillAsRead(condition, values, asRead);
+        Map<String, String> names = stillAsRead(condition, values, asRead);
         try {
             Map<String, AttributeValue> old = db.updateItem(update(ws, contactId)
                     .updateExpression(assignment.expression())
                     .conditionExpression(condition.toString())
+                    .expressionAttributeNames(names)
                     .expressionAttributeValues(values)
                     .returnValues(ReturnValue.ALL_OLD)
                     .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)
@@ -391,22 +392,24 @@ public final class DynamoContactStore implements ContactStore {
         Map<String, AttributeValue> values = new HashMap<>(assignment.values());
         StringBuilder condition = heldKeyCondition("assignKey", "assignKeys", values).append(" AND ")
                 .append(assignment.statusCondition());
-        stillAsRead(condition, values, before);
+        Map<String, String> names = stillAsRead(condition, values, before);
         return Update.builder().tableName(table).key(Attr.key(Keys.contact(held.workspaceId(), held.contactId()), SORT))
                 .updateExpression(assignment.expression()).conditionExpression(condition.toString())
-                .expressionAttributeValues(values).build();
+                .expressionAttributeNames(names).expressionAttributeValues(values).build();
     }
 
     /**
      * The contact is still as {@code before} shows it for an assignment decided on that read: the same
-     * assignee and, when a conversation was open, the same one with nobody having replied in it since (what
-     * a Branch on replies decided on).
+     * assignee, tags and fields and, when a conversation was open, the same one with no message in or out
+     * since (what a Branch decided on). Returns the attribute names the condition uses.
      */
-    private static void stillAsRead(StringBuilder condition, Map<String, AttributeValue> values, Contact before) {
+    private static Map<String, String> stillAsRead(StringBuilder condition, Map<String, AttributeValue> values,
+            Contact before) {
         if (before.hasOpenConversation()) {
             condition.append(" AND convId = :conversation");
             values.put(":conversation", s(before.conversation().id()));
             unchangedSince(condition, values, "lastOutgoingAt", ":replied", before.conversation().lastOutgoingAt());
+            unchangedSince(condition, values, "lastIncomingAt", ":wrote", before.conversation().lastIncomingAt());
         }
         if (before.assigneeId() == null) {
             condition.append(" AND attribute_not_exists(assigneeId)");
@@ -414,6 +417,18 @@ public final class DynamoContactStore implements ContactStore {
             condition.append(" AND assigneeId = :before");
             values.put(":before", s(before.assigneeId()));
         }
+        if (before.tags().isEmpty()) {
+            condition.append(" AND attribute_not_exists(#tags)");
+        } else {
+            condition.append(" AND #tags = :tagsRead");
+            values.put(":tagsRead", AttributeValue.builder().ss(before.tags()).build());
+        }
+        Map<String, AttributeValue> fields = new HashMap<>();
+        before.fields().forEach((k, v) -> fields.put(k, s(v)));
+        values.put(":fieldsRead", AttributeValue.builder().m(fields).build());
+        condition.append(fields.isEmpty() ? " AND (attribute_not_exists(#fields) OR #fields = :fieldsRead)"
+                : " AND #fields = :fieldsRead");
+        return Map.of("#tags", "tags", "#fields", "fields");
     }
 
     /** A wake-up's held write of the contact as one item of its commit ({@code DynamoSegmentCommits}). */

@@ -161,10 +161,12 @@ final class InMemoryInbox implements ContactStore, CommentStore, DirectoryStore,
         boolean repeat = effectKey.equals(assignKeys.get(contactId)) || recent("assign", contactId).contains(effectKey);
         boolean open = asRead.hasOpenConversation();
         boolean unchanged = java.util.Objects.equals(c.assigneeId(), asRead.assigneeId())
-                && c.hasOpenConversation() == open
-                && (!open || (c.conversation().id().equals(asRead.conversation().id())
+                && c.tags().equals(asRead.tags()) && c.fields().equals(asRead.fields())
+                && (!open || (c.hasOpenConversation() && c.conversation().id().equals(asRead.conversation().id())
                         && java.util.Objects.equals(c.conversation().lastOutgoingAt(),
-                                asRead.conversation().lastOutgoingAt())));
+                                asRead.conversation().lastOutgoingAt())
+                        && java.util.Objects.equals(c.conversation().lastIncomingAt(),
+                                asRead.conversation().lastIncomingAt())));
         if (!repeat && !unchanged) {
             throw new io.switchboard.inbox.ChangedSinceRead("contact " + contactId);
         }

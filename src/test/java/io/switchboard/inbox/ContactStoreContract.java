@@ -249,7 +249,7 @@ public abstract class ContactStoreContract {
     }
 
     @Test
-    void anAssignmentAsReadIsRefusedAfterAReplyAReassignmentOrANewConversationSinceTheRead() {
+    void anAssignmentAsReadIsRefusedAfterAnyChangeABranchMayHaveDecidedOnSinceTheRead() {
         store.recordIncoming("ws", ada, "web", t0, "conv-1");
         store.assign("ws", "ada", "alice", "first", t0);
         Contact read = store.find("ws", "ada").orElseThrow();
@@ -261,6 +261,16 @@ public abstract class ContactStoreContract {
         Contact readAgain = store.find("ws", "ada").orElseThrow();
         store.assign("ws", "ada", "carol", "api:req-1", t0); // someone reassigned after the read
         assertThrows(ChangedSinceRead.class, () -> store.assignAsRead("ws", "ada", "bob", "run-1#6", t0, readAgain));
+
+        Contact readTags = store.find("ws", "ada").orElseThrow();
+        store.changeTags("ws", "ada", Set.of("vip"), Set.of(), "api:req-2", t0); // what a Branch may decide on
+        assertThrows(ChangedSinceRead.class, () -> store.assignAsRead("ws", "ada", "bob", "run-1#8", t0, readTags));
+        Contact readFields = store.find("ws", "ada").orElseThrow();
+        store.changeFields("ws", "ada", Map.of("city", "Lisbon"), "api:req-3", t0);
+        assertThrows(ChangedSinceRead.class, () -> store.assignAsRead("ws", "ada", "bob", "run-1#9", t0, readFields));
+        Contact readQuiet = store.find("ws", "ada").orElseThrow();
+        store.recordIncoming("ws", ada, "web", t0.plusSeconds(8), "conv-x"); // Ada wrote again since the read
+        assertThrows(ChangedSinceRead.class, () -> store.assignAsRead("ws", "ada", "bob", "run-1#10", t0, readQuiet));
 
         Contact readOpen = store.find("ws", "ada").orElseThrow();
         store.close("ws", "ada", "conv-1", t0.plusSeconds(10));
