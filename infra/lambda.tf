@@ -33,6 +33,9 @@ locals {
     SWITCHBOARD_SCHEDULER_SQS_REGION                  = local.region
     QUARKUS_DYNAMODB_AWS_REGION                       = local.region
     QUARKUS_DYNAMODB_AWS_CREDENTIALS_TYPE             = "default"
+    # a wake-up writes its effects, then its run, as plain writes: on DynamoDB the write units are the bill,
+    # and a transaction costs twice them (12 WCU per headline run against at most 18; README "Where the requests go")
+    SWITCHBOARD_WAKE_UP_WRITES = "effects-first"
     # the meters as CloudWatch EMF lines after each invocation (observability.tf alarms on them)
     SWITCHBOARD_METRICS_EMF       = "true"
     SWITCHBOARD_METRICS_NAMESPACE = var.metrics_namespace
