@@ -260,25 +260,10 @@ public final class DynamoContactStore implements ContactStore {
         // the agent's open contacts; if it is not open, the second variant assigns without that.
         for (boolean open : new boolean[] {true, false}) {
             Assignment assignment = Assignment.of(ws, assigneeId, effectKey, at, open);
-            Map<String, AttributeValue> values = assignment.values();
-            String expression = assignment.expression();
-            String statusCondition = assignment.statusCondition();
-            try {
-                Map<String, AttributeValue> old = db.updateItem(update(ws, contactId)
-                        .updateExpression(expression)
-                        .conditionExpression("attribute_exists(pk) AND (attribute_not_exists(assignKey) OR assignKey <> :key) "
-                                + "AND NOT contains(assignKeys, :key) AND " + statusCondition)
-                        .expressionAttributeValues(values)
-                        .returnValues(ReturnValue.ALL_OLD)
-                        .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)
-                        .build()).attributes();
-                trimAssignKeys(ws, contactId, old.get("assignKeys"));
-                return new AssignmentChange(str(old, "assigneeId"), assigneeId, true);
-            } catch (ConditionalCheckFailedException e) {
-                AssignmentChange madeBefore = madeBefore(contactId, e, effectKey);
-                if (madeBefore != null) {
-                    return madeBefore;
-                }
+            AssignmentChange made = assignIf(ws, contactId, assigneeId, effectKey, assignment, assignment.values(),
+                    new StringBuilder(UNUSED_KEY).append(assignment.statusCondition()), Map.of());
+            if (made != null) {
+                return made;
             }
         }
         throw new IllegalStateException("assignment of contact " + contactId + " kept conflicting");
@@ -287,17 +272,33 @@ public final class DynamoContactStore implements ContactStore {
     @Override
     public AssignmentChange assignAsRead(String ws, String contactId, String assigneeId, String effectKey, Instant at,
             Contact asRead) {
-        boolean open = asRead.hasOpenConversation();
-        Assignment assignment = Assignment.of(ws, assigneeId, effectKey, at, open);
+        Assignment assignment = Assignment.of(ws, assigneeId, effectKey, at, asRead.hasOpenConversation());
         Map<String, AttributeValue> values = new HashMap<>(assignment.values());
-        StringBuilder condition = new StringBuilder("attribute_exists(pk) AND (attribute_not_exists(assignKey) OR "
-                + "assignKey <> :key) AND NOT contains(assignKeys, :key) AND ").append(assignment.statusCondition());
+        StringBuilder condition = new StringBuilder(UNUSED_KEY).append(assignment.statusCondition());
         Map<String, String> names = stillAsRead(condition, values, asRead);
+        AssignmentChange made = assignIf(ws, contactId, assigneeId, effectKey, assignment, values, condition, names);
+        if (made == null) {
+            throw new ChangedSinceRead("contact " + contactId);
+        }
+        return made;
+    }
+
+    /** An assignment's condition begins so: the contact exists and this key is not used yet. */
+    private static final String UNUSED_KEY = "attribute_exists(pk) AND (attribute_not_exists(assignKey) OR "
+            + "assignKey <> :key) AND NOT contains(assignKeys, :key) AND ";
+
+    /**
+     * Makes {@code assignment} if {@code condition} holds; when it does not, the assignment its key names if
+     * that was made before, else null (the condition failed for another reason).
+     */
+    private AssignmentChange assignIf(String ws, String contactId, String assigneeId, String effectKey,
+            Assignment assignment, Map<String, AttributeValue> values, StringBuilder condition,
+            Map<String, String> names) {
         try {
             Map<String, AttributeValue> old = db.updateItem(update(ws, contactId)
                     .updateExpression(assignment.expression())
                     .conditionExpression(condition.toString())
-                    .expressionAttributeNames(names)
+                    .expressionAttributeNames(names.isEmpty() ? null : names)
                     .expressionAttributeValues(values)
                     .returnValues(ReturnValue.ALL_OLD)
                     .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)
@@ -305,11 +306,7 @@ public final class DynamoContactStore implements ContactStore {
             trimAssignKeys(ws, contactId, old.get("assignKeys"));
             return new AssignmentChange(str(old, "assigneeId"), assigneeId, true);
         } catch (ConditionalCheckFailedException e) {
-            AssignmentChange madeBefore = madeBefore(contactId, e, effectKey);
-            if (madeBefore != null) {
-                return madeBefore;
-            }
-            throw new ChangedSinceRead("contact " + contactId);
+            return madeBefore(contactId, e, effectKey);
         }
     }
 

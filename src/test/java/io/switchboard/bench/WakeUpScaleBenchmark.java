@@ -339,6 +339,12 @@ class WakeUpScaleBenchmark {
                 + "conditional writes); the drain used %.1f requests per wake-up = %.0f requests/s = %.0f%% of it%n",
                 ceiling, threads, requestsPerWakeUp, rate * requestsPerWakeUp, 100 * rate * requestsPerWakeUp / ceiling);
         System.out.println("  store requests while draining (mean time each): " + latencies);
+        if (!"commit".equals(BenchWakeUpWrites.chosen())) {
+            // effects-first and claim write plain requests only: the ceiling above is the one they meet
+            System.out.println("  the wake-up writes no transaction (" + BenchWakeUpWrites.chosen()
+                    + "): the plain-request ceiling above is its bound");
+            return;
+        }
         double transactions = transactionCeiling();
         System.out.printf("  store ceiling for the wake-up's own write (a TransactWriteItems of a run put, a contact update "
                 + "and a comment put, %d threads): %.0f/s; the drain's %.0f wake-ups/s are %.0f%% of it%n",
