@@ -358,7 +358,7 @@ public final class RunEngine {
                 segment.lostToAnother(); // another delivery of the event stored its run first
                 return false;
             }
-            segment.created();
+            segment.written();
             observer.runStarted(run);
             return true;
         }
@@ -367,7 +367,7 @@ public final class RunEngine {
                 segment.lostToAnother(); // another delivery of the wake-up advanced the run first
                 return false;
             }
-            segment.claimedByItsWrite();
+            segment.written();
             tellWokeUp(run, segment);
             return true;
         }

@@ -16,9 +16,11 @@ import java.time.Duration;
  */
 final class Segment {
 
+    /** What the run's first write in this segment does while no step wrote it yet: its create, its claim, or nothing. */
+    private enum FirstWrite { NONE, CREATES, CLAIMS }
+
     private HeldWrites held;
-    private boolean uncreated;
-    private boolean unclaimed;
+    private FirstWrite pending;
     /** The conversation the first delivery's message opens, while no write has landed it; else null. */
     private Opening opening;
     private boolean lost;
@@ -26,29 +28,27 @@ final class Segment {
     /** What the observer is told once the run is written: a delivery that loses its write ran nothing. */
     private final java.util.List<Runnable> untold = new java.util.ArrayList<>();
 
-    private Segment(HeldWrites held, boolean uncreated) {
+    private Segment(HeldWrites held, FirstWrite pending) {
         this.held = held;
-        this.uncreated = uncreated;
+        this.pending = pending;
     }
 
     static Segment claimed() {
-        return new Segment(null, false);
+        return new Segment(null, FirstWrite.NONE);
     }
 
     static Segment holdingWrites() {
-        return new Segment(new HeldWrites(), false);
+        return new Segment(new HeldWrites(), FirstWrite.NONE);
     }
 
     /** A new run not stored yet: its first write creates it, conditional on no run having that id. */
     static Segment creatingTheRun() {
-        return new Segment(null, true);
+        return new Segment(null, FirstWrite.CREATES);
     }
 
     /** A wake-up whose run is not claimed: its first write, at the version read, claims it. */
     static Segment wakingUnclaimed() {
-        Segment segment = new Segment(null, false);
-        segment.unclaimed = true;
-        return segment;
+        return new Segment(null, FirstWrite.CLAIMS);
     }
 
     /**
@@ -56,7 +56,7 @@ final class Segment {
      * (null: it is): the steps see the inbox through {@link OpeningInbox}, and the run's create lands it first.
      */
     static Segment creatingTheRun(Opening opening) {
-        Segment segment = new Segment(null, true);
+        Segment segment = creatingTheRun();
         segment.opening = opening;
         return segment;
     }
@@ -75,12 +75,12 @@ final class Segment {
 
     /** True until the run's first write created it. */
     boolean uncreated() {
-        return uncreated;
+        return pending == FirstWrite.CREATES;
     }
 
     /** True until the wake-up's first write claimed its run. */
     boolean unclaimed() {
-        return unclaimed;
+        return pending == FirstWrite.CLAIMS;
     }
 
     /**
@@ -88,18 +88,12 @@ final class Segment {
      * harmlessly run, writing the inbox themselves.
      */
     boolean unwritten() {
-        return uncreated || unclaimed;
+        return pending != FirstWrite.NONE;
     }
 
-    /** The wake-up's first write claimed its run: from now on the segment is claimed. */
-    void claimedByItsWrite() {
-        unclaimed = false;
-        tellWhatWasKept();
-    }
-
-    /** The run's first write created it: from now on the segment is claimed. */
-    void created() {
-        uncreated = false;
+    /** The run's first write created or claimed it: from now on the segment is claimed. */
+    void written() {
+        pending = FirstWrite.NONE;
         tellWhatWasKept();
     }
 
@@ -109,7 +103,7 @@ final class Segment {
      * its steps.
      */
     void tell(Runnable told) {
-        if (uncreated || unclaimed || held != null) {
+        if (unwritten() || held != null) {
             untold.add(told);
         } else {
             told.run();
