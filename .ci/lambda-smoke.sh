@@ -16,10 +16,20 @@ javac -d "$work/smoke" -cp "$cp" "$repo/.ci/lambda/LambdaSmoke.java"
 (cd "$work" && SWITCHBOARD_METRICS_EMF=true QUARKUS_LAMBDA_HANDLER=http AWS_REGION=us-east-1 AWS_ACCESS_KEY_ID=smoke \
   AWS_SECRET_ACCESS_KEY=smoke java -cp "$work/smoke:$cp" LambdaSmoke "$repo/.ci/lambda/schema-event.json" \
   >"$work/stdout.log" 2>"$work/stderr.log") || { cat "$work/stderr.log" >&2; exit 1; }
-response="$(tail -1 "$work/stdout.log")"
-python3 - "$response" <<'PY'
+# the handler's response is the line that answers with a statusCode: the invocation's EMF lines share stdout
+# and may be flushed after it
+python3 - "$work/stdout.log" <<'PY'
 import base64, json, sys
-r = json.loads(sys.argv[1])
+answers = []
+for line in open(sys.argv[1]):
+    try:
+        doc = json.loads(line)
+    except ValueError:
+        continue
+    if isinstance(doc, dict) and "statusCode" in doc:
+        answers.append(doc)
+assert len(answers) == 1, f"expected one response on stdout, found {len(answers)}"
+r = answers[0]
 assert r["statusCode"] == 200, r
 body = base64.b64decode(r["body"]).decode() if r.get("isBase64Encoded") else r["body"]
 assert json.loads(body)["title"] == "Switchboard workflow", body[:200]
