@@ -16,35 +16,28 @@ javac -d "$work/smoke" -cp "$cp" "$repo/.ci/lambda/LambdaSmoke.java"
 (cd "$work" && SWITCHBOARD_METRICS_EMF=true QUARKUS_LAMBDA_HANDLER=http AWS_REGION=us-east-1 AWS_ACCESS_KEY_ID=smoke \
   AWS_SECRET_ACCESS_KEY=smoke java -cp "$work/smoke:$cp" LambdaSmoke "$repo/.ci/lambda/schema-event.json" \
   >"$work/stdout.log" 2>"$work/stderr.log") || { cat "$work/stderr.log" >&2; exit 1; }
-# the handler's response is the line that answers with a statusCode: the invocation's EMF lines share stdout
-# and may be flushed after it
+# One read of stdout: the handler's response is the one line that answers with a statusCode, and the
+# invocation's meters are the EMF lines beside it (they share stdout, and may be flushed after the response).
 python3 - "$work/stdout.log" <<'PY'
 import base64, json, sys
-answers = []
+docs = []
 for line in open(sys.argv[1]):
     try:
         doc = json.loads(line)
     except ValueError:
         continue
-    if isinstance(doc, dict) and "statusCode" in doc:
-        answers.append(doc)
+    if isinstance(doc, dict):
+        docs.append(doc)
+
+answers = [d for d in docs if "statusCode" in d]
 assert len(answers) == 1, f"expected one response on stdout, found {len(answers)}"
 r = answers[0]
 assert r["statusCode"] == 200, r
 body = base64.b64decode(r["body"]).decode() if r.get("isBase64Encoded") else r["body"]
 assert json.loads(body)["title"] == "Switchboard workflow", body[:200]
 print("lambda smoke passed: the packaged http handler answered GET /api/v1/schema/workflow.json with 200")
-PY
-python3 - "$work/stdout.log" <<'PY'
-import json, sys
-emf = []
-for line in open(sys.argv[1]):
-    try:
-        doc = json.loads(line)
-    except ValueError:
-        continue
-    if isinstance(doc, dict) and "_aws" in doc:
-        emf.append(doc)
+
+emf = [d for d in docs if "_aws" in d]
 hits = [d for d in emf if d.get("route") == "/api/v1/schema/workflow.json" and d.get("switchboard.http.requests.count") == 1]
 assert hits, f"no EMF line for the request among {len(emf)} EMF lines"
 directive = hits[0]["_aws"]["CloudWatchMetrics"][0]
