@@ -13,7 +13,8 @@ import java.util.Set;
  * contact's next message: the message that arrives resumes them without a query for waiting runs.
  * {@code lastIncomingByChannel} says when the contact last wrote from each channel: the channel they
  * last interacted on, and whether a platform's reply window (WhatsApp's and Messenger's 24 hours) is
- * still open there.
+ * still open there. {@code wakeUpMark} is where a wake-up that writes its effects first last assigned the
+ * contact ({@link WakeUpMark}); null when none did.
  */
 public record Contact(
         String workspaceId,
@@ -24,11 +25,18 @@ public record Contact(
         String assigneeId,
         Conversation conversation,
         Set<String> awaitingReply,
-        Map<String, Instant> lastIncomingByChannel) {
+        Map<String, Instant> lastIncomingByChannel,
+        WakeUpMark wakeUpMark) {
 
     public Contact {
         awaitingReply = awaitingReply == null ? Set.of() : Set.copyOf(awaitingReply);
         lastIncomingByChannel = lastIncomingByChannel == null ? Map.of() : Map.copyOf(lastIncomingByChannel);
+    }
+
+    public Contact(String workspaceId, String id, String name, Map<String, String> fields, Set<String> tags,
+            String assigneeId, Conversation conversation, Set<String> awaitingReply,
+            Map<String, Instant> lastIncomingByChannel) {
+        this(workspaceId, id, name, fields, tags, assigneeId, conversation, awaitingReply, lastIncomingByChannel, null);
     }
 
     public Contact(String workspaceId, String id, String name, Map<String, String> fields, Set<String> tags,
@@ -70,21 +78,26 @@ public record Contact(
 
     public Contact withAssignee(String agentId) {
         return new Contact(workspaceId, id, name, fields, tags, agentId, conversation, awaitingReply,
-                lastIncomingByChannel);
+                lastIncomingByChannel, wakeUpMark);
     }
 
     public Contact withTags(Set<String> updated) {
         return new Contact(workspaceId, id, name, fields, updated, assigneeId, conversation, awaitingReply,
-                lastIncomingByChannel);
+                lastIncomingByChannel, wakeUpMark);
     }
 
     public Contact withFields(Map<String, String> updated) {
         return new Contact(workspaceId, id, name, updated, tags, assigneeId, conversation, awaitingReply,
-                lastIncomingByChannel);
+                lastIncomingByChannel, wakeUpMark);
+    }
+
+    public Contact withWakeUpMark(WakeUpMark mark) {
+        return new Contact(workspaceId, id, name, fields, tags, assigneeId, conversation, awaitingReply,
+                lastIncomingByChannel, mark);
     }
 
     public Contact withConversation(Conversation updated) {
         return new Contact(workspaceId, id, name, fields, tags, assigneeId, updated, awaitingReply,
-                lastIncomingByChannel);
+                lastIncomingByChannel, wakeUpMark);
     }
 }

@@ -57,12 +57,13 @@ public interface ContactStore {
      * As {@link #assign}, made only if the contact is still as {@code asRead} shows it: the same assignee, tags
      * and fields, and the same conversation with no message in or out since (what a wake-up's Branch decided on).
      * A repeat of {@code effectKey} reports the assignment made first, as {@link #assign} does, whatever
-     * changed since.
+     * changed since. The same write records {@code effectKey} and {@code stepPath} as the contact's
+     * {@link Contact#wakeUpMark()}: where the wake-up that made it had got to.
      *
      * @throws ChangedSinceRead when the contact moved on since the read: nothing was written
      */
     AssignmentChange assignAsRead(String workspaceId, String contactId, String assigneeId, String effectKey, Instant at,
-            Contact asRead);
+            Contact asRead, String stepPath);
 
     /**
      * Opens conversation {@code conversationId} for the contact when none is open, on the channel of

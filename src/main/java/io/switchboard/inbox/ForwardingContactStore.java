@@ -54,9 +54,9 @@ public abstract class ForwardingContactStore implements ContactStore {
 
     @Override
     public AssignmentChange assignAsRead(String ws, String contactId, String assigneeId, String effectKey, Instant at,
-            Contact asRead) {
+            Contact asRead, String stepPath) {
         beforeWrite();
-        return store.assignAsRead(ws, contactId, assigneeId, effectKey, at, asRead);
+        return store.assignAsRead(ws, contactId, assigneeId, effectKey, at, asRead, stepPath);
     }
 
     @Override

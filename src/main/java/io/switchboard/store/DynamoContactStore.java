@@ -15,6 +15,7 @@ import io.switchboard.inbox.ConversationStatus;
 import io.switchboard.inbox.OpenedBy;
 import io.switchboard.inbox.Opening;
 import io.switchboard.inbox.TagEdit;
+import io.switchboard.inbox.WakeUpMark;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -271,9 +272,11 @@ public final class DynamoContactStore implements ContactStore {
 
     @Override
     public AssignmentChange assignAsRead(String ws, String contactId, String assigneeId, String effectKey, Instant at,
-            Contact asRead) {
-        Assignment assignment = Assignment.of(ws, assigneeId, effectKey, at, asRead.hasOpenConversation());
+            Contact asRead, String stepPath) {
+        Assignment assignment = Assignment.of(ws, assigneeId, effectKey, at, asRead.hasOpenConversation())
+                .alsoSetting(WAKE_UP_MARK + " = :mark");
         Map<String, AttributeValue> values = new HashMap<>(assignment.values());
+        values.put(":mark", AttributeValue.builder().m(Map.of("key", s(effectKey), "step", s(stepPath))).build());
         StringBuilder condition = new StringBuilder(UNUSED_KEY).append(assignment.statusCondition());
         Map<String, String> names = stillAsRead(condition, values, asRead);
         AssignmentChange made = assignIf(ws, contactId, assigneeId, effectKey, assignment, values, condition, names);
@@ -282,6 +285,9 @@ public final class DynamoContactStore implements ContactStore {
         }
         return made;
     }
+
+    /** The attribute of the contact's {@link WakeUpMark}: a map of the assignment's key and its step's path. */
+    private static final String WAKE_UP_MARK = "wakeUpMark";
 
     /** An assignment's condition begins so: the contact exists and this key is not used yet. */
     private static final String UNUSED_KEY = "attribute_exists(pk) AND (attribute_not_exists(assignKey) OR "
@@ -339,6 +345,12 @@ public final class DynamoContactStore implements ContactStore {
      * appended to the recent keys, and the replaced assignee kept so that a replay can report it.
      */
     private record Assignment(String expression, Map<String, AttributeValue> values, String statusCondition) {
+
+        /** The same assignment, its write also setting {@code clause} (an attribute = a placeholder). */
+        Assignment alsoSetting(String clause) {
+            return new Assignment("SET " + clause + ", " + expression.substring("SET ".length()), values,
+                    statusCondition);
+        }
 
         static Assignment of(String ws, String assigneeId, String effectKey, Instant at, boolean open) {
             Map<String, AttributeValue> values = new HashMap<>();
@@ -861,7 +873,10 @@ public final class DynamoContactStore implements ContactStore {
                 lastIncoming.put(name.substring(LAST_INCOMING_PREFIX.length()), instant(item, name));
             }
         });
+        AttributeValue mark = item.get(WAKE_UP_MARK);
+        WakeUpMark wakeUpMark = mark == null || !mark.hasM() ? null
+                : new WakeUpMark(str(mark.m(), "key"), str(mark.m(), "step"));
         return new Contact(ws, contactId, str(item, "name"), fields, tags, str(item, "assigneeId"), conversation,
-                awaiting, lastIncoming);
+                awaiting, lastIncoming, wakeUpMark);
     }
 }

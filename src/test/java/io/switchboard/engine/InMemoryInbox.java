@@ -84,8 +84,13 @@ final class InMemoryInbox implements ContactStore, CommentStore, DirectoryStore,
     // --- contacts (the rules of DynamoContactStore; ContactStoreContract runs both)
     @Override
     public Optional<Contact> find(String ws, String contactId) {
-        return Optional.ofNullable(contacts.get(contactId));
+        Contact c = contacts.get(contactId);
+        // like the stored item's attribute, the mark outlives the contact's other changes
+        return Optional.ofNullable(c == null || !wakeUpMarks.containsKey(contactId) ? c
+                : c.withWakeUpMark(wakeUpMarks.get(contactId)));
     }
+
+    private final Map<String, io.switchboard.inbox.WakeUpMark> wakeUpMarks = new java.util.concurrent.ConcurrentHashMap<>();
 
     private Contact existing(String contactId) {
         Contact c = contacts.get(contactId);
@@ -156,7 +161,7 @@ final class InMemoryInbox implements ContactStore, CommentStore, DirectoryStore,
 
     @Override
     public synchronized AssignmentChange assignAsRead(String ws, String contactId, String assigneeId, String effectKey,
-            Instant at, Contact asRead) {
+            Instant at, Contact asRead, String stepPath) {
         Contact c = existing(contactId);
         boolean repeat = effectKey.equals(assignKeys.get(contactId)) || recent("assign", contactId).contains(effectKey);
         boolean open = asRead.hasOpenConversation();
@@ -170,7 +175,11 @@ final class InMemoryInbox implements ContactStore, CommentStore, DirectoryStore,
         if (!repeat && !unchanged) {
             throw new io.switchboard.inbox.ChangedSinceRead("contact " + contactId);
         }
-        return assign(ws, contactId, assigneeId, effectKey, at);
+        AssignmentChange change = assign(ws, contactId, assigneeId, effectKey, at);
+        if (change.applied()) {
+            wakeUpMarks.put(contactId, new io.switchboard.inbox.WakeUpMark(effectKey, stepPath));
+        }
+        return change;
     }
 
     @Override

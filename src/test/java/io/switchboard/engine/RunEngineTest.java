@@ -157,6 +157,30 @@ class RunEngineTest {
     }
 
     @Test
+    void aWakeUpWrittenEffectsFirstThatDiedAfterTheReassignmentFinishesItThoughTheNewAgentRepliedSince() {
+        engine.writingWakeUpEffectsFirst();
+        Run run = open("ada");
+        clock.advance(Duration.ofMinutes(15));
+        inbox.crashOnNextComment = true;
+        assertThrows(InMemoryInbox.ProcessKilled.class, () -> engine.wakeUp(armed.get(0)));
+        assertEquals("bob", inbox.contacts.get("ada").assigneeId(), "the reassignment happened before the crash");
+        assertEquals(RunStatus.WAITING, inbox.runs.get(run.id()).status(), "the run was not written");
+        inbox.recordOutgoing("ws", "ada", clock.instant()); // Bob answers before the wake-up is repeated
+        int assignmentsBefore = inbox.assignments;
+
+        assertEquals(WakeUpResult.RESUMED, engine.wakeUp(armed.get(0)), "the sweep delivers the wake-up again");
+
+        assertEquals(assignmentsBefore, inbox.assignments, "the repeat recognised its own assignment");
+        assertEquals("bob", inbox.contacts.get("ada").assigneeId());
+        assertEquals(List.of("Moved from Alice to Bob"), inbox.comments.values().stream().map(c -> c.text()).toList(),
+                "the reply does not cost the reassignment its comment");
+        Run done = inbox.runs.get(run.id());
+        assertEquals(RunStatus.COMPLETED, done.status());
+        assertEquals("reassign, where an earlier delivery of this wake-up stopped", done.history().stream()
+                .filter(h -> "wake_up".equals(h.stepType())).findFirst().orElseThrow().details().get("continuedAt"));
+    }
+
+    @Test
     void aSendMessageStepRepeatedAfterACrashSendsOnce() {
         InMemoryMessages messages = new InMemoryMessages();
         List<String> sent = messages.sent;

@@ -234,11 +234,11 @@ public abstract class ContactStoreContract {
         store.assign("ws", "ada", "alice", "first", t0);
         Contact read = store.find("ws", "ada").orElseThrow();
 
-        AssignmentChange applied = store.assignAsRead("ws", "ada", "bob", "run-1#5", t0, read);
+        AssignmentChange applied = store.assignAsRead("ws", "ada", "bob", "run-1#5", t0, read, "1.0.0");
         // a second delivery that read the same contact, or a repeat after a crash that read it since
-        AssignmentChange twice = store.assignAsRead("ws", "ada", "carol", "run-1#5", t0, read);
+        AssignmentChange twice = store.assignAsRead("ws", "ada", "carol", "run-1#5", t0, read, "1.0.0");
         AssignmentChange afterIt = store.assignAsRead("ws", "ada", "alice", "run-1#5", t0,
-                store.find("ws", "ada").orElseThrow());
+                store.find("ws", "ada").orElseThrow(), "1.0.0");
 
         assertEquals(new AssignmentChange("alice", "bob", true), applied);
         assertEquals(new AssignmentChange("alice", "bob", false), twice, "reports the assignment made first");
@@ -249,33 +249,52 @@ public abstract class ContactStoreContract {
     }
 
     @Test
+    void anAssignmentAsReadMarksWhereItsWakeUpGotToAndTheMarkOutlivesTheContactsLaterChanges() {
+        store.recordIncoming("ws", ada, "web", t0, "conv-1");
+        store.assign("ws", "ada", "alice", "first", t0);
+        assertNull(store.find("ws", "ada").orElseThrow().wakeUpMark(), "a plain assignment marks nothing");
+
+        store.assignAsRead("ws", "ada", "bob", "run-1#5", t0, store.find("ws", "ada").orElseThrow(), "1.0.0");
+        store.recordOutgoing("ws", "ada", t0.plusSeconds(5)); // Bob replied since
+        store.changeTags("ws", "ada", Set.of("vip"), Set.of(), "api:req-1", t0);
+        // a repeat changes nothing, the mark included
+        store.assignAsRead("ws", "ada", "carol", "run-1#5", t0, store.find("ws", "ada").orElseThrow(), "2.1.0");
+
+        WakeUpMark mark = store.find("ws", "ada").orElseThrow().wakeUpMark();
+        assertEquals(new WakeUpMark("run-1#5", "1.0.0"), mark);
+        assertEquals(5, mark.sequenceOf("run-1"));
+        assertEquals(-1, mark.sequenceOf("run-2"), "another run's mark is not this run's");
+        assertEquals(-1, mark.sequenceOf("run"), "a run whose id begins another's");
+    }
+
+    @Test
     void anAssignmentAsReadIsRefusedAfterAnyChangeABranchMayHaveDecidedOnSinceTheRead() {
         store.recordIncoming("ws", ada, "web", t0, "conv-1");
         store.assign("ws", "ada", "alice", "first", t0);
         Contact read = store.find("ws", "ada").orElseThrow();
 
         store.recordOutgoing("ws", "ada", t0.plusSeconds(5)); // Alice replied after the read
-        assertThrows(ChangedSinceRead.class, () -> store.assignAsRead("ws", "ada", "bob", "run-1#5", t0, read));
+        assertThrows(ChangedSinceRead.class, () -> store.assignAsRead("ws", "ada", "bob", "run-1#5", t0, read, "1.0.0"));
         assertEquals("alice", store.find("ws", "ada").orElseThrow().assigneeId(), "nothing written");
 
         Contact readAgain = store.find("ws", "ada").orElseThrow();
         store.assign("ws", "ada", "carol", "api:req-1", t0); // someone reassigned after the read
-        assertThrows(ChangedSinceRead.class, () -> store.assignAsRead("ws", "ada", "bob", "run-1#6", t0, readAgain));
+        assertThrows(ChangedSinceRead.class, () -> store.assignAsRead("ws", "ada", "bob", "run-1#6", t0, readAgain, "1.0.0"));
 
         Contact readTags = store.find("ws", "ada").orElseThrow();
         store.changeTags("ws", "ada", Set.of("vip"), Set.of(), "api:req-2", t0); // what a Branch may decide on
-        assertThrows(ChangedSinceRead.class, () -> store.assignAsRead("ws", "ada", "bob", "run-1#8", t0, readTags));
+        assertThrows(ChangedSinceRead.class, () -> store.assignAsRead("ws", "ada", "bob", "run-1#8", t0, readTags, "1.0.0"));
         Contact readFields = store.find("ws", "ada").orElseThrow();
         store.changeFields("ws", "ada", Map.of("city", "Lisbon"), "api:req-3", t0);
-        assertThrows(ChangedSinceRead.class, () -> store.assignAsRead("ws", "ada", "bob", "run-1#9", t0, readFields));
+        assertThrows(ChangedSinceRead.class, () -> store.assignAsRead("ws", "ada", "bob", "run-1#9", t0, readFields, "1.0.0"));
         Contact readQuiet = store.find("ws", "ada").orElseThrow();
         store.recordIncoming("ws", ada, "web", t0.plusSeconds(8), "conv-x"); // Ada wrote again since the read
-        assertThrows(ChangedSinceRead.class, () -> store.assignAsRead("ws", "ada", "bob", "run-1#10", t0, readQuiet));
+        assertThrows(ChangedSinceRead.class, () -> store.assignAsRead("ws", "ada", "bob", "run-1#10", t0, readQuiet, "1.0.0"));
 
         Contact readOpen = store.find("ws", "ada").orElseThrow();
         store.close("ws", "ada", "conv-1", t0.plusSeconds(10));
         store.recordIncoming("ws", ada, "web", t0.plusSeconds(20), "conv-2"); // a new conversation since the read
-        assertThrows(ChangedSinceRead.class, () -> store.assignAsRead("ws", "ada", "bob", "run-1#7", t0, readOpen));
+        assertThrows(ChangedSinceRead.class, () -> store.assignAsRead("ws", "ada", "bob", "run-1#7", t0, readOpen, "1.0.0"));
         assertEquals("carol", store.find("ws", "ada").orElseThrow().assigneeId(), "nothing written");
         assertEquals(0, store.openContactsOf("ws", "bob"));
     }

@@ -502,6 +502,57 @@ class FaultInjectionTest {
                 "no reassignment in the run's history: " + runs.get(0).history());
     }
 
+    /**
+     * The process dies right after the wake-up's first write, the moment it acted on its decision (with
+     * {@code effects-first}, the reassignment; with a commit, all of it), and the agent replies before the
+     * sweep repeats the wake-up. The repeat must finish what the decision began, not decide again on the
+     * reply: the reassignment stands, and its comment is written once.
+     */
+    @Test
+    void aReplyAfterACrashThatFollowedTheWakeUpsFirstWriteStillGetsTheReassignmentsComment() throws Exception {
+        Product verifier = seededVerifier(Instant.parse("2026-07-02T09:00:00Z"));
+        java.util.concurrent.atomic.AtomicBoolean crashed = new java.util.concurrent.atomic.AtomicBoolean();
+        ExecutionInterceptor crashAfterTheFirstWrite = new ExecutionInterceptor() {
+            @Override
+            public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
+                if (crashed.get()) {
+                    throw new Crash("nothing (the process is down)");
+                }
+            }
+
+            @Override
+            public void afterExecution(Context.AfterExecution context, ExecutionAttributes attributes) {
+                if (isWakeUpsFirstWrite(context.request()) && crashed.compareAndSet(false, true)) {
+                    throw new Crash("the wake-up's first write");
+                }
+            }
+        };
+        Product crashing = new Product(client(UrlConnectionHttpClient.create(), crashAfterTheFirstWrite));
+
+        crashing.inbox.receive(WS, message("crash-then-reply", clock.instant()));
+        clock.advance(Duration.ofMinutes(16));
+        try {
+            crashing.sweep.sweep();
+        } catch (Crash expected) {
+            // the sweep's process is gone
+        }
+        assertTrue(crashed.get(), "the wake-up's first write was made");
+        verifier.contacts.recordOutgoing(WS, "crash-then-reply", clock.instant()); // the new assignee replies
+        clock.advance(Duration.ofMinutes(16)); // past the wait and any lease
+        verifier.sweep.sweep();
+
+        Contact c = verifier.contacts.find(WS, "crash-then-reply").orElseThrow();
+        List<Run> runs = verifier.runs.listByContact(WS, "crash-then-reply");
+        assertNotEquals("alice", c.assigneeId(), "the reassignment stands");
+        assertEquals(1, verifier.comments.list(WS, "crash-then-reply", c.conversation().id()).size(),
+                "the reassignment's comment, once");
+        assertEquals(RunStatus.COMPLETED, runs.get(0).status(), "history " + runs.get(0).history());
+        assertTrue(runs.get(0).history().stream().noneMatch(r -> "check-reply".equals(r.stepId())
+                && r.outcome().contains("else")), "the Branch's else path was not taken: " + runs.get(0).history());
+        assertEquals(1, runs.get(0).history().stream().filter(r -> "reassign".equals(r.stepId())).count(),
+                "one reassignment in the run's history: " + runs.get(0).history());
+    }
+
     @Test
     void aWakeUpDeliveredTwiceAtOnceIsCountedOnceByTheDeliveryWhoseCommitLands() throws Exception {
         Product verifier = seededVerifier(Instant.parse("2026-07-01T09:00:00Z"));

@@ -20,19 +20,24 @@ final class GuardedInbox {
     private GuardedInbox() {
     }
 
-    /** {@code segmentContact}: the contact as the segment holds it (null when it has not read it). */
-    static InboxPorts over(InboxPorts inbox, Supplier<Contact> segmentContact) {
-        return new InboxPorts(new Contacts(inbox.contacts(), segmentContact), inbox.directory(), inbox.comments(),
+    /**
+     * {@code segmentContact}: the contact as the segment holds it (null when it has not read it); {@code stepPath}:
+     * the place of the step these ports are for, recorded with its assignment ({@link io.switchboard.inbox.WakeUpMark}).
+     */
+    static InboxPorts over(InboxPorts inbox, Supplier<Contact> segmentContact, String stepPath) {
+        return new InboxPorts(new Contacts(inbox.contacts(), segmentContact, stepPath), inbox.directory(), inbox.comments(),
                 inbox.outbox(), inbox.http(), inbox.messages(), inbox.ai(), inbox.sheets(), inbox.claims());
     }
 
     private static final class Contacts extends ForwardingContactStore {
 
         private final Supplier<Contact> segmentContact;
+        private final String stepPath;
 
-        Contacts(ContactStore store, Supplier<Contact> segmentContact) {
+        Contacts(ContactStore store, Supplier<Contact> segmentContact, String stepPath) {
             super(store);
             this.segmentContact = segmentContact;
+            this.stepPath = stepPath;
         }
 
         @Override
@@ -42,7 +47,7 @@ final class GuardedInbox {
                 // a contact the segment did not read: nothing to guard the write with, so claim the run first
                 throw new HeldWrites.MustClaim("an assignment of a contact the segment did not read");
             }
-            return store.assignAsRead(ws, contactId, assigneeId, effectKey, at, before);
+            return store.assignAsRead(ws, contactId, assigneeId, effectKey, at, before, stepPath);
         }
     }
 }

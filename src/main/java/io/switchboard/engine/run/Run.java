@@ -154,6 +154,15 @@ public final class Run {
     }
 
     /**
+     * Moves to step {@code at}, whose execution will be number {@code sequence}: where an earlier delivery of
+     * this segment had got to, so that the step's effects carry the keys they were first made with.
+     */
+    void continueAt(StepPath at, int sequence) {
+        cursor = at;
+        executedSteps = sequence - 1;
+    }
+
+    /**
      * Running under a lease: if this process dies, the sweep takes the run over after {@code until}.
      * {@code dueAt} is left as it is (already past, or the lease end for a new run), so claiming a
      * run does not rewrite its entry in the due index.

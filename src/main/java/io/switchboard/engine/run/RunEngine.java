@@ -19,6 +19,7 @@ import io.switchboard.inbox.ConcurrentUpdateException;
 import io.switchboard.inbox.Contact;
 import io.switchboard.inbox.Directory;
 import io.switchboard.inbox.Opening;
+import io.switchboard.inbox.WakeUpMark;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -308,8 +309,8 @@ public final class RunEngine {
         }
         run.lease(now.plus(lease), now);
         boolean wakesFromWait = woken.get().recordsWakeUp();
+        Map<String, String> details = new LinkedHashMap<>();
         if (wakesFromWait) {
-            Map<String, String> details = new LinkedHashMap<>();
             details.put("dueAt", due.toString());
             details.put("lateness", Duration.between(due, now).toString());
             run.record(new StepRecord(run.beginStep(), "wake-up", "wake_up", null, now, "woke up", details, List.of()));
@@ -343,8 +344,43 @@ public final class RunEngine {
             return segment.lost() ? WakeUpResult.CLAIMED_ELSEWHERE : WakeUpResult.RESUMED;
         }
         // the contact read with the run is the segment's view of it, as a read by its first step would be
-        advance(run, workflow.get(), new SegmentCache(resumable.contact(), null), segment);
+        Contact contact = resumable.contact();
+        if (segment.unclaimed()) {
+            contact = contact != null ? contact
+                    : inbox.contacts().find(run.workspaceId(), run.contactId()).orElse(null);
+            continueFromMark(run, workflow.get(), contact, details);
+        }
+        advance(run, workflow.get(), new SegmentCache(contact, null), segment);
         return segment.lost() ? WakeUpResult.CLAIMED_ELSEWHERE : WakeUpResult.RESUMED;
+    }
+
+    /**
+     * A wake-up written effects first whose earlier delivery stopped after an assignment (the contact's
+     * {@link WakeUpMark} names this run at a step past its stored progress: the run was not written since)
+     * continues at that step. That delivery acted on its decision; deciding again would read a contact that
+     * moved on since (a reply to the new assignee would send the run down the other path, leaving the
+     * reassignment without its comment). The step's key makes its assignment change nothing, and the steps
+     * after it run as they would have.
+     */
+    private static void continueFromMark(Run run, WorkflowDefinition workflow, Contact contact,
+            Map<String, String> wakeUpDetails) {
+        WakeUpMark mark = contact == null ? null : contact.wakeUpMark();
+        int sequence = mark == null ? -1 : mark.sequenceOf(run.id());
+        if (sequence <= run.executedSteps()) {
+            return; // no mark, another run's, or one of this run's steps its stored progress is past
+        }
+        StepPath at;
+        try {
+            at = StepPath.parse(mark.stepPath());
+        } catch (NumberFormatException notAPath) {
+            return;
+        }
+        Step step = workflow.stepAt(at);
+        if (step == null) {
+            return;
+        }
+        run.continueAt(at, sequence);
+        wakeUpDetails.put("continuedAt", step.id() + ", where an earlier delivery of this wake-up stopped");
     }
 
     /**
@@ -645,7 +681,7 @@ public final class RunEngine {
     private StepContext context(Run run, WorkflowDefinition workflow, int sequence, Instant now, SegmentCache cache,
             Segment segment) {
         InboxPorts ports = segment.holding() ? HoldingInbox.over(inbox, segment.held(), cache::contactRead)
-                : segment.unclaimed() ? GuardedInbox.over(inbox, cache::contactRead)
+                : segment.unclaimed() ? GuardedInbox.over(inbox, cache::contactRead, run.cursor().toString())
                 : segment.pendingOpening() != null ? OpeningInbox.over(inbox, segment.pendingOpening()) : inbox;
         return new StepContext(run, workflow, run.id() + "#" + sequence, now, ports, cache, types);
     }

@@ -1,0 +1,24 @@
+package io.switchboard.inbox;
+
+/**
+ * Where a wake-up that writes its effects before its run ({@code effects-first}) last assigned this contact:
+ * the assignment's effect key (the run's id, {@code #}, the step's sequence) and the step's place in the
+ * workflow. Written with that assignment, in the same write. A repeat of the wake-up whose run was not
+ * written since (its process died after the assignment) continues from that step rather than deciding
+ * again on a contact that moved on: a reply that came after the reassignment must not cost it its comment.
+ */
+public record WakeUpMark(String effectKey, String stepPath) {
+
+    /** The step sequence the mark names when it is one of run {@code runId}'s assignments; -1 when it is not. */
+    public int sequenceOf(String runId) {
+        String prefix = runId + "#";
+        if (effectKey == null || stepPath == null || !effectKey.startsWith(prefix)) {
+            return -1;
+        }
+        try {
+            return Integer.parseInt(effectKey.substring(prefix.length()));
+        } catch (NumberFormatException notAStepsKey) {
+            return -1;
+        }
+    }
+}
