@@ -72,7 +72,14 @@ public final class RunEngine {
         return this;
     }
 
-    /** Commits a wake-up's held writes with its run in one write; null: every wake-up claims its run first. */
+    /**
+     * How a wake-up from a wait writes: it claims its run before its first step (the default, for a store
+     * that cannot write atomically), holds its writes and commits them with the run, or writes its effects first.
+     */
+    private enum WakeUpWrites { CLAIM_FIRST, COMMIT_HELD, EFFECTS_FIRST }
+
+    private volatile WakeUpWrites wakeUpWrites = WakeUpWrites.CLAIM_FIRST;
+    /** What commits a wake-up's held writes with its run in one write; only with {@link WakeUpWrites#COMMIT_HELD}. */
     private volatile SegmentCommits commits;
 
     /**
@@ -83,21 +90,19 @@ public final class RunEngine {
      */
     public RunEngine committingWakeUpsWith(SegmentCommits commits) {
         this.commits = commits;
+        this.wakeUpWrites = commits == null ? WakeUpWrites.CLAIM_FIRST : WakeUpWrites.COMMIT_HELD;
         return this;
     }
-
-    /** True when wake-ups write their effects first, keyed and guarded by their read, then the run. */
-    private volatile boolean effectsFirst;
 
     /**
      * Lets wake-ups go without the write that claims the run and without a transaction: the steps that
      * repeat harmlessly run first and write the inbox themselves, each effect by its key and an assignment
      * only if the contact is still as the wake-up read it ({@link GuardedInbox}); the run's write at the
      * version read then claims it. One request per item written instead of one transaction of them all,
-     * which costs twice their write units. Takes precedence over {@link #committingWakeUpsWith}.
+     * which costs twice their write units. Replaces {@link #committingWakeUpsWith}.
      */
     public RunEngine writingWakeUpEffectsFirst() {
-        this.effectsFirst = true;
+        this.wakeUpWrites = WakeUpWrites.EFFECTS_FIRST;
         return this;
     }
 
@@ -280,7 +285,7 @@ public final class RunEngine {
 
     private WakeUpResult resume(WakeUpCall call, RunEvent event, RunStore.Resumable read) {
         try {
-            return resume(call, event, commits != null || effectsFirst, read);
+            return resume(call, event, wakeUpWrites != WakeUpWrites.CLAIM_FIRST, read);
         } catch (ChangedSinceRead changedSinceRead) {
             // the held or guarded writes rested on a read the inbox has moved past: work it out again, claiming first
             return resume(call, event, false, null);
@@ -318,7 +323,7 @@ public final class RunEngine {
         // a wake-up from a wait runs its first steps before claiming the run: their writes held (HeldWrites),
         // or made first, keyed and guarded by the read (GuardedInbox)
         Segment segment = !mayHold || !wakesFromWait ? Segment.claimed()
-                : effectsFirst ? Segment.wakingUnclaimed() : Segment.holdingWrites();
+                : wakeUpWrites == WakeUpWrites.EFFECTS_FIRST ? Segment.wakingUnclaimed() : Segment.holdingWrites();
         boolean claimed = !segment.holding() && !segment.unclaimed();
         if (claimed && !save(run)) {
             return WakeUpResult.CLAIMED_ELSEWHERE;
