@@ -228,7 +228,7 @@ class ScenarioBenchmark {
         if (woke != waits) {
             throw new IllegalStateException("the sweeps reported " + resumed.get() + " resumed, the table holds " + woke);
         }
-        System.out.printf("  %d wake-ups drained in %.1f s: lateness p50 %d ms, p95 %d ms, p99 %d ms, max %d ms (target p99 < 1000 ms)%n",
+        System.out.printf("  %d wake-ups drained in %.1f s: lateness p50 %d ms, p95 %d ms, p99 %d ms, max %d ms (target p99 <= 2500 ms, issue 10)%n",
                 waits, drainSeconds, h.getValueAtPercentile(50), h.getValueAtPercentile(95),
                 h.getValueAtPercentile(99), h.getMaxValue());
     }
