@@ -96,7 +96,7 @@ public class ContactEndpoints {
     HttpResponse reply(HttpRequest request) {
         String ws = api.workspace(request);
         String contactId = request.param("contactId");
-        contact(ws, contactId);
+        Contact contact = contact(ws, contactId);
         JsonNode body = api.body(request);
         String userId = Api.text(body, "userId", "$");
         String text = Api.text(body, "text", "$");
@@ -106,7 +106,7 @@ public class ContactEndpoints {
         String messageId = body.hasNonNull("messageId") ? body.get("messageId").asText() : UUID.randomUUID().toString();
         Contact updated;
         try {
-            updated = inbox.reply(ws, contactId, userId, text, messageId).orElseThrow(() -> new ApiException(409, "conversation_closed",
+            updated = inbox.reply(ws, contact, userId, text, messageId).orElseThrow(() -> new ApiException(409, "conversation_closed",
                         "contact " + contactId + " has no open conversation to reply in"));
         } catch (OutboundSender.SendFailed failed) {
             throw new ApiException(failed.status(), failed.code(), failed.getMessage());

@@ -200,11 +200,19 @@ public final class InboxActions {
      */
     public Optional<Contact> reply(String workspaceId, String contactId, String agentId, String text,
             String messageId) {
-        Optional<Contact> contact = contacts.find(workspaceId, contactId);
-        if (contact.isEmpty() || !contact.get().hasOpenConversation()) {
+        return contacts.find(workspaceId, contactId).flatMap(contact -> reply(workspaceId, contact, agentId, text, messageId));
+    }
+
+    /**
+     * As {@link #reply(String, String, String, String, String)} with the contact as the caller just read it, so
+     * that a reply reads it once: the send's own writes are conditional, and the conversation it is recorded on
+     * is the one read here.
+     */
+    public Optional<Contact> reply(String workspaceId, Contact contact, String agentId, String text, String messageId) {
+        if (!contact.hasOpenConversation()) {
             return Optional.empty();
         }
-        return outbox.send(workspaceId, contact.get(), agentId, text, messageId).or(() -> contact);
+        return outbox.send(workspaceId, contact, agentId, text, messageId).or(() -> Optional.of(contact));
     }
 
     /** Assigns or ({@code agentId == null}) unassigns; {@code requestId} makes a retried call a no-op. */

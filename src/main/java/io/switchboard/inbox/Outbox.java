@@ -103,11 +103,10 @@ public final class Outbox {
             String recordedText, Attachment attachment, String messageId,
             Function<OutboundSender, OutboundSender.Sent> sending) {
         String contactId = contact.id();
-        if (messages.exists(workspaceId, contactId, SOURCE, messageId)) {
-            return Optional.empty();
-        }
         // The message is stored before it is sent: of two concurrent deliveries of the same message only
-        // the one that stored it sends it. A refused send removes it again so that a retry can send.
+        // the one that stored it sends it, and one sent already (a retried call) is refused by the same
+        // conditional write, so no read comes first: a repeat is rare, a first send is every send. A refused
+        // send removes it again so that a retry can send.
         if (!messages.append(new Message(workspaceId, contactId, contact.conversation().id(), SOURCE, messageId,
                 Message.Direction.OUTGOING, author, recordedText, clock.instant(), attachment, null, null))) {
             return Optional.empty();
