@@ -138,8 +138,7 @@ public class ContactEndpoints {
     HttpResponse close(HttpRequest request) {
         String ws = api.workspace(request);
         String contactId = request.param("contactId");
-        contact(ws, contactId);
-        if (!inbox.close(ws, contactId, "user")) {
+        if (!inbox.close(ws, contact(ws, contactId), "user")) {
             throw new ApiException(409, "conversation_closed", "contact " + contactId + " has no open conversation");
         }
         return api.ok(200, Map.of("status", "closed"));

@@ -248,11 +248,19 @@ public final class InboxActions {
 
     /** Closes the contact's open conversation and fires Conversation Closed; false when none was open. */
     public boolean close(String workspaceId, String contactId, String closedBy) {
-        Optional<Contact> contact = contacts.find(workspaceId, contactId);
-        if (contact.isEmpty() || !contact.get().hasOpenConversation()) {
+        return contacts.find(workspaceId, contactId).map(contact -> close(workspaceId, contact, closedBy)).orElse(false);
+    }
+
+    /**
+     * As {@link #close(String, String, String)} with the contact as the caller just read it, so that a close
+     * reads it once: the close's write is conditional on that conversation being the open one.
+     */
+    public boolean close(String workspaceId, Contact contact, String closedBy) {
+        if (!contact.hasOpenConversation()) {
             return false;
         }
-        Conversation conversation = contact.get().conversation();
+        String contactId = contact.id();
+        Conversation conversation = contact.conversation();
         Instant now = clock.instant();
         boolean closed = contacts.close(workspaceId, contactId, conversation.id(), now);
         if (closed) {

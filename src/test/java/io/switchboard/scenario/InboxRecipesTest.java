@@ -56,4 +56,25 @@ class InboxRecipesTest {
         assertEquals(1, ws.conversation("ben").getList("comments").size());
         assertEquals("open", ws.conversation("cat").getString("status"), "Cat wrote 31 minutes ago");
     }
+
+    @Test
+    void anAgentsCloseReadsTheContactOnce() {
+        Workspace ws = Workspace.create().user("alice", true);
+        ws.contactSays("cara", "m-1", "Hi").then().statusCode(200);
+        ws.contactSays("cato", "m-1", "Hi").then().statusCode(200);
+        ws.close("cato"); // this process now holds the API key's workspace, as a busy one does
+        double reads = getItems();
+
+        ws.close("cara");
+
+        // the endpoint's read of the contact is the close's: its write is conditional on that conversation
+        // still being the open one (a close used to read the contact twice)
+        assertEquals(1, getItems() - reads, "items read for one close");
+        assertEquals("closed", ws.conversation("cara").getString("status"));
+    }
+
+    private static double getItems() {
+        return io.switchboard.support.PrometheusText.scrape().value("switchboard_dynamodb_requests_seconds_count",
+                java.util.Map.of("operation", "GetItem", "outcome", "ok"));
+    }
 }
