@@ -36,20 +36,17 @@ class PromptTransferWithClaimedWakeUpsTest extends PromptTransferTest {
     void theWakeUpClaimsItsRunFirstAndWritesItsEffectsOneByOneWithoutATransaction() {
         ws.contactSays("ben", "m-1", "Hello, where is my parcel?").then().statusCode(200);
         clock.advance(Duration.ofMinutes(16));
-        double transactionsBefore = requests("TransactWriteItems");
-        double putsBefore = requests("PutItem");
+        double transactionsBefore = PrometheusText.dynamoDbRequests("TransactWriteItems");
+        double putsBefore = PrometheusText.dynamoDbRequests("PutItem");
 
         Workspace.sweep();
 
         assertEquals("bob", ws.assignee("ben"));
         assertEquals(List.of("Reassigned Ben from Alice to Bob"), ws.conversation("ben").getList("comments.text"));
-        assertEquals(transactionsBefore, requests("TransactWriteItems"), "no wake-up write is a transaction");
+        assertEquals(transactionsBefore, PrometheusText.dynamoDbRequests("TransactWriteItems"),
+                "no wake-up write is a transaction");
         // the claim, the comment and the run's end: one PutItem each
-        assertTrue(requests("PutItem") >= putsBefore + 3, "the claim, the comment and the end are separate writes");
-    }
-
-    private static double requests(String operation) {
-        return PrometheusText.scrape().value("switchboard_dynamodb_requests_seconds_count",
-                Map.of("operation", operation, "outcome", "ok"));
+        assertTrue(PrometheusText.dynamoDbRequests("PutItem") >= putsBefore + 3,
+                "the claim, the comment and the end are separate writes");
     }
 }

@@ -35,23 +35,20 @@ class PromptTransferWithEffectsFirstWakeUpsTest extends PromptTransferTest {
     void theWakeUpWritesTheReassignmentTheCommentAndTheRunsEndOneRequestEachWithoutAClaim() {
         ws.contactSays("cleo", "m-1", "Hello, where is my parcel?").then().statusCode(200);
         clock.advance(Duration.ofMinutes(16));
-        double transactionsBefore = requests("TransactWriteItems");
-        double putsBefore = requests("PutItem");
-        double updatesBefore = requests("UpdateItem");
+        double transactionsBefore = PrometheusText.dynamoDbRequests("TransactWriteItems");
+        double putsBefore = PrometheusText.dynamoDbRequests("PutItem");
+        double updatesBefore = PrometheusText.dynamoDbRequests("UpdateItem");
 
         Workspace.sweep();
 
         assertEquals("bob", ws.assignee("cleo"));
         assertEquals(List.of("Reassigned Cleo from Alice to Bob"), ws.conversation("cleo").getList("comments.text"));
-        assertEquals(transactionsBefore, requests("TransactWriteItems"), "no wake-up write is a transaction");
-        assertEquals(putsBefore + 2, requests("PutItem"), "the comment and the run's end; no claim of the run");
+        assertEquals(transactionsBefore, PrometheusText.dynamoDbRequests("TransactWriteItems"),
+                "no wake-up write is a transaction");
+        assertEquals(putsBefore + 2, PrometheusText.dynamoDbRequests("PutItem"),
+                "the comment and the run's end; no claim of the run");
         // the reassignment, and the round-robin ticket unless this process still holds part of a block
-        double updates = requests("UpdateItem") - updatesBefore;
+        double updates = PrometheusText.dynamoDbRequests("UpdateItem") - updatesBefore;
         assertEquals(true, updates >= 1 && updates <= 2, "the reassignment (and a ticket): " + updates);
-    }
-
-    private static double requests(String operation) {
-        return PrometheusText.scrape().value("switchboard_dynamodb_requests_seconds_count",
-                Map.of("operation", operation, "outcome", "ok"));
     }
 }

@@ -23,6 +23,12 @@ public record PrometheusText(List<Sample> samples) {
                 .toList());
     }
 
+    /** How many {@code operation} requests to DynamoDB succeeded so far, as the application's meters count them. */
+    public static double dynamoDbRequests(String operation) {
+        return scrape().value("switchboard_dynamodb_requests_seconds_count",
+                Map.of("operation", operation, "outcome", "ok"));
+    }
+
     private static Sample sample(String line) {
         Matcher m = LINE.matcher(line);
         if (!m.matches()) {
