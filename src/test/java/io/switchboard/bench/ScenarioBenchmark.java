@@ -1,7 +1,5 @@
 package io.switchboard.bench;
 
-import com.amazonaws.services.dynamodbv2.local.main.ServerRunner;
-import com.amazonaws.services.dynamodbv2.local.server.DynamoDBProxyServer;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.switchboard.document.WorkflowParser;
@@ -44,10 +42,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.HdrHistogram.Histogram;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
@@ -57,7 +51,9 @@ import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
  * DynamoDB units per scenario run, completed runs per second, wake-up lateness with many waits due in
  * the same second, and process start to first handled webhook. Figures, not assertions: run with
  * {@code ./mvnw -B -Dbenchmark verify}; sizes via -Dbench.runs, -Dbench.waits, -Dbench.threads;
- * {@code -Dbench.unitsOnly=true} prints only the units per run and the requests of one run.
+ * {@code -Dbench.unitsOnly=true} prints only the units per run and the requests of one run;
+ * {@code -Dbench.store=in-process} talks to DynamoDB Local through its in-process client (in memory, no
+ * HTTP), as the local run does with {@code dynamodb-local.in-process=true}, instead of over HTTP.
  */
 class ScenarioBenchmark {
 
@@ -75,14 +71,11 @@ class ScenarioBenchmark {
 
     @Test
     void scenarioAtScale() throws Exception {
-        int port = freePort();
-        DynamoDBProxyServer server = ServerRunner.createServerFromCommandLineArgs(
-                new String[] {"-inMemory", "-disableTelemetry", "-port", Integer.toString(port)});
-        server.start();
+        BenchDynamoDb store = BenchDynamoDb.start(meter);
         try {
-            wire(port);
+            wire(store.client);
             seed();
-            System.out.println("\n==== Switchboard scenario benchmark (DynamoDB Local over HTTP, "
+            System.out.println("\n==== Switchboard scenario benchmark (" + store.describe() + ", "
                     + Runtime.getRuntime().availableProcessors() + " cores, collector " + collectors()
                     + "; users' options use Serial: -DargLine=-XX:+UseSerialGC) ====");
             unitsPerRun();
@@ -92,11 +85,11 @@ class ScenarioBenchmark {
                 // while has compiled it, so the drain is measured again, warm, and both are printed
                 lateness("late-", Instant.parse("2026-03-01T00:00:00Z"), "cold: the first drain on this JVM");
                 lateness("warm-", Instant.parse("2026-04-01T00:00:00Z"), "warm: the same again on this JVM");
-                startToFirstEvent(port);
+                startToFirstEvent(store.port);
             }
         } finally {
             pool.shutdownNow();
-            server.stop();
+            store.close();
         }
     }
 
@@ -106,11 +99,8 @@ class ScenarioBenchmark {
                 .map(java.lang.management.GarbageCollectorMXBean::getName).toList());
     }
 
-    void wire(int port) {
-        db = DynamoDbClient.builder().httpClient(UrlConnectionHttpClient.create())
-                .endpointOverride(URI.create("http://127.0.0.1:" + port)).region(Region.US_EAST_1)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("bench", "bench")))
-                .overrideConfiguration(c -> c.addExecutionInterceptor(meter)).build();
+    void wire(DynamoDbClient client) {
+        db = client;
         Table.createIfMissing(db, "switchboard");
         ObjectMapper json = new ObjectMapper().findAndRegisterModules()
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
@@ -183,6 +173,21 @@ class ScenarioBenchmark {
         meter.tracing = false;
         System.out.println("  the requests of one run:");
         meter.trace.forEach(line -> System.out.println("    " + line));
+        itemSizes("traced");
+    }
+
+    /**
+     * The sizes of the items a scenario run leaves, as DynamoDB bills them: whether one item could hold
+     * another's data without its writes costing a second unit (one per KB).
+     */
+    void itemSizes(String contactId) {
+        String pk = "WS#" + WS + "#CONTACT#" + contactId;
+        var items = db.query(q -> q.tableName("switchboard").keyConditionExpression("pk = :pk")
+                .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(pk)))).items();
+        System.out.println("  the items of that run's contact partition (bytes as billed; a write costs 1 unit per KB):");
+        for (var item : items) {
+            System.out.printf("    %-28s %5d bytes%n", item.get("sk").s().replaceAll("#.*", "#..."), ItemBytes.of(item));
+        }
     }
 
     void throughput() throws Exception {

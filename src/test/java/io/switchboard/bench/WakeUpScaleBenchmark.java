@@ -1,7 +1,5 @@
 package io.switchboard.bench;
 
-import com.amazonaws.services.dynamodbv2.local.main.ServerRunner;
-import com.amazonaws.services.dynamodbv2.local.server.DynamoDBProxyServer;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.switchboard.document.WorkflowParser;
@@ -27,7 +25,6 @@ import io.switchboard.store.DynamoRunStore;
 import io.switchboard.store.DynamoWorkflowStore;
 import io.switchboard.store.Table;
 import io.switchboard.support.Workflows;
-import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -44,10 +41,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.HdrHistogram.Histogram;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.PutRequest;
@@ -85,23 +78,18 @@ class WakeUpScaleBenchmark {
         System.out.println("\n==== Switchboard wake-up scale benchmark (" + Runtime.getRuntime().availableProcessors()
                 + " cores) ====");
         simulatedAwsLateness();
-        int port = ScenarioBenchmark.freePort();
-        DynamoDBProxyServer server = ServerRunner.createServerFromCommandLineArgs(
-                new String[] {"-inMemory", "-disableTelemetry", "-port", Integer.toString(port)});
-        server.start();
+        BenchDynamoDb store = BenchDynamoDb.start(meter);
+        System.out.println("store: " + store.describe());
         pool = Executors.newFixedThreadPool(threads);
         try {
-            db = DynamoDbClient.builder().httpClient(UrlConnectionHttpClient.create())
-                    .endpointOverride(URI.create("http://127.0.0.1:" + port)).region(Region.US_EAST_1)
-                    .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("bench", "bench")))
-                    .overrideConfiguration(c -> c.addExecutionInterceptor(meter)).build();
+            db = store.client;
             Table.createIfMissing(db, "switchboard");
             json = new ObjectMapper().findAndRegisterModules().disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
             findingDueAmongPending();
             burstDrainedBySeveralSweepers();
         } finally {
             pool.shutdownNow();
-            server.stop();
+            store.close();
         }
     }
 
