@@ -1,7 +1,10 @@
 package io.switchboard.store;
 
-/** Key formats of the single table; every key starts with the workspace it belongs to. */
-final class Keys {
+/**
+ * Key formats of the single table; every key starts with the workspace it belongs to. Public for the tools
+ * that read the table directly (the benchmark's item sizes); the stores are the only writers.
+ */
+public final class Keys {
 
     private Keys() {
     }
@@ -10,7 +13,8 @@ final class Keys {
         return "WS#" + ws;
     }
 
-    static String contact(String ws, String contactId) {
+    /** The partition of a contact: its own item, its runs, comments and messages. */
+    public static String contact(String ws, String contactId) {
         return workspace(ws) + "#CONTACT#" + contactId;
     }
 

@@ -28,8 +28,7 @@ final class ItemBytes {
             return utf8(v.s());
         }
         if (v.n() != null) {
-            String digits = v.n().replaceAll("[^0-9]", "").replaceAll("^0+", "");
-            return (digits.length() + 1) / 2 + 1;
+            return number(v.n());
         }
         if (v.b() != null) {
             return v.b().asByteArray().length;
@@ -46,7 +45,19 @@ final class ItemBytes {
         if (v.hasSs()) {
             return v.ss().stream().mapToInt(ItemBytes::utf8).sum();
         }
+        if (v.hasNs()) {
+            return v.ns().stream().mapToInt(ItemBytes::number).sum();
+        }
+        if (v.hasBs()) {
+            return v.bs().stream().mapToInt(b -> b.asByteArray().length).sum();
+        }
         return 0;
+    }
+
+    private static int number(String n) {
+        // significant digits: DynamoDB trims leading and trailing zeroes (an exponent is not a digit)
+        String digits = n.replaceAll("[eE].*", "").replaceAll("[^0-9]", "").replaceAll("^0+", "").replaceAll("0+$", "");
+        return (digits.length() + 1) / 2 + 1;
     }
 
     private static int utf8(String s) {

@@ -181,7 +181,7 @@ class ScenarioBenchmark {
      * another's data without its writes costing a second unit (one per KB).
      */
     void itemSizes(String contactId) {
-        String pk = "WS#" + WS + "#CONTACT#" + contactId;
+        String pk = io.switchboard.store.Keys.contact(WS, contactId);
         var items = db.query(q -> q.tableName("switchboard").keyConditionExpression("pk = :pk")
                 .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(pk)))).items();
         System.out.println("  the items of that run's contact partition (bytes as billed; a write costs 1 unit per KB):");
