@@ -186,8 +186,17 @@ class ScenarioBenchmark {
                 .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(pk)))).items();
         System.out.println("  the items of that run's contact partition (bytes as billed; a write costs 1 unit per KB):");
         for (var item : items) {
-            System.out.printf("    %-28s %5d bytes%n", item.get("sk").s().replaceAll("#.*", "#..."), ItemBytes.of(item));
+            System.out.printf("    %-28s %5d bytes; the largest attributes: %s%n", item.get("sk").s().replaceAll("#.*", "#..."),
+                    ItemBytes.of(item), largestAttributes(item, 6));
         }
+    }
+
+    /** "name N" for the item's {@code count} largest attributes, name and value as billed: what a smaller item would drop. */
+    static String largestAttributes(Map<String, AttributeValue> item, int count) {
+        return item.entrySet().stream()
+                .map(e -> Map.entry(e.getKey(), ItemBytes.of(Map.of(e.getKey(), e.getValue()))))
+                .sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
+                .limit(count).map(e -> e.getKey() + " " + e.getValue()).collect(java.util.stream.Collectors.joining(", "));
     }
 
     void throughput() throws Exception {
