@@ -68,6 +68,7 @@ class HttpScenarioBenchmark {
 
     @Test
     void packagedApplicationOverHttp() throws Exception {
+        System.out.println(MachineSpeed.line());
         for (String name : stores) {
             try (BenchStore s = BenchStore.start(name)) {
                 store = s;

@@ -78,6 +78,7 @@ class ScenarioBenchmark {
             System.out.println("\n==== Switchboard scenario benchmark (" + store.describe() + ", "
                     + Runtime.getRuntime().availableProcessors() + " cores, collector " + collectors()
                     + "; users' options use Serial: -DargLine=-XX:+UseSerialGC) ====");
+            System.out.println(MachineSpeed.line());
             unitsPerRun();
             if (!Boolean.getBoolean("bench.unitsOnly")) {
                 throughput();

@@ -77,6 +77,7 @@ class WakeUpScaleBenchmark {
     void wakeUpsAtScale() throws Exception {
         System.out.println("\n==== Switchboard wake-up scale benchmark (" + Runtime.getRuntime().availableProcessors()
                 + " cores) ====");
+        System.out.println(MachineSpeed.line());
         simulatedAwsLateness();
         BenchDynamoDb store = BenchDynamoDb.start(meter);
         System.out.println("store: " + store.describe());
