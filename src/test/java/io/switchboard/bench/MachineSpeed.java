@@ -17,6 +17,8 @@ final class MachineSpeed {
     private static final ObjectMapper JSON = new ObjectMapper();
     // enough rounds for the JIT to have compiled the workload, so the figure is the machine, not the warm-up
     private static final int WARM_UP = 20;
+    // the work's result goes somewhere the JIT cannot prove unused, so none of it is optimised away
+    private static volatile long sink;
 
     private MachineSpeed() {
     }
@@ -25,11 +27,11 @@ final class MachineSpeed {
     static String line() {
         long[] ms = new long[11];
         for (int round = 0; round < WARM_UP; round++) {
-            work();
+            sink += work();
         }
         for (int round = 0; round < ms.length; round++) {
             long t = System.nanoTime();
-            work();
+            sink += work();
             ms[round] = (System.nanoTime() - t) / 1_000_000;
         }
         Arrays.sort(ms);
