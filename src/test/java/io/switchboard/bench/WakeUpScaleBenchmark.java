@@ -25,6 +25,7 @@ import io.switchboard.store.DynamoRunStore;
 import io.switchboard.store.DynamoWorkflowStore;
 import io.switchboard.store.Table;
 import io.switchboard.support.Workflows;
+import io.switchboard.store.Keys;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -212,7 +213,7 @@ class WakeUpScaleBenchmark {
                         String runId = prefix + "-" + i;
                         long due = from.toEpochMilli() + random.nextLong(spreadMillis);
                         Map<String, AttributeValue> item = new HashMap<>();
-                        item.put("pk", AttributeValue.fromS("WS#" + WS + "#CONTACT#" + prefix + "-" + i));
+                        item.put("pk", AttributeValue.fromS(Keys.contact(WS, prefix + "-" + i)));
                         item.put("sk", AttributeValue.fromS("RUN#" + runId));
                         item.put("status", AttributeValue.fromS("WAITING"));
                         item.put("wakeToken", AttributeValue.fromS("t-" + i));
@@ -353,11 +354,11 @@ class WakeUpScaleBenchmark {
     private double transactions(int seconds) throws Exception {
         Map<String, AttributeValue> sample = db.query(b -> b.tableName("switchboard")
                 .keyConditionExpression("pk = :pk AND begins_with(sk, :run)")
-                .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS("WS#burst#CONTACT#b-0"),
+                .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(Keys.contact("burst", "b-0")),
                         ":run", AttributeValue.fromS("RUN#")))).items().get(0);
         String round = Long.toString(System.nanoTime());
         return StoreCeiling.roundsPerSecond(threads, seconds, (thread, version) -> {
-            String pk = "WS#ceiling#CONTACT#tx-" + round + "-" + thread;
+            String pk = Keys.contact("ceiling", "tx-" + round + "-" + thread);
             var run = new HashMap<>(sample);
             run.put("pk", AttributeValue.fromS(pk));
             run.remove("dueShard");
@@ -389,7 +390,7 @@ class WakeUpScaleBenchmark {
     private double storeCeiling() throws Exception {
         Map<String, AttributeValue> sample = db.query(b -> b.tableName("switchboard")
                 .keyConditionExpression("pk = :pk AND begins_with(sk, :run)")
-                .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS("WS#burst#CONTACT#b-0"),
+                .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(Keys.contact("burst", "b-0")),
                         ":run", AttributeValue.fromS("RUN#")))).items().get(0);
         // two requests a round: the run item read, then written back at its version
         return 2 * StoreCeiling.roundsPerSecond(threads, 5, (thread, version) -> {
@@ -414,7 +415,7 @@ class WakeUpScaleBenchmark {
         do {
             var page = db.scan(ScanRequest.builder().tableName("switchboard").exclusiveStartKey(start)
                     .filterExpression("begins_with(pk, :p) AND begins_with(sk, :run)")
-                    .expressionAttributeValues(Map.of(":p", AttributeValue.fromS("WS#" + ws + "#CONTACT#b-"),
+                    .expressionAttributeValues(Map.of(":p", AttributeValue.fromS(Keys.contact(ws, "b-")),
                             ":run", AttributeValue.fromS("RUN#")))
                     .projectionExpression("pk, sk").build());
             for (var item : page.items()) {
