@@ -71,10 +71,11 @@ resource "aws_iam_role_policy" "wake_up_queue" {
   policy = data.aws_iam_policy_document.wake_up_queue.json
 }
 
-# Wake-ups that failed on every delivery: their runs wait for the sweep, about a minute late.
+# Wake-ups that failed on every delivery. A wait of one to fifteen minutes has no due entry (the queue holds
+# it alone), so its run waits until the message is redriven: never purge them.
 resource "aws_cloudwatch_metric_alarm" "wake_up_failures" {
   alarm_name        = "${var.prefix}-wake-up-failures"
-  alarm_description = "Wake-ups ${local.function_names["wakeUpQueue"]} failed ${var.wake_up_max_receive_count} times, or messages that are not wake-ups. See its log group, inspect the messages in ${aws_sqs_queue.wake_up_failures.name}, then purge them: the sweep resumes those runs."
+  alarm_description = "Wake-ups ${local.function_names["wakeUpQueue"]} failed ${var.wake_up_max_receive_count} times, or messages that are not wake-ups. See its log group, fix the cause, then redrive ${aws_sqs_queue.wake_up_failures.name} to ${aws_sqs_queue.wake_ups.name} (SQS dead-letter queue redrive): a redriven wake-up resumes its run once, a stale one changes nothing. Do not purge: waits of one to fifteen minutes have no due entry for the sweep to resume."
   namespace         = "AWS/SQS"
   metric_name       = "ApproximateNumberOfMessagesVisible"
   dimensions = {
@@ -90,22 +91,23 @@ resource "aws_cloudwatch_metric_alarm" "wake_up_failures" {
   ok_actions          = local.alarm_actions
 }
 
-# Visible wake-ups waiting longer than the lateness target: the function is throttled or failing,
-# so waits end late.
+# Visible wake-ups left waiting: the function is throttled or failing, so waits end late.
 resource "aws_cloudwatch_metric_alarm" "wake_ups_late" {
   alarm_name        = "${var.prefix}-wake-ups-late"
   alarm_description = "Wake-ups wait in ${aws_sqs_queue.wake_ups.name} after they are due: ${local.function_names["wakeUpQueue"]} is throttled (reserved concurrency) or failing."
   namespace         = "AWS/SQS"
-  metric_name       = "ApproximateAgeOfOldestMessage"
+  # Not the oldest message's age: that counts from sending, delay included, and a wait the queue holds is
+  # sent up to 15 minutes before it is due. A delayed message is not visible; one that stays visible through
+  # three whole minutes (the minimum of each minute above zero) is due and not taken.
+  metric_name = "ApproximateNumberOfMessagesVisible"
   dimensions = {
     QueueName = aws_sqs_queue.wake_ups.name
   }
-  # The age counts from when the message was sent, delay included: due at most two minutes after sending.
-  statistic           = "Maximum"
+  statistic           = "Minimum"
   period              = 60
   evaluation_periods  = 3
   comparison_operator = "GreaterThanThreshold"
-  threshold           = 180
+  threshold           = 0
   treat_missing_data  = "notBreaching"
   alarm_actions       = local.alarm_actions
   ok_actions          = local.alarm_actions

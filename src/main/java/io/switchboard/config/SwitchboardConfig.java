@@ -168,6 +168,13 @@ public interface SwitchboardConfig {
 
         @WithDefault("us-east-1")
         String region();
+
+        /**
+         * The shortest wait the queue alone times, with no due entry (waits up to SQS's 15 minutes); a value
+         * above PT15M keeps every wait in the due index.
+         */
+        @WithDefault("PT1M")
+        java.time.Duration minHeld();
     }
 
     interface EventBridge {

@@ -170,7 +170,7 @@ public class Wiring {
                         required(eb.roleArn(), "switchboard.scheduler.eventbridge.role-arn"),
                         required(eb.deadLetterArn(), "switchboard.scheduler.eventbridge.dead-letter-arn"));
             }
-            case "sqs" -> new TwoStageWakeUps(stores.runs(), sqsWakeUpQueue(s.sqs(), clock), clock);
+            case "sqs" -> new TwoStageWakeUps(stores.runs(), sqsWakeUpQueue(s.sqs(), clock), clock, s.sqs().minHeld());
             default -> throw new IllegalStateException("switchboard.scheduler.adapter must be sweep, eventbridge or sqs, not "
                     + s.adapter());
         };

@@ -41,7 +41,17 @@ public class WakeUpFunctions {
         this.pool = pool;
     }
 
-    public record WakeUpRequest(String workspaceId, String contactId, String runId, String token) {
+    /**
+     * {@code storedVersion}: only on a queued call its scheduler held for the whole wait ({@link WakeUpCall}).
+     * Other fields (the queue's {@code dueAt}) are ignored whatever mapper reads it: a body written by a newer
+     * release must still wake its run.
+     */
+    @com.fasterxml.jackson.annotation.JsonIgnoreProperties(ignoreUnknown = true)
+    public record WakeUpRequest(String workspaceId, String contactId, String runId, String token, Long storedVersion) {
+
+        public WakeUpRequest(String workspaceId, String contactId, String runId, String token) {
+            this(workspaceId, contactId, runId, token, null);
+        }
     }
 
     public record WakeUpResponse(String result) {
@@ -87,8 +97,8 @@ public class WakeUpFunctions {
 
     /**
      * Resumes queued wake-ups (message id to body), in parallel so the last of a batch is not late
-     * by the others. Returns the ids to deliver again: bodies that are not a wake-up, and wake-ups
-     * that could not be completed. Anything else (resumed, stale, already finished) is done with.
+     * by the others. Returns the ids to deliver again: bodies that are not a wake-up, wake-ups
+     * that could not be completed, and held ones that came before their run's write. Anything else (resumed, stale, already finished) is done with.
      */
     public List<String> wakeUpQueued(Map<String, String> bodies) {
         Map<String, WakeUpCall> calls = new LinkedHashMap<>();
@@ -99,7 +109,8 @@ public class WakeUpFunctions {
                 if (r.workspaceId() == null || r.contactId() == null || r.runId() == null) {
                     throw new IllegalArgumentException("workspaceId, contactId and runId are required");
                 }
-                calls.put(id, new WakeUpCall(r.workspaceId(), r.contactId(), r.runId(), r.token(), null));
+                calls.put(id, new WakeUpCall(r.workspaceId(), r.contactId(), r.runId(), r.token(), null,
+                        r.storedVersion() == null ? 0 : r.storedVersion()));
             } catch (Exception notAWakeUp) {
                 LOG.log(System.Logger.Level.ERROR, "queued message " + id + " is not a wake-up: " + notAWakeUp.getMessage());
                 again.add(id);
@@ -123,8 +134,9 @@ public class WakeUpFunctions {
         }
         pending.forEach((id, f) -> {
             try {
-                if (f.get() == WakeUpResult.FAILED) {
-                    again.add(id);
+                WakeUpResult result = f.get();
+                if (result == WakeUpResult.FAILED || result == WakeUpResult.NOT_YET) {
+                    again.add(id); // NOT_YET: the write that stores its wait is still on its way; SQS brings it back
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();

@@ -47,13 +47,15 @@ public final class SqsWakeUpQueue {
         return "{\"workspaceId\":\"" + call.workspaceId() + "\",\"contactId\":\"" + call.contactId()
                 + "\",\"runId\":\"" + call.runId() + "\""
                 + (call.token() == null ? "" : ",\"token\":\"" + call.token() + "\"")
-                + (call.dueAt() == null ? "" : ",\"dueAt\":\"" + call.dueAt() + "\"") + "}";
+                + (call.dueAt() == null ? "" : ",\"dueAt\":\"" + call.dueAt() + "\"")
+                + (call.storedVersion() == 0 ? "" : ",\"storedVersion\":" + call.storedVersion()) + "}";
     }
 
     /**
      * Sends the calls in batches of ten, each delayed until its due time. Entries SQS refuses are
      * tried once more; what still fails is logged and left to the sweep, which resumes it late (the
-     * run's due entry is the timer of record). Returns how many were sent.
+     * run's due entry is the timer of record; a wait offered to {@link TwoStageWakeUps#hold} that is not
+     * sent is stored with one). Returns how many were sent.
      */
     public int send(List<WakeUpCall> calls) {
         int sent = 0;

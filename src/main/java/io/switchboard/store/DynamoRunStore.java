@@ -49,6 +49,9 @@ public final class DynamoRunStore implements RunStore {
     private static final TypeReference<List<StepRecord>> HISTORY = new TypeReference<>() { };
     private static final TypeReference<Map<String, String>> STRINGS = new TypeReference<>() { };
 
+    /** Marks a waiting run whose wake-up its scheduler holds ({@code WakeUpScheduler.hold}). */
+    private static final String TIMER_HELD = "timerHeld";
+
     private final DynamoDbClient db;
     private final String table;
     private final ObjectMapper json;
@@ -291,8 +294,12 @@ public final class DynamoRunStore implements RunStore {
         }
         if (run.dueAt() != null) {
             item.put("dueAt", time(run.dueAt()));
-            item.put(Table.DUE_SHARD, s("DUE#" + Math.floorMod(run.id().hashCode(), dueShards)));
-            item.put(Table.DUE_KEY, s(dueKey(run.dueAt(), run.id())));
+            if (run.timerHeld()) {
+                item.put(TIMER_HELD, AttributeValue.fromBool(true)); // its scheduler delivers it: no due entry
+            } else {
+                item.put(Table.DUE_SHARD, s("DUE#" + Math.floorMod(run.id().hashCode(), dueShards)));
+                item.put(Table.DUE_KEY, s(dueKey(run.dueAt(), run.id())));
+            }
         }
         return item;
     }
@@ -304,6 +311,12 @@ public final class DynamoRunStore implements RunStore {
     }
 
     private Run toRun(String ws, Map<String, AttributeValue> item) {
+        Run run = fromItem(ws, item);
+        AttributeValue held = item.get(TIMER_HELD);
+        return held != null && Boolean.TRUE.equals(held.bool()) ? run.markTimerHeld() : run;
+    }
+
+    private Run fromItem(String ws, Map<String, AttributeValue> item) {
         String pk = str(item, Table.PK);
         String contactId = pk.substring(pk.indexOf("#CONTACT#") + 9);
         String cursor = str(item, "cursor");

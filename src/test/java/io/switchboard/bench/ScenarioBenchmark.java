@@ -11,7 +11,14 @@ import io.switchboard.engine.run.RunEngine;
 import io.switchboard.engine.step.InboxPorts;
 import io.switchboard.inbox.Agent;
 import io.switchboard.inbox.Team;
+import io.switchboard.config.Wiring;
+import io.switchboard.engine.run.WakeUpCall;
+import io.switchboard.engine.run.WakeUpScheduler;
+import io.switchboard.function.WakeUpFunctions;
 import io.switchboard.schedule.DueIndexScheduler;
+import io.switchboard.schedule.SqsWakeUpQueue;
+import io.switchboard.schedule.TwoStageWakeUps;
+import io.switchboard.support.MotoServer;
 import io.switchboard.schedule.DueTimerSweep;
 import io.switchboard.store.DynamoCommentStore;
 import io.switchboard.store.DynamoContactStore;
@@ -52,6 +59,7 @@ import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
  * the same second, and process start to first handled webhook. Figures, not assertions: run with
  * {@code ./mvnw -B -Dbenchmark verify}; sizes via -Dbench.runs, -Dbench.waits, -Dbench.threads;
  * {@code -Dbench.unitsOnly=true} prints only the units per run and the requests of one run;
+ * {@code -Dbench.scheduler=sqs} prints them for the AWS scheduler (waits held by SQS, on moto) instead;
  * {@code -Dbench.store=in-process} talks to DynamoDB Local through its in-process client (in memory, no
  * HTTP), as the local run does with {@code dynamodb-local.in-process=true}, instead of over HTTP.
  */
@@ -80,7 +88,7 @@ class ScenarioBenchmark {
                     + "; users' options use Serial: -DargLine=-XX:+UseSerialGC) ====");
             System.out.println(MachineSpeed.line());
             unitsPerRun();
-            if (!Boolean.getBoolean("bench.unitsOnly")) {
+            if (!Boolean.getBoolean("bench.unitsOnly") && queue == null) { // at scale, the sweep's figures only
                 throughput();
                 // the first drain also pays for compiling the wake-up path (JIT); a server that has run a
                 // while has compiled it, so the drain is measured again, warm, and both are printed
@@ -91,6 +99,9 @@ class ScenarioBenchmark {
         } finally {
             pool.shutdownNow();
             store.close();
+            if (queue != null) {
+                queue.close();
+            }
         }
     }
 
@@ -112,7 +123,7 @@ class ScenarioBenchmark {
         var runStore = new DynamoRunStore(db, "switchboard", json, 4);
         var workflows = new DynamoWorkflowStore(db, "switchboard", json, new WorkflowParser(new WorkflowSchema()));
         // as switchboard.wake-up-writes: commit (the default), effects-first or claim (-Dbench.wakeUpWrites=...)
-        RunEngine engine = BenchWakeUpWrites.applied(new RunEngine(workflows, runStore, new DueIndexScheduler(),
+        RunEngine engine = BenchWakeUpWrites.applied(new RunEngine(workflows, runStore, scheduler(runStore),
                 new InboxPorts(contacts, directory, comments), clock, RunEngine.DEFAULT_LEASE), db, runStore, contacts,
                 comments);
         var messages = new DynamoMessageStore(db, "switchboard");
@@ -120,10 +131,87 @@ class ScenarioBenchmark {
                 new io.switchboard.store.DynamoArrivalReads(db, "switchboard"));
         pool = Executors.newFixedThreadPool(threads);
         sweep = new DueTimerSweep(runStore, engine, clock, 1000, pool);
+        if (queue != null) {
+            queue.functions = new WakeUpFunctions(engine, sweep, queue.scheduler, json, new Wiring.SweepPool(pool));
+        }
         this.workflows = workflows;
         this.runStore = runStore;
         this.directory = directory;
         this.json = json;
+    }
+
+    /**
+     * {@code -Dbench.scheduler=sqs}: the AWS scheduler (two stages, SQS holding waits of one to fifteen
+     * minutes) against moto's SQS, and wake-ups delivered as the queue delivers them, in batches of ten to
+     * the wake-up queue function. Otherwise the sweep alone, as locally and on Kubernetes.
+     */
+    static final class Queue implements AutoCloseable {
+        final MotoServer moto = MotoServer.start();
+        final List<String> held = new java.util.concurrent.CopyOnWriteArrayList<>();
+        WakeUpScheduler scheduler;
+        WakeUpFunctions functions;
+
+        /** The bodies sent so far, delivered the way the event source mapping does (SQS keeps them delayed). */
+        void deliverHeld() {
+            List<String> bodies = List.copyOf(held);
+            held.clear();
+            for (int from = 0; from < bodies.size(); from += 10) {
+                Map<String, String> batch = new java.util.LinkedHashMap<>();
+                for (int i = from; i < Math.min(bodies.size(), from + 10); i++) {
+                    batch.put("m-" + i, bodies.get(i));
+                }
+                List<String> again = functions.wakeUpQueued(batch);
+                if (!again.isEmpty()) {
+                    throw new IllegalStateException("queued wake-ups not done: " + again);
+                }
+            }
+        }
+
+        @Override
+        public void close() {
+            moto.close();
+        }
+    }
+
+    Queue queue;
+
+    WakeUpScheduler scheduler(DynamoRunStore runStore) {
+        if (!"sqs".equals(System.getProperty("bench.scheduler"))) {
+            return new DueIndexScheduler();
+        }
+        queue = new Queue();
+        var sqs = queue.moto.sqs();
+        String url = sqs.createQueue(b -> b.queueName("bench-wake-ups")).queueUrl();
+        TwoStageWakeUps twoStages = new TwoStageWakeUps(runStore, new SqsWakeUpQueue(sqs, url, clock), clock);
+        queue.scheduler = new WakeUpScheduler() {
+            @Override
+            public boolean hold(WakeUpCall call) {
+                boolean held = twoStages.hold(call); // the real send to SQS; the benchmark keeps the body to deliver
+                if (held) {
+                    queue.held.add(SqsWakeUpQueue.body(call));
+                }
+                return held;
+            }
+
+            @Override
+            public void arm(WakeUpCall call) {
+                twoStages.arm(call);
+            }
+
+            @Override
+            public int handOverUpcoming(Instant scheduledAt) {
+                return twoStages.handOverUpcoming(scheduledAt);
+            }
+        };
+        return queue.scheduler;
+    }
+
+    /** The wake-ups due now: the sweep's, and with {@code bench.scheduler=sqs} the ones SQS holds. */
+    Map<?, Integer> wakeUpsDue() {
+        if (queue != null) {
+            queue.deliverHeld();
+        }
+        return sweep.sweep();
     }
 
     DynamoWorkflowStore workflows;
@@ -153,7 +241,7 @@ class ScenarioBenchmark {
         double ingressB = meter.billedWrites.sum() / n;
         meter.reset();
         clock.fix(Instant.parse("2026-01-01T00:16:00Z"));
-        Map<?, Integer> swept = sweep.sweep();
+        Map<?, Integer> swept = wakeUpsDue();
         double wakeW = meter.writes.sum() / n, wakeR = meter.reads.sum() / n, wakeReq = meter.requests.sum() / n;
         double wakeB = meter.billedWrites.sum() / n;
         System.out.printf("DynamoDB units per scenario run (n=%d, swept %s):%n", n, swept);
@@ -170,7 +258,7 @@ class ScenarioBenchmark {
         inbox.receive(WS, message("traced"));
         meter.trace.add("-- wake-up");
         clock.fix(Instant.parse("2026-01-01T01:16:00Z"));
-        sweep.sweep();
+        wakeUpsDue();
         meter.tracing = false;
         System.out.println("  the requests of one run:");
         meter.trace.forEach(line -> System.out.println("    " + line));

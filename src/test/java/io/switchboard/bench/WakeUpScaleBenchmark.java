@@ -117,6 +117,7 @@ class WakeUpScaleBenchmark {
         SplittableRandom random = new SplittableRandom(13);
         Histogram twoStage = new Histogram(3_600_000L, 3);
         Histogram oneTimeSchedule = new Histogram(3_600_000L, 3);
+        Histogram held = new Histogram(3_600_000L, 3);
         Instant epoch = Instant.parse("2026-12-01T00:00:00Z");
         for (int i = 0; i < n; i++) {
             Instant due = epoch.plusMillis(random.nextLong(86_400_000L));
@@ -138,6 +139,10 @@ class WakeUpScaleBenchmark {
             long start = random.nextDouble() < coldShare ? random.nextLong(coldMinMs, coldMaxMs) : 0;
             long lateness = Math.max(0, Duration.between(due, visible).toMillis()) + pickup + start + handleMs;
             twoStage.recordValue(lateness);
+            // a wait of one to fifteen minutes: sent when it starts (TwoStageWakeUps.hold), no sweep in between
+            Instant armed = due.minusMillis(random.nextLong(60_000, 900_001));
+            Instant heldVisible = armed.plusSeconds(SqsWakeUpQueue.delaySeconds(due, armed));
+            held.recordValue(Math.max(0, Duration.between(due, heldVisible).toMillis()) + pickup + start + handleMs);
             // before: at(...) in whole seconds, delivered anywhere inside its minute (as the issue records it)
             long roundUp = 1000 - due.toEpochMilli() % 1000;
             oneTimeSchedule.recordValue(roundUp + random.nextLong(60_000) + start + handleMs);
@@ -145,6 +150,7 @@ class WakeUpScaleBenchmark {
         System.out.printf("Simulated AWS wake-up lateness (%,d wake-ups, due times spread evenly):%n", n);
         print("  before: one-time EventBridge schedule", oneTimeSchedule);
         print("  after:  sweep hands the minute after next to SQS (DelaySeconds)", twoStage);
+        print("  waits of 1-15 minutes: held by SQS from the start (DelaySeconds)", held);
         System.out.printf("  assumptions: sweep starts uniformly in its minute + %d ms of work; %.1f%% of sweeps fail; "
                 + "SQS pickup %d-%d ms (%.0f%% %d-%d ms); %d ms warm handling; %.1f%% cold starts of %d-%d ms "
                 + "(target p99 <= 2000 ms)%n", sweepWorkMs, sweepLost * 100, pickupMinMs, pickupMaxMs, pickupTail * 100,

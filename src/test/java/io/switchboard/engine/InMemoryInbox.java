@@ -492,7 +492,7 @@ final class InMemoryInbox implements ContactStore, CommentStore, DirectoryStore,
 
     @Override
     public List<WakeUpCall> due(Instant now, int limit) {
-        return runs.values().stream().filter(r -> r.dueAt() != null && !r.dueAt().isAfter(now))
+        return runs.values().stream().filter(r -> inDueIndex(r) && !r.dueAt().isAfter(now))
                 .sorted(Comparator.comparing(Run::dueAt).thenComparing(Run::id)).limit(limit)
                 .map(r -> new WakeUpCall(r.workspaceId(), r.contactId(), r.id(), null, r.dueAt())).toList();
     }
@@ -505,15 +505,21 @@ final class InMemoryInbox implements ContactStore, CommentStore, DirectoryStore,
 
     @Override
     public List<WakeUpCall> dueInShard(int shard, Instant from, Instant until, int limit) {
-        return runs.values().stream().filter(r -> r.dueAt() != null && !r.dueAt().isBefore(from) && r.dueAt().isBefore(until))
+        return runs.values().stream().filter(r -> inDueIndex(r) && !r.dueAt().isBefore(from) && r.dueAt().isBefore(until))
                 .sorted(Comparator.comparing(Run::dueAt)).limit(limit)
                 .map(r -> new WakeUpCall(r.workspaceId(), r.contactId(), r.id(), r.wakeToken(), r.dueAt())).toList();
     }
 
+    /** As the store's sparse index: a run whose scheduler holds its wake-up has no due entry. */
+    private static boolean inDueIndex(Run r) {
+        return r.dueAt() != null && !r.timerHeld();
+    }
+
     static Run copy(Run r) {
-        return new Run(r.workspaceId(), r.id(), r.workflowId(), r.workflowVersion(), r.contactId(), r.conversationId(),
+        Run copy = new Run(r.workspaceId(), r.id(), r.workflowId(), r.workflowVersion(), r.contactId(), r.conversationId(),
                 r.triggerData(), r.startedAt(), r.state(), r.cursor(), r.executedSteps(), r.dueAt(), r.leaseUntil(),
                 r.wakeToken(), r.updatedAt(), r.version(), r.history(), r.variables());
+        return r.timerHeld() ? copy.markTimerHeld() : copy;
     }
 
     // --- workflows

@@ -11,6 +11,7 @@ import io.switchboard.engine.run.Run;
 import io.switchboard.engine.run.RunEngine;
 import io.switchboard.engine.run.RunStatus;
 import io.switchboard.engine.run.WakeUpCall;
+import io.switchboard.engine.run.WakeUpScheduler;
 import io.switchboard.engine.run.WakeUpResult;
 import io.switchboard.engine.step.addcomment.AddCommentStep;
 import io.switchboard.engine.step.assignto.AssignToStep;
@@ -66,6 +67,71 @@ class RunEngineTest {
         inbox.recordIncoming("ws", new IncomingContact(contact, contact), "web", clock.instant(), "conv-" + contact);
         return engine.handle(new TriggerEvent("ws", TriggerType.CONVERSATION_OPENED, "conv-" + contact, contact,
                 "conv-" + contact, clock.instant(), Map.of("source", "contact"))).get(0);
+    }
+
+    /** A scheduler that holds every wait it is offered (as SQS holds waits of one to fifteen minutes). */
+    final class Holding implements WakeUpScheduler {
+        final List<WakeUpCall> held = new ArrayList<>();
+        RuntimeException refusal;
+
+        @Override
+        public boolean hold(WakeUpCall call) {
+            if (refusal != null) {
+                throw refusal;
+            }
+            held.add(call);
+            return true;
+        }
+
+        @Override
+        public void arm(WakeUpCall call) {
+            armed.add(call);
+        }
+    }
+
+    @Test
+    void aWaitItsSchedulerHoldsIsStoredOutOfTheDueIndexAndItsHeldCallWakesTheRunOnce() {
+        Holding scheduler = new Holding();
+        engine = new RunEngine(inbox, inbox, scheduler, new InboxPorts(inbox, inbox, inbox), clock, Duration.ofSeconds(30));
+        Run run = open("ada");
+
+        assertEquals(1, scheduler.held.size());
+        assertEquals(List.of(), armed, "a held wait is not armed after its write as well");
+        WakeUpCall call = scheduler.held.get(0);
+        assertEquals(inbox.runs.get(run.id()).version(), call.storedVersion(), "the call names the version its write stored");
+        clock.advance(Duration.ofMinutes(15));
+        assertEquals(List.of(), inbox.due(clock.instant(), 10), "no due entry: the scheduler is the run's timer");
+
+        assertEquals(WakeUpResult.NOT_YET, engine.wakeUp(new WakeUpCall("ws", "ada", run.id(), "a-later-wait",
+                call.dueAt(), call.storedVersion() + 1)), "a call for a write that has not landed comes again");
+        assertEquals(WakeUpResult.RESUMED, engine.wakeUp(call));
+        assertEquals(WakeUpResult.ALREADY_FINISHED, engine.wakeUp(call), "its duplicate changes nothing");
+        assertEquals("bob", inbox.contacts.get("ada").assigneeId());
+        assertEquals(1, inbox.comments.size());
+    }
+
+    @Test
+    void aHeldCallThatComesBeforeItsDueTimeComesAgainRatherThanBeingDropped() {
+        Holding scheduler = new Holding();
+        engine = new RunEngine(inbox, inbox, scheduler, new InboxPorts(inbox, inbox, inbox), clock, Duration.ofSeconds(30));
+        Run run = open("ada");
+        clock.advance(Duration.ofMinutes(14));
+
+        assertEquals(WakeUpResult.NOT_YET, engine.wakeUp(scheduler.held.get(0)), "the held call is the run's only timer");
+        assertEquals("alice", inbox.contacts.get("ada").assigneeId());
+        assertEquals(RunStatus.WAITING, inbox.runs.get(run.id()).status());
+    }
+
+    @Test
+    void whenTheSchedulerCannotHoldAWaitItsDueEntryTimesItAndTheWebhookStillSucceeds() {
+        Holding scheduler = new Holding();
+        scheduler.refusal = new IllegalStateException("queue unreachable");
+        engine = new RunEngine(inbox, inbox, scheduler, new InboxPorts(inbox, inbox, inbox), clock, Duration.ofSeconds(30));
+        Run run = open("ada");
+
+        assertEquals(1, armed.size(), "armed after the write, as any wait whose due entry is the timer of record");
+        clock.advance(Duration.ofMinutes(15));
+        assertEquals(List.of(run.id()), inbox.due(clock.instant(), 10).stream().map(WakeUpCall::runId).toList());
     }
 
     @Test

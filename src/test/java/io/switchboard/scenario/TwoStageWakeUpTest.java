@@ -10,7 +10,9 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.switchboard.function.lambda.SweepLambdaHandler;
+import io.switchboard.engine.run.WakeUpCall;
 import io.switchboard.function.lambda.WakeUpQueueLambdaHandler;
+import io.switchboard.schedule.SqsWakeUpQueue;
 import io.switchboard.support.DynamoDbLocalResource;
 import io.switchboard.support.MotoSqsResource;
 import io.switchboard.support.MutableClock;
@@ -31,6 +33,7 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /**
  * The AWS path of a wait in two stages: the per-minute sweep hands the wake-ups due in the minute
@@ -62,12 +65,14 @@ class TwoStageWakeUpTest {
     final String queueUrl = System.getProperty("test.sqs.queue-url");
 
     @Test
-    void theSweepHandsAFifteenMinuteWaitToTheQueueInTheMinuteBeforeAndADuplicateResumesItOnce() {
+    void theSweepHandsAWaitLongerThanTheQueueHoldsToTheQueueInTheMinuteBeforeAndADuplicateResumesItOnce() {
         Workspace ws = Workspace.create().user("alice", true).user("bob", true).team("support", "alice", "bob");
-        ws.publish(Workflows.promptTransfer("alice", "support", "round_robin", "PT15M"));
+        ws.publish(Workflows.promptTransfer("alice", "support", "round_robin", "PT20M"));
+        int delayedBefore = delayedInQueue(); // other tests' held waits stay delayed in the shared queue
         ws.contactSays("ada", "m-1", "Hello").then().statusCode(200);
         Instant due = Instant.parse(ws.runs("ada").getString("runs[0].dueAt"));
-        assertEquals(List.of(), receive(0), "a 15-minute wait is not queued when it starts");
+        assertEquals(List.of(), receive(0), "a 20-minute wait, longer than SQS delays a message, is not queued when it starts");
+        assertEquals(delayedBefore, delayedInQueue(), "nor held there");
 
         // the sweep scheduled two minutes before hands over a slot that ends before the wake-up
         Instant minuteBefore = due.truncatedTo(ChronoUnit.MINUTES).minus(Duration.ofMinutes(1));
@@ -88,6 +93,58 @@ class TwoStageWakeUpTest {
         assertEquals("bob", ws.assignee("ada"));
         assertEquals(1, ws.conversation("ada").getList("comments").size(), "the duplicate changed nothing");
         assertEquals("completed", ws.runs("ada").getString("runs[0].status"));
+    }
+
+    @Test
+    void aFifteenMinuteWaitIsHeldByTheQueueAloneAndItsDeliveryResumesTheRunOnce() {
+        Workspace ws = Workspace.create().user("alice", true).user("bob", true).team("support", "alice", "bob");
+        ws.publish(Workflows.promptTransfer("alice", "support", "round_robin", "PT15M"));
+        int delayedBefore = delayedInQueue(); // other tests' held waits stay delayed in the shared queue
+        ws.contactSays("dee", "m-1", "Hello").then().statusCode(200);
+        Instant due = Instant.parse(ws.runs("dee").getString("runs[0].dueAt"));
+        String runId = ws.runs("dee").getString("runs[0].id");
+        String token = ws.runs("dee").getString("runs[0].wakeToken");
+
+        assertEquals(delayedBefore + 1, delayedInQueue(), "the headline scenario's wait goes to SQS when it starts, delayed to its due time");
+        // no due entry: neither the sweep of the minute before nor the one after the due time sees the run
+        Instant minuteBefore = due.truncatedTo(ChronoUnit.MINUTES).minus(Duration.ofMinutes(1));
+        clock.set(due.minusSeconds(1));
+        assertEquals(0, sweep.handleRequest(Map.of("scheduledTime", minuteBefore.toString()), null).get("HANDED_OVER"));
+        clock.set(due.plusSeconds(5));
+        Map<String, Integer> swept = sweep.handleRequest(Map.of("scheduledTime", due.toString()), null);
+        assertEquals(0, swept.getOrDefault("RESUMED", 0), "the sweep resumes nothing: " + swept);
+        assertEquals("alice", ws.assignee("dee"));
+
+        // the message SQS holds (moto keeps it invisible for the real 15 minutes): the same body, sent at the wait
+        Message held = Message.builder().messageId("held").body(SqsWakeUpQueue.body(
+                new WakeUpCall(ws.id, "dee", runId, token, due, 1))).build();
+        assertEquals(List.of(), wakeUpQueue.handleRequest(event(held, held), null).getBatchItemFailures(),
+                "the delivery and its duplicate are done with");
+        assertEquals("bob", ws.assignee("dee"));
+        assertEquals(1, ws.conversation("dee").getList("comments").size(), "the duplicate changed nothing");
+        assertEquals("completed", ws.runs("dee").getString("runs[0].status"));
+    }
+
+    @Test
+    void aHeldWakeUpThatArrivesBeforeTheWriteThatStoresItsWaitIsDeliveredAgainNotDropped() {
+        Workspace ws = Workspace.create().user("alice", true).user("bob", true).team("support", "alice", "bob");
+        ws.publish(Workflows.promptTransfer("alice", "support", "round_robin", "PT15M"));
+        ws.contactSays("eve", "m-1", "Hello").then().statusCode(200);
+        Instant due = Instant.parse(ws.runs("eve").getString("runs[0].dueAt"));
+        String runId = ws.runs("eve").getString("runs[0].id");
+        clock.set(due.plusSeconds(1));
+
+        // a wait stored by the run's next write (version 2) that has not landed, and a run not stored at all
+        Message early = Message.builder().messageId("early").body(SqsWakeUpQueue.body(
+                new WakeUpCall(ws.id, "eve", runId, "next-wait", due, 2))).build();
+        Message unstored = Message.builder().messageId("unstored").body(SqsWakeUpQueue.body(
+                new WakeUpCall(ws.id, "eve", "run-not-written-yet", "t", due, 1))).build();
+
+        assertEquals(List.of("early", "unstored"), wakeUpQueue.handleRequest(event(early, unstored), null)
+                .getBatchItemFailures().stream().map(SQSBatchResponse.BatchItemFailure::getItemIdentifier).sorted().toList(),
+                "both come again later");
+        assertEquals("alice", ws.assignee("eve"), "nothing was resumed");
+        assertEquals("waiting", ws.runs("eve").getString("runs[0].status"));
     }
 
     @Test
@@ -123,6 +180,13 @@ class TwoStageWakeUpTest {
         assertEquals(List.of("garbled", "incomplete"), response.getBatchItemFailures().stream()
                 .map(SQSBatchResponse.BatchItemFailure::getItemIdentifier).sorted().toList());
         assertEquals("bob", ws.assignee("cy"));
+    }
+
+    /** Messages sent with a delay that has not run out yet (SQS's own count). */
+    private int delayedInQueue() {
+        return Integer.parseInt(sqs.getQueueAttributes(b -> b.queueUrl(queueUrl)
+                .attributeNames(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_DELAYED)).attributes()
+                .get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_DELAYED));
     }
 
     private List<Message> receive(int waitSeconds) {

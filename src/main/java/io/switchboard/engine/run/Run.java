@@ -26,6 +26,8 @@ public final class Run {
     private Instant dueAt;
     private Instant leaseUntil;
     private String wakeToken;
+    /** The scheduler holds this wait's wake-up ({@link WakeUpScheduler#hold}): the stored run has no due entry. */
+    private boolean timerHeld;
     private Instant updatedAt;
     private long version;
     private final List<StepRecord> history;
@@ -83,6 +85,11 @@ public final class Run {
     public Instant dueAt() { return dueAt; }
     public Instant leaseUntil() { return leaseUntil; }
     public String wakeToken() { return wakeToken; }
+    /**
+     * True while the run waits on a wake-up its scheduler holds: stores leave it out of the due index, since
+     * the scheduler delivers it. A lease or the run's end clears it: a running run's due entry is its lease.
+     */
+    public boolean timerHeld() { return timerHeld; }
     public Instant updatedAt() { return updatedAt; }
     public long version() { return version; }
     public List<StepRecord> history() { return List.copyOf(history); }
@@ -169,6 +176,7 @@ public final class Run {
      */
     void lease(Instant until, Instant now) {
         wakeToken = null;
+        timerHeld = false;
         leaseUntil = until;
         if (dueAt == null) {
             dueAt = until;
@@ -176,8 +184,9 @@ public final class Run {
         updatedAt = now;
     }
 
-    void waitUntil(String token, Instant due, Instant now) {
+    void waitUntil(String token, Instant due, Instant now, boolean held) {
         wakeToken = token;
+        timerHeld = held;
         dueAt = due;
         leaseUntil = null;
         updatedAt = now;
@@ -186,9 +195,16 @@ public final class Run {
     void finish(Instant now) {
         cursor = null;
         wakeToken = null;
+        timerHeld = false;
         dueAt = null;
         leaseUntil = null;
         updatedAt = now;
+    }
+
+    /** Called by stores reading back a run stored while its scheduler held its wake-up. */
+    public Run markTimerHeld() {
+        this.timerHeld = true;
+        return this;
     }
 
     /** Called by stores after a successful conditional write. */

@@ -297,11 +297,15 @@ public final class RunEngine {
                 : runs.findToResume(call.workspaceId(), call.contactId(), call.runId());
         Optional<Run> found = resumable.run();
         if (found.isEmpty()) {
-            return WakeUpResult.UNKNOWN_RUN;
+            // a held call may come before its run's first write lands (the write that took it is still on its way)
+            return call.storedVersion() > 0 ? WakeUpResult.NOT_YET : WakeUpResult.UNKNOWN_RUN;
         }
         Run run = found.get();
         if (run.isFinished()) {
             return WakeUpResult.ALREADY_FINISHED;
+        }
+        if (run.version() < call.storedVersion()) {
+            return WakeUpResult.NOT_YET; // the write that stores this wait has not landed: no stale verdict yet
         }
         if (call.token() != null && !call.token().equals(run.wakeToken())) {
             return WakeUpResult.STALE_TOKEN;
@@ -310,7 +314,8 @@ public final class RunEngine {
         Instant due = run.dueAt();
         Optional<RunMachine.Transition> woken = RunMachine.fire(run, event, now);
         if (woken.isEmpty()) {
-            return WakeUpResult.NOT_DUE;
+            // a held call is the run's only timer: one that comes a moment early must come again, not be dropped
+            return call.storedVersion() > 0 ? WakeUpResult.NOT_YET : WakeUpResult.NOT_DUE;
         }
         run.lease(now.plus(lease), now);
         boolean wakesFromWait = woken.get().recordsWakeUp();
@@ -582,9 +587,14 @@ public final class RunEngine {
                     run.moveTo(result.next() == StepResult.Next.WAIT ? at.next(workflow.steps()) : at);
                     String token = newToken();
                     RunMachine.require(run, RunMachine.waitingFor(result.waitingAs()), now);
-                    run.waitUntil(token, result.waitUntil(), now);
-                    if (write(run, segment)) {
-                        arm(new WakeUpCall(run.workspaceId(), run.contactId(), run.id(), token, result.waitUntil()));
+                    WakeUpCall call = new WakeUpCall(run.workspaceId(), run.contactId(), run.id(), token,
+                            result.waitUntil());
+                    // the write below stores the next version: a held call names it, so an early delivery waits for it
+                    boolean held = hold(new WakeUpCall(call.workspaceId(), call.contactId(), call.runId(), token,
+                            call.dueAt(), run.version() + 1));
+                    run.waitUntil(token, result.waitUntil(), now, held);
+                    if (write(run, segment) && !held) {
+                        arm(call);
                     }
                     return;
                 }
@@ -666,9 +676,23 @@ public final class RunEngine {
     }
 
     /**
-     * The stored run is the timer of record: its due entry is swept even if the scheduler never
-     * delivers. So a scheduler that cannot be reached delays a wake-up to the next sweep; it must not
-     * fail the webhook or step that reached the Wait.
+     * Offers the scheduler the whole wait before the run is written; a scheduler that fails to take it
+     * leaves the due entry the timer of record, so a failure here costs two index writes, never the wake-up.
+     */
+    private boolean hold(WakeUpCall call) {
+        try {
+            return scheduler.hold(call);
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "could not hand the wake-up of run " + call.runId()
+                    + " to the scheduler; its due entry times it", e);
+            return false;
+        }
+    }
+
+    /**
+     * For a wait the scheduler did not hold, the stored run is the timer of record: its due entry is swept
+     * even if the scheduler never delivers. So a scheduler that cannot be reached delays a wake-up to the
+     * next sweep; it must not fail the webhook or step that reached the Wait.
      */
     private void arm(WakeUpCall call) {
         try {

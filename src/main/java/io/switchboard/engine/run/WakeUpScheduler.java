@@ -5,7 +5,18 @@ import java.time.Instant;
 /** Asks a scheduler to deliver a wake-up call at its due time (at least once). */
 public interface WakeUpScheduler {
 
+    /** Called after the run's write that stores its wait, whose due entry stays the timer of record. */
     void arm(WakeUpCall call);
+
+    /**
+     * Called before the run's write that stores its wait: a scheduler that can keep {@code call} durably for
+     * the whole wait and deliver it at least once by itself takes it and returns true, and the run is stored
+     * without a due entry (two index writes fewer per wait: in, then out). False, the default, or an
+     * exception leaves the due entry the timer of record, and {@link #arm} follows the write.
+     */
+    default boolean hold(WakeUpCall call) {
+        return false;
+    }
 
     /**
      * Called by the periodic sweep that was scheduled for {@code scheduledAt}: a scheduler that

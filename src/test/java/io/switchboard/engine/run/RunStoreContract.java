@@ -119,6 +119,30 @@ public abstract class RunStoreContract {
     }
 
     @Test
+    void aWaitItsSchedulerHoldsStaysOutOfTheDueIndexUntilALeaseMakesItsEntryTheLease() {
+        Instant due = t0.plusSeconds(900);
+        Run run = run("held", "ada", RunStatus.WAITING, null);
+        run.waitUntil("token-held", due, t0, true);
+        assertTrue(store.create(run));
+
+        Instant later = due.plusSeconds(3600);
+        assertEquals(List.of(), store.due(later, 10), "its scheduler delivers it: no due entry");
+        for (int shard = 0; shard < store.dueShards(); shard++) {
+            assertEquals(List.of(), store.dueInShard(shard, t0, later, 10), "nor one for a sweep to hand over");
+        }
+        Run read = store.find("ws", "ada", "held").orElseThrow();
+        assertTrue(read.timerHeld());
+        assertEquals(due, read.dueAt(), "the run still says when it is due");
+        assertEquals("token-held", read.wakeToken());
+
+        read.lease(later.plusSeconds(30), later);
+        store.save(read);
+        assertFalse(store.find("ws", "ada", "held").orElseThrow().timerHeld());
+        assertEquals(List.of("held"), store.due(later.plusSeconds(60), 10).stream().map(WakeUpCall::runId).toList(),
+                "a running run's due entry is its lease: a dead process's run is taken over");
+    }
+
+    @Test
     void dueRunsComeOldestFirstWithTheirWorkspaceContactAndDueTime() {
         store.create(run("r-late", "ben", RunStatus.WAITING, t0.plusSeconds(30)));
         store.create(run("r-early", "ada", RunStatus.WAITING, t0.plusSeconds(10)));
