@@ -123,6 +123,47 @@ class RunEngineTest {
     }
 
     @Test
+    void aHeldWakeUpWrittenEffectsFirstThatDiedMidwayIsFinishedOnceByItsRedelivery() {
+        Holding scheduler = new Holding();
+        engine = new RunEngine(inbox, inbox, scheduler, new InboxPorts(inbox, inbox, inbox), clock, Duration.ofSeconds(30))
+                .writingWakeUpEffectsFirst();
+        Run run = open("ada");
+        clock.advance(Duration.ofMinutes(15));
+        inbox.crashOnNextComment = true;
+        assertThrows(InMemoryInbox.ProcessKilled.class, () -> engine.wakeUp(scheduler.held.get(0)));
+        assertEquals("bob", inbox.contacts.get("ada").assigneeId(), "the reassignment happened before the crash");
+        assertEquals(List.of(), inbox.due(clock.instant().plus(Duration.ofHours(1)), 10), "still no due entry: nothing was written");
+
+        // the failed delivery is not deleted from the queue, which delivers it again
+        assertEquals(WakeUpResult.RESUMED, engine.wakeUp(scheduler.held.get(0)));
+        assertEquals("bob", inbox.contacts.get("ada").assigneeId());
+        assertEquals(List.of("Moved from Alice to Bob"), inbox.comments.values().stream().map(c -> c.text()).toList());
+        assertEquals(RunStatus.COMPLETED, inbox.runs.get(run.id()).status());
+        assertEquals(WakeUpResult.ALREADY_FINISHED, engine.wakeUp(scheduler.held.get(0)));
+    }
+
+    @Test
+    void aHeldWakeUpThatClaimedItsRunAndDiedLeavesTheRunToTheSweepThroughItsLease() {
+        Holding scheduler = new Holding();
+        engine = new RunEngine(inbox, inbox, scheduler, new InboxPorts(inbox, inbox, inbox), clock, Duration.ofSeconds(30));
+        Run run = open("ada");
+        clock.advance(Duration.ofMinutes(15));
+        inbox.crashAfterClaim();
+        assertThrows(InMemoryInbox.ProcessDied.class, () -> engine.wakeUp(scheduler.held.get(0)));
+        assertEquals(WakeUpResult.STALE_TOKEN, engine.wakeUp(scheduler.held.get(0)),
+                "the claim took the wait's token: its redelivery cannot resume the run");
+
+        clock.advance(Duration.ofSeconds(31));
+        List<WakeUpCall> due = inbox.due(clock.instant(), 10);
+        assertEquals(List.of(run.id()), due.stream().map(WakeUpCall::runId).toList(),
+                "the claim wrote a due entry, the lease: the sweep takes the run over");
+        assertEquals(WakeUpResult.RESUMED, engine.wakeUp(due.get(0)));
+        assertEquals("bob", inbox.contacts.get("ada").assigneeId());
+        assertEquals(1, inbox.comments.size());
+        assertEquals(RunStatus.COMPLETED, inbox.runs.get(run.id()).status());
+    }
+
+    @Test
     void whenTheSchedulerCannotHoldAWaitItsDueEntryTimesItAndTheWebhookStillSucceeds() {
         Holding scheduler = new Holding();
         scheduler.refusal = new IllegalStateException("queue unreachable");

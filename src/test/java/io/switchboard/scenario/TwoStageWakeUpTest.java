@@ -148,6 +148,34 @@ class TwoStageWakeUpTest {
     }
 
     @Test
+    void aQuestionsDeadlineIsHeldByTheQueueAndArrivingAfterTheReplyChangesNothing() {
+        Workspace ws = Workspace.create().connectChannel();
+        ws.publish("""
+            {"name": "Collect email", "trigger": {"type": "conversation_opened"},
+             "steps": [
+               {"id": "email", "type": "ask_question", "question": "What is your email?", "answerType": "email",
+                "saveTo": "contact_field", "saveAs": "email", "timeout": "PT10M",
+                "onTimeout": [{"type": "add_comment", "text": "No email from $contact.name"}]}]}
+            """);
+        int delayedBefore = delayedInQueue();
+        ws.contactSays("fay", "m-1", "Hi").then().statusCode(200);
+        assertEquals(delayedBefore + 1, delayedInQueue(), "the question's 10-minute deadline went to SQS when asked");
+        Instant due = Instant.parse(ws.runs("fay").getString("runs[0].dueAt"));
+        String runId = ws.runs("fay").getString("runs[0].id");
+        String token = ws.runs("fay").getString("runs[0].wakeToken");
+
+        ws.contactSays("fay", "m-2", "fay@example.com").then().statusCode(200);
+        assertEquals("completed", ws.runs("fay").getString("runs[0].status"));
+        clock.set(due.plusSeconds(1));
+        Message deadline = Message.builder().messageId("deadline").body(SqsWakeUpQueue.body(
+                new WakeUpCall(ws.id, "fay", runId, token, due, 1))).build();
+
+        assertEquals(List.of(), wakeUpQueue.handleRequest(event(deadline), null).getBatchItemFailures(),
+                "done with: the run has moved on");
+        assertEquals(List.of(), ws.conversation("fay").getList("comments"), "no timeout path after the answer");
+    }
+
+    @Test
     void aShortWaitIsQueuedAtOnceWithItsWakeToken() {
         Workspace ws = Workspace.create().user("alice", true).user("bob", true).team("support", "alice", "bob");
         ws.publish(Workflows.promptTransfer("alice", "support", "round_robin", "PT1S"));
