@@ -97,8 +97,9 @@ public class WakeUpFunctions {
 
     /**
      * Resumes queued wake-ups (message id to body), in parallel so the last of a batch is not late
-     * by the others. Returns the ids to deliver again: bodies that are not a wake-up, wake-ups
-     * that could not be completed, and held ones that came before their run's write. Anything else (resumed, stale, already finished) is done with.
+     * by the others. Returns the ids to deliver again: bodies that are not a wake-up, wake-ups that
+     * could not be completed, and held ones that came before their run's write. Anything else (resumed,
+     * stale, already finished) is done with.
      */
     public List<String> wakeUpQueued(Map<String, String> bodies) {
         Map<String, WakeUpCall> calls = new LinkedHashMap<>();
@@ -135,8 +136,14 @@ public class WakeUpFunctions {
         pending.forEach((id, f) -> {
             try {
                 WakeUpResult result = f.get();
-                if (result == WakeUpResult.FAILED || result == WakeUpResult.NOT_YET) {
-                    again.add(id); // NOT_YET: the write that stores its wait is still on its way; SQS brings it back
+                if (result == WakeUpResult.NOT_YET) {
+                    // the write that stores its wait is still on its way: SQS brings it back. One that is NOT_YET on
+                    // every delivery names a run whose write never landed (its webhook failed for good)
+                    LOG.log(System.Logger.Level.INFO, "queued wake-up " + id
+                            + " came before its run's write; SQS delivers it again");
+                    again.add(id);
+                } else if (result == WakeUpResult.FAILED) {
+                    again.add(id);
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();

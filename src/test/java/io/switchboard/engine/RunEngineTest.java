@@ -89,10 +89,16 @@ class RunEngineTest {
         }
     }
 
-    @Test
-    void aWaitItsSchedulerHoldsIsStoredOutOfTheDueIndexAndItsHeldCallWakesTheRunOnce() {
+    /** The engine over a scheduler that holds every wait. */
+    Holding holding() {
         Holding scheduler = new Holding();
         engine = new RunEngine(inbox, inbox, scheduler, new InboxPorts(inbox, inbox, inbox), clock, Duration.ofSeconds(30));
+        return scheduler;
+    }
+
+    @Test
+    void aWaitItsSchedulerHoldsIsStoredOutOfTheDueIndexAndItsHeldCallWakesTheRunOnce() {
+        Holding scheduler = holding();
         Run run = open("ada");
 
         assertEquals(1, scheduler.held.size());
@@ -112,8 +118,7 @@ class RunEngineTest {
 
     @Test
     void aHeldCallThatComesBeforeItsDueTimeComesAgainRatherThanBeingDropped() {
-        Holding scheduler = new Holding();
-        engine = new RunEngine(inbox, inbox, scheduler, new InboxPorts(inbox, inbox, inbox), clock, Duration.ofSeconds(30));
+        Holding scheduler = holding();
         Run run = open("ada");
         clock.advance(Duration.ofMinutes(14));
 
@@ -124,9 +129,8 @@ class RunEngineTest {
 
     @Test
     void aHeldWakeUpWrittenEffectsFirstThatDiedMidwayIsFinishedOnceByItsRedelivery() {
-        Holding scheduler = new Holding();
-        engine = new RunEngine(inbox, inbox, scheduler, new InboxPorts(inbox, inbox, inbox), clock, Duration.ofSeconds(30))
-                .writingWakeUpEffectsFirst();
+        Holding scheduler = holding();
+        engine.writingWakeUpEffectsFirst();
         Run run = open("ada");
         clock.advance(Duration.ofMinutes(15));
         inbox.crashOnNextComment = true;
@@ -144,8 +148,7 @@ class RunEngineTest {
 
     @Test
     void aHeldWakeUpThatClaimedItsRunAndDiedLeavesTheRunToTheSweepThroughItsLease() {
-        Holding scheduler = new Holding();
-        engine = new RunEngine(inbox, inbox, scheduler, new InboxPorts(inbox, inbox, inbox), clock, Duration.ofSeconds(30));
+        Holding scheduler = holding();
         Run run = open("ada");
         clock.advance(Duration.ofMinutes(15));
         inbox.crashAfterClaim();
@@ -165,9 +168,8 @@ class RunEngineTest {
 
     @Test
     void whenTheSchedulerCannotHoldAWaitItsDueEntryTimesItAndTheWebhookStillSucceeds() {
-        Holding scheduler = new Holding();
+        Holding scheduler = holding();
         scheduler.refusal = new IllegalStateException("queue unreachable");
-        engine = new RunEngine(inbox, inbox, scheduler, new InboxPorts(inbox, inbox, inbox), clock, Duration.ofSeconds(30));
         Run run = open("ada");
 
         assertEquals(1, armed.size(), "armed after the write, as any wait whose due entry is the timer of record");

@@ -105,7 +105,8 @@ class TwoStageWakeUpTest {
         String runId = ws.runs("dee").getString("runs[0].id");
         String token = ws.runs("dee").getString("runs[0].wakeToken");
 
-        assertEquals(delayedBefore + 1, delayedInQueue(), "the headline scenario's wait goes to SQS when it starts, delayed to its due time");
+        assertEquals(delayedBefore + 1, delayedInQueue(),
+                "the headline scenario's wait goes to SQS when it starts, delayed to its due time");
         // no due entry: neither the sweep of the minute before nor the one after the due time sees the run
         Instant minuteBefore = due.truncatedTo(ChronoUnit.MINUTES).minus(Duration.ofMinutes(1));
         clock.set(due.minusSeconds(1));

@@ -590,8 +590,7 @@ public final class RunEngine {
                     WakeUpCall call = new WakeUpCall(run.workspaceId(), run.contactId(), run.id(), token,
                             result.waitUntil());
                     // the write below stores the next version: a held call names it, so an early delivery waits for it
-                    boolean held = hold(new WakeUpCall(call.workspaceId(), call.contactId(), call.runId(), token,
-                            call.dueAt(), run.version() + 1));
+                    boolean held = hold(call.storedAt(run.version() + 1));
                     run.waitUntil(token, result.waitUntil(), now, held);
                     if (write(run, segment) && !held) {
                         arm(call);

@@ -18,4 +18,9 @@ public record WakeUpCall(String workspaceId, String contactId, String runId, Str
     public WakeUpCall(String workspaceId, String contactId, String runId, String token, Instant dueAt) {
         this(workspaceId, contactId, runId, token, dueAt, 0);
     }
+
+    /** This call as a scheduler holds it: naming the version the run's write that stores the wait stores. */
+    public WakeUpCall storedAt(long version) {
+        return new WakeUpCall(workspaceId, contactId, runId, token, dueAt, version);
+    }
 }
