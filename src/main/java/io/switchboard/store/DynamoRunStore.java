@@ -285,7 +285,7 @@ public final class DynamoRunStore implements RunStore {
         if (!run.variables().isEmpty()) {
             item.put("variables", s(write(run.variables())));
         }
-        item.put("history", AttributeValue.fromB(SdkBytes.fromByteArray(gzip(write(run.history())))));
+        item.put("history", AttributeValue.fromB(SdkBytes.fromByteArray(HistoryCodec.encode(write(run.history())))));
         if (run.wakeToken() != null) {
             item.put("wakeToken", s(run.wakeToken()));
         }
@@ -326,30 +326,8 @@ public final class DynamoRunStore implements RunStore {
                 state(item), cursor == null ? null : StepPath.parse(cursor),
                 (int) num(item, "executedSteps", 0), instant(item, "dueAt"), instant(item, "leaseUntil"),
                 str(item, "wakeToken"), instant(item, "updatedAt"), num(item, "version", 0),
-                read(gunzip(item.get("history").b().asByteArray()), HISTORY),
+                read(HistoryCodec.decode(item.get("history").b().asByteArray()), HISTORY),
                 item.containsKey("variables") ? read(str(item, "variables"), STRINGS) : Map.of());
-    }
-
-    /**
-     * History is most of a run's size and size is what each write costs (one unit per KB); its records
-     * repeat the same keys, so gzip keeps a typical run under 1 KB.
-     */
-    private static byte[] gzip(String text) {
-        var out = new java.io.ByteArrayOutputStream();
-        try (var zip = new java.util.zip.GZIPOutputStream(out)) {
-            zip.write(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-        return out.toByteArray();
-    }
-
-    private static String gunzip(byte[] bytes) {
-        try (var zip = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(bytes))) {
-            return new String(zip.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
     }
 
     private String write(Object value) {

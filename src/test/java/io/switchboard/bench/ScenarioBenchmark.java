@@ -277,7 +277,23 @@ class ScenarioBenchmark {
         for (var item : items) {
             System.out.printf("    %-28s %5d bytes; the largest attributes: %s%n", item.get("sk").s().replaceAll("#.*", "#..."),
                     ItemBytes.of(item), largestAttributes(item, 6));
+            if (item.containsKey("history")) {
+                historyFit(contactId, item);
+            }
         }
+    }
+
+    /**
+     * What the history costs per step record, and so how long a run stays within one write unit: the items
+     * other than history stay the same size as a run goes on, the history grows by about this much a step.
+     */
+    void historyFit(String contactId, Map<String, AttributeValue> item) {
+        int records = runStore.listByContact(WS, contactId).get(0).history().size();
+        int history = ItemBytes.of(Map.of("history", item.get("history")));
+        double perRecord = (double) history / records;
+        System.out.printf("    the run's history: %d step records in %d bytes, %.0f bytes a record: a run like it stays"
+                + " within one write unit (1 KB) up to about %d records%n", records, history, perRecord,
+                (int) ((1024 - ItemBytes.of(item) + history) / perRecord));
     }
 
     /** "name N" for the item's {@code count} largest attributes, name and value as billed: what a smaller item would drop. */

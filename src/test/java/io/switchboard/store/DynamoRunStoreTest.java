@@ -37,6 +37,30 @@ class DynamoRunStoreTest extends RunStoreContract {
     }
 
     @Test
+    void aRunStoredWithItsHistoryGzipdReadsBackWholeAndItsNextSaveWritesTheDictionaryFormat() throws Exception {
+        Run stored = run("r-gzip", "ada", RunStatus.WAITING, t0.plusSeconds(900));
+        store.create(stored);
+        var key = Attr.key(Keys.contact("ws", "ada"), Keys.runSort("r-gzip"));
+        String json = HistoryCodec.decode(table.db.getItem(g -> g.tableName(table.name).key(key)).item().get("history")
+                .b().asByteArray());
+        // as runs were written before the dictionary: the same JSON, gzip'd
+        var gzipped = new java.io.ByteArrayOutputStream();
+        try (var zip = new java.util.zip.GZIPOutputStream(gzipped)) {
+            zip.write(json.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        table.db.updateItem(u -> u.tableName(table.name).key(key).updateExpression("SET history = :h")
+                .expressionAttributeValues(java.util.Map.of(":h", software.amazon.awssdk.services.dynamodb.model
+                        .AttributeValue.fromB(software.amazon.awssdk.core.SdkBytes.fromByteArray(gzipped.toByteArray())))));
+
+        Run read = store.find("ws", "ada", "r-gzip").orElseThrow();
+        assertEquals(stored.history(), read.history());
+        store.save(read);
+        byte[] saved = table.db.getItem(g -> g.tableName(table.name).key(key)).item().get("history").b().asByteArray();
+        assertEquals(HistoryCodec.DICTIONARY_V1, saved[0]);
+        assertEquals(stored.history(), store.find("ws", "ada", "r-gzip").orElseThrow().history());
+    }
+
+    @Test
     void aRunToResumeIsReadTogetherWithItsContact() {
         new DynamoContactStore(table.db, table.name).recordIncoming("ws",
                 new ContactStore.IncomingContact("ada", "Ada"), "web", t0, "conv-1");
