@@ -11,18 +11,24 @@ import io.switchboard.inbox.ContactStore;
 import io.switchboard.engine.run.Run;
 import io.switchboard.engine.run.WakeUpCall;
 import io.switchboard.support.DynamoDbLocalResource;
+import java.io.ByteArrayOutputStream;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BatchGetItemRequest;
 
 /** The RunStore contract against the DynamoDB adapter, on a fresh table in DynamoDB Local. */
@@ -44,13 +50,12 @@ class DynamoRunStoreTest extends RunStoreContract {
         String json = HistoryCodec.decode(table.db.getItem(g -> g.tableName(table.name).key(key)).item().get("history")
                 .b().asByteArray());
         // as runs were written before the dictionary: the same JSON, gzip'd
-        var gzipped = new java.io.ByteArrayOutputStream();
-        try (var zip = new java.util.zip.GZIPOutputStream(gzipped)) {
-            zip.write(json.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        var gzipped = new ByteArrayOutputStream();
+        try (var zip = new GZIPOutputStream(gzipped)) {
+            zip.write(json.getBytes(StandardCharsets.UTF_8));
         }
         table.db.updateItem(u -> u.tableName(table.name).key(key).updateExpression("SET history = :h")
-                .expressionAttributeValues(java.util.Map.of(":h", software.amazon.awssdk.services.dynamodb.model
-                        .AttributeValue.fromB(software.amazon.awssdk.core.SdkBytes.fromByteArray(gzipped.toByteArray())))));
+                .expressionAttributeValues(Map.of(":h", AttributeValue.fromB(SdkBytes.fromByteArray(gzipped.toByteArray())))));
 
         Run read = store.find("ws", "ada", "r-gzip").orElseThrow();
         assertEquals(stored.history(), read.history());
