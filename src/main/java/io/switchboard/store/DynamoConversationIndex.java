@@ -1,15 +1,12 @@
 package io.switchboard.store;
 
-import static io.switchboard.store.Attr.instant;
 import static io.switchboard.store.Attr.s;
 import static io.switchboard.store.Attr.str;
 
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.switchboard.engine.run.Awaiting;
 import io.switchboard.engine.run.Run;
 import io.switchboard.engine.run.RunState;
-import io.switchboard.engine.run.RunStatus;
 import io.switchboard.inbox.Contact;
 import io.switchboard.inbox.ConversationIndex;
 import java.nio.charset.StandardCharsets;
@@ -36,18 +33,15 @@ public final class DynamoConversationIndex implements ConversationIndex {
 
     private static final int CHUNK = 50;
     private static final Pattern CURSOR = Pattern.compile("\\d{15}#.+");
-    private static final String RUN_ATTRIBUTES = "sk, workflowId, #status, #state, startedAt, dueAt, variables";
-
-    private static final TypeReference<Map<String, String>> STRINGS = new TypeReference<>() { };
 
     private final DynamoDbClient db;
     private final String table;
-    private final ObjectMapper json;
+    private final RunItems runItems;
 
     public DynamoConversationIndex(DynamoDbClient db, String table, ObjectMapper json) {
         this.db = db;
         this.table = table;
-        this.json = json;
+        this.runItems = new RunItems(json);
     }
 
     @Override
@@ -105,8 +99,8 @@ public final class DynamoConversationIndex implements ConversationIndex {
         QueryResponse page = db.query(QueryRequest.builder().tableName(table)
                 .keyConditionExpression("pk = :pk AND begins_with(sk, :runs)")
                 .expressionAttributeValues(Map.of(":pk", s(Keys.contact(ws, contact.id())), ":runs", s("RUN#")))
-                .projectionExpression(RUN_ATTRIBUTES)
-                .expressionAttributeNames(Map.of("#status", "status", "#state", "state"))
+                .projectionExpression(RunItems.SUMMARY_ATTRIBUTES)
+                .expressionAttributeNames(RunItems.SUMMARY_NAMES)
                 .limit(MAX_RUNS_PER_CONTACT)
                 .build());
         List<RunSummary> runs = new ArrayList<>();
@@ -131,22 +125,12 @@ public final class DynamoConversationIndex implements ConversationIndex {
     }
 
     private RunSummary summary(Map<String, AttributeValue> item) {
-        Map<String, String> variables = Map.of();
-        String stored = str(item, "variables");
-        if (stored != null) {
-            try {
-                variables = json.readValue(stored, STRINGS);
-            } catch (java.io.IOException e) {
-                throw new IllegalStateException("stored run is unreadable", e);
-            }
-        }
-        RunStatus status = RunStatus.valueOf(str(item, "status"));
-        RunState state = str(item, "state") != null ? RunState.valueOf(str(item, "state")) : RunState.of(status, variables);
-        Instant queuedSince = Run.awaitingIn(variables).filter(a -> a.kind() == Awaiting.Kind.AGENT)
+        RunItems.Summary run = runItems.summary(item);
+        Instant queuedSince = Run.awaitingIn(run.variables()).filter(a -> a.kind() == Awaiting.Kind.AGENT)
                 .map(Awaiting::since).orElse(null);
-        return new RunSummary(str(item, Table.SK).substring(4), str(item, "workflowId"), status.wireName(),
-                state.wireName(), instant(item, "startedAt"), state.isFinished() ? null : instant(item, "dueAt"),
-                state == RunState.QUEUED_FOR_ASSIGNMENT ? queuedSince : null);
+        return new RunSummary(run.runId(), run.workflowId(), run.state().status().wireName(),
+                run.state().wireName(), run.startedAt(), run.state().isFinished() ? null : run.dueAt(),
+                run.state() == RunState.QUEUED_FOR_ASSIGNMENT ? queuedSince : null);
     }
 
     private Map<String, Map<String, AttributeValue>> contacts(List<Map<String, AttributeValue>> keys) {

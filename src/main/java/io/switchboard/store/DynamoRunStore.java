@@ -1,23 +1,14 @@
 package io.switchboard.store;
 
-import static io.switchboard.store.Attr.instant;
 import static io.switchboard.store.Attr.n;
-import static io.switchboard.store.Attr.num;
 import static io.switchboard.store.Attr.s;
 import static io.switchboard.store.Attr.str;
 import static io.switchboard.store.Attr.time;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.switchboard.engine.run.Run;
-import io.switchboard.engine.run.RunState;
-import io.switchboard.engine.run.RunStatus;
 import io.switchboard.engine.run.RunStore;
-import io.switchboard.engine.run.StepRecord;
 import io.switchboard.engine.run.WakeUpCall;
-import io.switchboard.engine.workflow.StepPath;
 import io.switchboard.inbox.ConcurrentUpdateException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -26,7 +17,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
@@ -46,29 +36,22 @@ import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
  */
 public final class DynamoRunStore implements RunStore {
 
-    private static final TypeReference<List<StepRecord>> HISTORY = new TypeReference<>() { };
-    private static final TypeReference<Map<String, String>> STRINGS = new TypeReference<>() { };
-
-    /** Marks a waiting run whose wake-up its scheduler holds ({@code WakeUpScheduler.hold}). */
-    private static final String TIMER_HELD = "timerHeld";
-
     private final DynamoDbClient db;
     private final String table;
-    private final ObjectMapper json;
+    private final RunItems items;
     private final int dueShards;
 
     public DynamoRunStore(DynamoDbClient db, String table, ObjectMapper json, int dueShards) {
         this.db = db;
         this.table = table;
-        // history is most of a run's size, and size is what a write costs: leave out empty values
-        this.json = json.copy().setSerializationInclusion(JsonInclude.Include.NON_EMPTY);
+        this.items = new RunItems(json);
         this.dueShards = dueShards;
     }
 
     @Override
     public boolean create(Run run) {
         try {
-            db.putItem(PutItemRequest.builder().tableName(table).item(toItem(run, run.version() + 1))
+            db.putItem(PutItemRequest.builder().tableName(table).item(items.item(run, run.version() + 1, dueShards))
                     .conditionExpression("attribute_not_exists(pk)").build());
             run.markSaved(run.version() + 1);
             return true;
@@ -134,7 +117,7 @@ public final class DynamoRunStore implements RunStore {
     public Optional<Run> find(String ws, String contactId, String runId) {
         var item = db.getItem(GetItemRequest.builder().tableName(table)
                 .key(Attr.key(Keys.contact(ws, contactId), Keys.runSort(runId))).consistentRead(true).build()).item();
-        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(toRun(ws, item));
+        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(items.run(ws, item));
     }
 
     /** One consistent BatchGetItem for the run and the contact item of its partition. */
@@ -164,7 +147,7 @@ public final class DynamoRunStore implements RunStore {
             String pk = Keys.contact(call.workspaceId(), call.contactId());
             var run = found.get(pk + "\n" + Keys.runSort(call.runId()));
             var contact = found.get(pk + "\n" + DynamoContactStore.SORT);
-            read.add(new Resumable(run == null ? Optional.empty() : Optional.of(toRun(call.workspaceId(), run)),
+            read.add(new Resumable(run == null ? Optional.empty() : Optional.of(items.run(call.workspaceId(), run)),
                     contact == null ? null : DynamoContactStore.toContact(call.workspaceId(), call.contactId(), contact)));
         }
         return read;
@@ -173,7 +156,7 @@ public final class DynamoRunStore implements RunStore {
     @Override
     public void save(Run run) {
         try {
-            db.putItem(PutItemRequest.builder().tableName(table).item(toItem(run, run.version() + 1))
+            db.putItem(PutItemRequest.builder().tableName(table).item(items.item(run, run.version() + 1, dueShards))
                     .conditionExpression("version = :expected")
                     .expressionAttributeValues(Map.of(":expected", n(run.version())))
                     .build());
@@ -185,7 +168,7 @@ public final class DynamoRunStore implements RunStore {
 
     /** The run's save as one item of a wake-up's commit: written only at the version it was read. */
     Put saveInCommit(Run run) {
-        return Put.builder().tableName(table).item(toItem(run, run.version() + 1))
+        return Put.builder().tableName(table).item(items.item(run, run.version() + 1, dueShards))
                 .conditionExpression("version = :expected")
                 .expressionAttributeValues(Map.of(":expected", n(run.version()))).build();
     }
@@ -197,7 +180,7 @@ public final class DynamoRunStore implements RunStore {
                 .keyConditionExpression("pk = :pk AND begins_with(sk, :p)")
                 .expressionAttributeValues(Map.of(":pk", s(Keys.contact(ws, contactId)), ":p", s("RUN#")))
                 .consistentRead(true).build())) {
-            page.items().forEach(item -> runs.add(toRun(ws, item)));
+            page.items().forEach(item -> runs.add(items.run(ws, item)));
         }
         runs.sort(Comparator.comparing(Run::startedAt));
         return runs;
@@ -263,86 +246,4 @@ public final class DynamoRunStore implements RunStore {
         return String.format("%015d#%s", at.toEpochMilli(), runId);
     }
 
-    private Map<String, AttributeValue> toItem(Run run, long version) {
-        Map<String, AttributeValue> item = new HashMap<>(Attr.key(Keys.contact(run.workspaceId(), run.contactId()),
-                Keys.runSort(run.id())));
-        item.put("workflowId", s(run.workflowId()));
-        item.put("workflowVersion", n(run.workflowVersion()));
-        if (run.conversationId() != null) {
-            item.put("conversationId", s(run.conversationId()));
-        }
-        item.put("status", s(run.status().name()));
-        // the state names the kind of waiting; runs stored before it was written derive it (RunState.of)
-        item.put("state", s(run.state().name()));
-        if (run.cursor() != null) {
-            item.put("cursor", s(run.cursor().toString()));
-        }
-        item.put("executedSteps", n(run.executedSteps()));
-        item.put("startedAt", time(run.startedAt()));
-        item.put("updatedAt", time(run.updatedAt()));
-        item.put("version", n(version));
-        item.put("triggerData", s(write(run.triggerData())));
-        if (!run.variables().isEmpty()) {
-            item.put("variables", s(write(run.variables())));
-        }
-        item.put("history", AttributeValue.fromB(SdkBytes.fromByteArray(HistoryCodec.encode(write(run.history())))));
-        if (run.wakeToken() != null) {
-            item.put("wakeToken", s(run.wakeToken()));
-        }
-        if (run.leaseUntil() != null) {
-            item.put("leaseUntil", time(run.leaseUntil()));
-        }
-        if (run.dueAt() != null) {
-            item.put("dueAt", time(run.dueAt()));
-            if (run.timerHeld()) {
-                item.put(TIMER_HELD, AttributeValue.fromBool(true)); // its scheduler delivers it: no due entry
-            } else {
-                item.put(Table.DUE_SHARD, s("DUE#" + Math.floorMod(run.id().hashCode(), dueShards)));
-                item.put(Table.DUE_KEY, s(dueKey(run.dueAt(), run.id())));
-            }
-        }
-        return item;
-    }
-
-    private RunState state(Map<String, AttributeValue> item) {
-        String state = str(item, "state");
-        return state != null ? RunState.valueOf(state) : RunState.of(RunStatus.valueOf(str(item, "status")),
-                item.containsKey("variables") ? read(str(item, "variables"), STRINGS) : Map.of());
-    }
-
-    private Run toRun(String ws, Map<String, AttributeValue> item) {
-        Run run = fromItem(ws, item);
-        AttributeValue held = item.get(TIMER_HELD);
-        return held != null && Boolean.TRUE.equals(held.bool()) ? run.markTimerHeld() : run;
-    }
-
-    private Run fromItem(String ws, Map<String, AttributeValue> item) {
-        String pk = str(item, Table.PK);
-        String contactId = pk.substring(pk.indexOf("#CONTACT#") + 9);
-        String cursor = str(item, "cursor");
-        return new Run(ws, str(item, Table.SK).substring(4), str(item, "workflowId"),
-                (int) num(item, "workflowVersion", 0), contactId, str(item, "conversationId"),
-                read(str(item, "triggerData"), STRINGS), instant(item, "startedAt"),
-                state(item), cursor == null ? null : StepPath.parse(cursor),
-                (int) num(item, "executedSteps", 0), instant(item, "dueAt"), instant(item, "leaseUntil"),
-                str(item, "wakeToken"), instant(item, "updatedAt"), num(item, "version", 0),
-                read(HistoryCodec.decode(item.get("history").b().asByteArray()), HISTORY),
-                item.containsKey("variables") ? read(str(item, "variables"), STRINGS) : Map.of());
-    }
-
-    private String write(Object value) {
-        try {
-            return json.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private <T> T read(String text, TypeReference<T> type) {
-        try {
-            return json.readValue(text, type);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("stored run is unreadable", e);
-        }
-    }
 }

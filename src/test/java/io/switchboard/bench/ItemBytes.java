@@ -10,12 +10,12 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * a list or map 3 bytes plus 1 per element. A write costs one unit per KB of the larger of the item
  * before and after it, so this says how close an item is to a second unit.
  */
-final class ItemBytes {
+public final class ItemBytes {
 
     private ItemBytes() {
     }
 
-    static int of(Map<String, AttributeValue> item) {
+    public static int of(Map<String, AttributeValue> item) {
         int bytes = 0;
         for (var e : item.entrySet()) {
             bytes += utf8(e.getKey()) + value(e.getValue());

@@ -277,7 +277,7 @@ class ScenarioBenchmark {
         for (var item : items) {
             System.out.printf("    %-28s %5d bytes; the largest attributes: %s%n", item.get("sk").s().replaceAll("#.*", "#..."),
                     ItemBytes.of(item), largestAttributes(item, 6));
-            if (item.containsKey("history")) {
+            if (io.switchboard.store.RunBodies.isRun(item)) {
                 historyFit(contactId, item);
             }
         }
@@ -289,7 +289,7 @@ class ScenarioBenchmark {
      */
     void historyFit(String contactId, Map<String, AttributeValue> item) {
         int records = runStore.listByContact(WS, contactId).get(0).history().size();
-        int history = ItemBytes.of(Map.of("history", item.get("history")));
+        int history = io.switchboard.store.RunBodies.historyBytes(item);
         double perRecord = (double) history / records;
         System.out.printf("    the run's history: %d step records in %d bytes, %.0f bytes a record: a run like it stays"
                 + " within one write unit (1 KB) up to about %d records%n", records, history, perRecord,

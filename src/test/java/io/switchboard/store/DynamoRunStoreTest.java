@@ -45,24 +45,66 @@ class DynamoRunStoreTest extends RunStoreContract {
     @Test
     void aRunStoredWithItsHistoryGzipdReadsBackWholeAndItsNextSaveWritesTheDictionaryFormat() throws Exception {
         Run stored = run("r-gzip", "ada", RunStatus.WAITING, t0.plusSeconds(900));
-        store.create(stored);
         var key = Attr.key(Keys.contact("ws", "ada"), Keys.runSort("r-gzip"));
-        String json = HistoryCodec.decode(table.db.getItem(g -> g.tableName(table.name).key(key)).item().get("history")
-                .b().asByteArray());
-        // as runs were written before the dictionary: the same JSON, gzip'd
-        var gzipped = new ByteArrayOutputStream();
-        try (var zip = new GZIPOutputStream(gzipped)) {
-            zip.write(json.getBytes(StandardCharsets.UTF_8));
-        }
-        table.db.updateItem(u -> u.tableName(table.name).key(key).updateExpression("SET history = :h")
-                .expressionAttributeValues(Map.of(":h", AttributeValue.fromB(SdkBytes.fromByteArray(gzipped.toByteArray())))));
+        // as runs were written before the dictionary: every field an attribute, the history's JSON gzip'd
+        table.db.putItem(p -> p.tableName(table.name).item(RunItemsAsWrittenBefore.item(stored, 1, table.json,
+                DynamoRunStoreTest::gzip)));
 
         Run read = store.find("ws", "ada", "r-gzip").orElseThrow();
         assertEquals(stored.history(), read.history());
         store.save(read);
-        byte[] saved = table.db.getItem(g -> g.tableName(table.name).key(key)).item().get("history").b().asByteArray();
-        assertEquals(HistoryCodec.DICTIONARY_V1, saved[0]);
+        var saved = table.db.getItem(g -> g.tableName(table.name).key(key)).item();
+        assertEquals(HistoryCodec.DICTIONARY_V1, saved.get(RunItems.BODY).b().asByteArray()[0]);
         assertEquals(stored.history(), store.find("ws", "ada", "r-gzip").orElseThrow().history());
+    }
+
+    @Test
+    void aRunWrittenBeforeTheBodyReadsBackAsItWasAndItsNextSaveWritesOnlyTheBodyBesideTheKeys() {
+        Run stored = run("r-attributes", "ada", RunStatus.WAITING, t0.plusSeconds(900));
+        stored.setVariable("answer.name", "Ada");
+        var key = Attr.key(Keys.contact("ws", "ada"), Keys.runSort("r-attributes"));
+        table.db.putItem(p -> p.tableName(table.name).item(RunItemsAsWrittenBefore.item(stored, 3, table.json,
+                HistoryCodec::encode)));
+
+        Run read = store.find("ws", "ada", "r-attributes").orElseThrow();
+        assertEquals(3, read.version());
+        assertEquals(stored.workflowId(), read.workflowId());
+        assertEquals(stored.triggerData(), read.triggerData());
+        assertEquals(stored.dueAt(), read.dueAt());
+        assertEquals(stored.state(), read.state());
+        assertEquals(stored.variables(), read.variables());
+        assertEquals(stored.history(), read.history());
+        assertEquals(List.of("r-attributes"), store.due(t0.plusSeconds(900), 10).stream().map(WakeUpCall::runId).toList());
+
+        store.save(read);
+        var saved = table.db.getItem(g -> g.tableName(table.name).key(key)).item();
+        assertEquals(java.util.Set.of("pk", "sk", "version", "body", "wakeToken", "dueShard", "dueKey"), saved.keySet());
+        Run again = store.find("ws", "ada", "r-attributes").orElseThrow();
+        assertEquals(4, again.version());
+        assertEquals(stored.variables(), again.variables());
+        assertEquals(stored.history(), again.history());
+        assertEquals(List.of("r-attributes"), store.due(t0.plusSeconds(900), 10).stream().map(WakeUpCall::runId).toList(),
+                "still due, from the same due entry");
+    }
+
+    @Test
+    void aRunItemIsAtMostThreeQuartersOfTheBytesItsFieldsTookAsAttributes() {
+        Run waiting = run("r-size", "ada", RunStatus.WAITING, t0.plusSeconds(900));
+        store.create(waiting);
+        var key = Attr.key(Keys.contact("ws", "ada"), Keys.runSort("r-size"));
+        int body = io.switchboard.bench.ItemBytes.of(table.db.getItem(g -> g.tableName(table.name).key(key)).item());
+        int attributes = io.switchboard.bench.ItemBytes.of(RunItemsAsWrittenBefore.item(waiting, 1, table.json, HistoryCodec::encode));
+        assertTrue(body < attributes * 3 / 4, body + " bytes as a body against " + attributes + " as attributes");
+    }
+
+    private static byte[] gzip(String json) {
+        var gzipped = new ByteArrayOutputStream();
+        try (var zip = new GZIPOutputStream(gzipped)) {
+            zip.write(json.getBytes(StandardCharsets.UTF_8));
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+        return gzipped.toByteArray();
     }
 
     @Test

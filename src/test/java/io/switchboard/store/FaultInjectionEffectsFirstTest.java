@@ -21,6 +21,9 @@ class FaultInjectionEffectsFirstTest extends FaultInjectionTest {
      * The assignment guarded by the wake-up's read of the contact (the same conversation, no reply since), or
      * the write of the run at the version read that claims it (running) before a step that does not repeat harmlessly.
      */
+    private static final RunItems ITEMS = new RunItems(new com.fasterxml.jackson.databind.ObjectMapper()
+            .findAndRegisterModules());
+
     @Override
     boolean isWakeUpsFirstWrite(SdkRequest request) {
         if (request instanceof UpdateItemRequest update) {
@@ -28,7 +31,7 @@ class FaultInjectionEffectsFirstTest extends FaultInjectionTest {
                     && update.conditionExpression().contains("convId = :conversation");
         }
         return request instanceof PutItemRequest put && put.item().get("sk").s().startsWith("RUN#")
-                && "version = :expected".equals(put.conditionExpression()) && "RUNNING".equals(put.item().get("state").s());
+                && "version = :expected".equals(put.conditionExpression()) && ITEMS.state(put.item()) == io.switchboard.engine.run.RunState.RUNNING;
     }
 
     /** The guarded assignment, refused; then the fresh decision's claim of the run (the else path, no assignment). */

@@ -32,12 +32,12 @@ class RunItemsWithTheOldAwaitingVariablesTest {
     @Test
     void anItemWithTheQuestionsOldMarksAndNoStateReadsAsAwaitingTheReplyAndItsFirstSaveKeepsOnlyTheRecord() {
         Instant deadline = T0.plusSeconds(3600);
-        runs.create(new Run("ws", "r-old", "wf", 1, "ada", "conv", Map.of(), T0, RunStatus.WAITING, StepPath.START, 1,
+        Run old = new Run("ws", "r-old", "wf", 1, "ada", "conv", Map.of(), T0, RunStatus.WAITING, StepPath.START, 1,
                 deadline, null, "token", T0, 0, List.of(), Map.of("reply.awaitedBy", "ask", "ask.deadline",
-                deadline.toString(), "ask.invalid", "1", "answer.name", "Ada")));
-        // as the old code wrote it: the state attribute did not exist
-        table.db.updateItem(u -> u.tableName(table.name).key(Attr.key(Keys.contact("ws", "ada"), Keys.runSort("r-old")))
-                .updateExpression("REMOVE #state").expressionAttributeNames(Map.of("#state", "state")));
+                deadline.toString(), "ask.invalid", "1", "answer.name", "Ada"));
+        var item = new java.util.HashMap<>(RunItemsAsWrittenBefore.item(old, 1, table.json, HistoryCodec::encode));
+        item.remove("state"); // as the old code wrote it: the state attribute did not exist
+        table.db.putItem(p -> p.tableName(table.name).item(item));
 
         Run read = runs.find("ws", "ada", "r-old").orElseThrow();
         assertEquals(RunState.AWAITING_REPLY, read.state());
@@ -65,5 +65,24 @@ class RunItemsWithTheOldAwaitingVariablesTest {
         var listed = index.page("ws", new Query(null, null, RunFilter.QUEUED, null, null), null, 10);
         assertEquals(T0.plusSeconds(10), listed.conversations().get(0).runs().get(0).queuedSince());
         assertEquals(T0.plusSeconds(10), runs.find("ws", "bo", "r-queued").orElseThrow().awaiting().orElseThrow().since());
+    }
+
+    @Test
+    void aQueuedRunWrittenBeforeTheBodyIsListedAsQueuedSinceItsRecordSays() {
+        new DynamoContactStore(table.db, table.name).recordIncoming("ws", new IncomingContact("cy", "Cy"), "web", T0,
+                "conv-cy");
+        Run queued = new Run("ws", "r-queued-old", "wf", 1, "cy", "conv-cy", Map.of(), T0,
+                RunState.QUEUED_FOR_ASSIGNMENT, StepPath.START, 1, T0.plusSeconds(70), null, "token", T0, 0, List.of(),
+                Map.of());
+        queued.await(new Awaiting(Awaiting.Kind.AGENT, "assign", T0.plusSeconds(10), T0.plusSeconds(610), 0, null));
+        table.db.putItem(p -> p.tableName(table.name).item(RunItemsAsWrittenBefore.item(queued, 1, table.json,
+                HistoryCodec::encode)));
+
+        ConversationIndex index = new DynamoConversationIndex(table.db, table.name, table.json);
+        var run = index.page("ws", new Query(null, null, RunFilter.QUEUED, null, null), null, 10).conversations().get(0)
+                .runs().get(0);
+        assertEquals("r-queued-old", run.id());
+        assertEquals(T0.plusSeconds(10), run.queuedSince());
+        assertEquals(T0.plusSeconds(70), run.dueAt());
     }
 }
