@@ -8,6 +8,7 @@ import static io.switchboard.store.Attr.time;
 import io.switchboard.engine.run.HeldWrites;
 import io.switchboard.inbox.ChangedSinceRead;
 import io.switchboard.inbox.Contact;
+import io.switchboard.inbox.EffectKeys;
 import io.switchboard.inbox.ContactStore;
 import io.switchboard.inbox.Conversation;
 import io.switchboard.inbox.FieldEdit;
@@ -197,7 +198,7 @@ public final class DynamoContactStore implements ContactStore {
             } else {
                 remove.append(", assigneeId, gsi1pk");
             }
-            condition += " AND (attribute_not_exists(assignKey) OR assignKey <> :key) AND NOT contains(assignKeys, :key)";
+            condition += " AND " + unusedKey("assignKey", "assignKeys");
         }
         try {
             Map<String, AttributeValue> written = db.updateItem(update(ws, incoming.id())
@@ -276,7 +277,8 @@ public final class DynamoContactStore implements ContactStore {
         Assignment assignment = Assignment.of(ws, assigneeId, effectKey, at, asRead.hasOpenConversation())
                 .alsoSetting(WAKE_UP_MARK + " = :mark");
         Map<String, AttributeValue> values = new HashMap<>(assignment.values());
-        values.put(":mark", AttributeValue.builder().m(Map.of("key", s(effectKey), "step", s(stepPath))).build());
+        values.put(":mark", AttributeValue.builder().m(Map.of("key", s(EffectKeys.stored(effectKey)), "step", s(stepPath)))
+                .build());
         StringBuilder condition = new StringBuilder(UNUSED_KEY).append(assignment.statusCondition());
         Map<String, String> names = stillAsRead(condition, values, asRead);
         AssignmentChange made = assignIf(ws, contactId, assigneeId, effectKey, assignment, values, condition, names);
@@ -290,8 +292,17 @@ public final class DynamoContactStore implements ContactStore {
     private static final String WAKE_UP_MARK = "wakeUpMark";
 
     /** An assignment's condition begins so: the contact exists and this key is not used yet. */
-    private static final String UNUSED_KEY = "attribute_exists(pk) AND (attribute_not_exists(assignKey) OR "
-            + "assignKey <> :key) AND NOT contains(assignKeys, :key) AND ";
+    private static final String UNUSED_KEY = "attribute_exists(pk) AND " + unusedKey("assignKey", "assignKeys") + " AND ";
+
+    /**
+     * Neither the last key of a kind of change ({@code lastKey}) nor any of the recent ones is {@code :key} (the
+     * key as the contact stores it, {@link EffectKeys}) or {@code :given} (the key itself, as keys were stored
+     * before that form): every write that puts one of the two puts both.
+     */
+    private static String unusedKey(String lastKey, String recentKeys) {
+        return "(attribute_not_exists(" + lastKey + ") OR (" + lastKey + " <> :key AND " + lastKey + " <> :given)) AND NOT "
+                + "contains(" + recentKeys + ", :key) AND NOT contains(" + recentKeys + ", :given)";
+    }
 
     /**
      * Makes {@code assignment} if {@code condition} holds; when it does not, the assignment its key names if
@@ -326,7 +337,7 @@ public final class DynamoContactStore implements ContactStore {
         if (current.isEmpty()) {
             throw new IllegalArgumentException("contact " + contactId + " does not exist");
         }
-        if (effectKey.equals(str(current, "assignKey"))) {
+        if (EffectKeys.same(str(current, "assignKey"), effectKey)) {
             // this very assignment was made before: report it, change nothing
             String previous = str(current, "previousAssigneeId");
             return new AssignmentChange(previous == null || previous.isEmpty() ? null : previous,
@@ -378,10 +389,11 @@ public final class DynamoContactStore implements ContactStore {
          * assignment.
          */
         static String keyed(String atName, String effectKey, Instant at, Map<String, AttributeValue> values) {
-            values.put(":key", s(effectKey));
+            values.put(":key", s(EffectKeys.stored(effectKey)));
+            values.put(":given", s(effectKey));
             values.put(atName, time(at));
             values.put(":none", s(""));
-            values.put(":keyList", AttributeValue.builder().l(s(effectKey)).build());
+            values.put(":keyList", AttributeValue.builder().l(s(EffectKeys.stored(effectKey))).build());
             values.put(":noKeys", AttributeValue.builder().l(List.of()).build());
             return "assignKey = :key, assignedAt = " + atName + ", previousAssigneeId = if_not_exists(assigneeId, :none), "
                     + "assignKeys = list_append(if_not_exists(assignKeys, :noKeys), :keyList)";
@@ -494,16 +506,16 @@ public final class DynamoContactStore implements ContactStore {
      */
     private static StringBuilder heldKeyCondition(String lastKey, String recentKeys, Map<String, AttributeValue> values) {
         values.put(":maxKeys", AttributeValue.fromN(Integer.toString(RecentKeys.MAX)));
-        return new StringBuilder("attribute_exists(pk) AND (attribute_not_exists(" + lastKey + ") OR " + lastKey
-                + " <> :key) AND NOT contains(" + recentKeys + ", :key) AND (attribute_not_exists(" + recentKeys
-                + ") OR size(" + recentKeys + ") < :maxKeys)");
+        return new StringBuilder("attribute_exists(pk) AND " + unusedKey(lastKey, recentKeys) + " AND (attribute_not_exists("
+                + recentKeys + ") OR size(" + recentKeys + ") < :maxKeys)");
     }
 
     /** The profile's version moves as {@link #writeProfile} moves it, so a concurrent edit on the claimed path starts over. */
     private Update heldProfileWrite(String ws, String contactId, String set, StringBuilder condition,
             Map<String, AttributeValue> values, String effectKey, Instant at, String name, String attribute) {
-        values.put(":key", s(effectKey));
-        values.put(":keys", AttributeValue.builder().l(s(effectKey)).build());
+        values.put(":key", s(EffectKeys.stored(effectKey)));
+        values.put(":given", s(effectKey));
+        values.put(":keys", AttributeValue.builder().l(s(EffectKeys.stored(effectKey))).build());
         values.put(":none", AttributeValue.builder().l(List.of()).build());
         values.put(":at", time(at));
         values.put(":one", AttributeValue.fromN("1"));
@@ -680,7 +692,7 @@ public final class DynamoContactStore implements ContactStore {
             Instant at) {
         while (true) {
             Map<String, AttributeValue> item = current(ws, contactId);
-            if (effectKey.equals(str(item, "tagKey"))) {
+            if (EffectKeys.same(str(item, "tagKey"), effectKey)) {
                 return new TagsChange(strings(item.get("tagAdded")), strings(item.get("tagRemoved")),
                         toContact(ws, contactId, item));
             }
@@ -704,7 +716,7 @@ public final class DynamoContactStore implements ContactStore {
             Instant at) {
         while (true) {
             Map<String, AttributeValue> item = current(ws, contactId);
-            if (effectKey.equals(str(item, "fieldKey"))) {
+            if (EffectKeys.same(str(item, "fieldKey"), effectKey)) {
                 Map<String, String> changed = new LinkedHashMap<>();
                 AttributeValue stored = item.get("fieldChanged");
                 if (stored != null && stored.hasM()) {
@@ -746,7 +758,7 @@ public final class DynamoContactStore implements ContactStore {
         AttributeValue version = read.get("profileVersion");
         long next = version == null ? 1 : Long.parseLong(version.n()) + 1;
         Map<String, AttributeValue> all = new HashMap<>(values);
-        all.put(":key", s(effectKey));
+        all.put(":key", s(EffectKeys.stored(effectKey)));
         all.put(":at", time(at));
         all.put(":next", AttributeValue.builder().n(Long.toString(next)).build());
         String condition = "attribute_exists(pk) AND attribute_not_exists(profileVersion)";
