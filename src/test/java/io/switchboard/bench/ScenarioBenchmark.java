@@ -8,6 +8,7 @@ import io.switchboard.engine.RunTriggers;
 import io.switchboard.inbox.InboxActions;
 import io.switchboard.inbox.InboxActions.IncomingMessage;
 import io.switchboard.engine.run.RunEngine;
+import io.switchboard.engine.run.RunState;
 import io.switchboard.engine.step.InboxPorts;
 import io.switchboard.inbox.Agent;
 import io.switchboard.inbox.Team;
@@ -26,6 +27,7 @@ import io.switchboard.store.DynamoDirectoryStore;
 import io.switchboard.store.DynamoMessageStore;
 import io.switchboard.store.DynamoRunStore;
 import io.switchboard.store.DynamoWorkflowStore;
+import io.switchboard.store.RunBodies;
 import io.switchboard.store.Table;
 import io.switchboard.support.Workflows;
 import java.io.File;
@@ -368,12 +370,15 @@ class ScenarioBenchmark {
         Map<String, AttributeValue> start = null;
         do {
             var page = db.scan(ScanRequest.builder().tableName("switchboard").exclusiveStartKey(start)
-                    .filterExpression("contains(pk, :p) AND begins_with(sk, :run) AND #s = :done")
-                    .expressionAttributeNames(Map.of("#s", "status"))
+                    .filterExpression("contains(pk, :p) AND begins_with(sk, :run)")
+                    .expressionAttributeNames(RunBodies.NAMES)
                     .expressionAttributeValues(Map.of(":p", AttributeValue.fromS("#CONTACT#" + prefix),
-                            ":run", AttributeValue.fromS("RUN#"), ":done", AttributeValue.fromS("COMPLETED")))
-                    .projectionExpression("pk, sk").build());
+                            ":run", AttributeValue.fromS("RUN#")))
+                    .projectionExpression(RunBodies.STATE_ATTRIBUTES).build());
             for (var item : page.items()) {
+                if (RunBodies.state(item) != RunState.COMPLETED) {
+                    continue;
+                }
                 woke++;
                 if (h != null) {
                     String pk = item.get("pk").s();
