@@ -10,8 +10,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 /** For the benchmarks: a run item's state, and how many of its body bytes its history takes. */
 public final class RunBodies {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final RunItems ITEMS = new RunItems(new ObjectMapper().findAndRegisterModules());
+    private static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules();
+    private static final RunItems ITEMS = new RunItems(JSON);
 
     /** The attributes {@link #state} reads (either layout), for a scan's projection; names in {@link #NAMES}. */
     public static final String STATE_ATTRIBUTES = "pk, sk, body, #status, #state, variables";
