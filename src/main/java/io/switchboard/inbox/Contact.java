@@ -14,7 +14,9 @@ import java.util.Set;
  * {@code lastIncomingByChannel} says when the contact last wrote from each channel: the channel they
  * last interacted on, and whether a platform's reply window (WhatsApp's and Messenger's 24 hours) is
  * still open there. {@code wakeUpMark} is where a wake-up that writes its effects first last assigned the
- * contact ({@link WakeUpMark}); null when none did.
+ * contact ({@link WakeUpMark}); null when none did. {@code keptRunId} names the run a store keeps in the
+ * contact's own record (its first run, written with the opening that started it, so that one write holds both);
+ * null when none is.
  */
 public record Contact(
         String workspaceId,
@@ -26,11 +28,19 @@ public record Contact(
         Conversation conversation,
         Set<String> awaitingReply,
         Map<String, Instant> lastIncomingByChannel,
-        WakeUpMark wakeUpMark) {
+        WakeUpMark wakeUpMark,
+        String keptRunId) {
 
     public Contact {
         awaitingReply = awaitingReply == null ? Set.of() : Set.copyOf(awaitingReply);
         lastIncomingByChannel = lastIncomingByChannel == null ? Map.of() : Map.copyOf(lastIncomingByChannel);
+    }
+
+    public Contact(String workspaceId, String id, String name, Map<String, String> fields, Set<String> tags,
+            String assigneeId, Conversation conversation, Set<String> awaitingReply,
+            Map<String, Instant> lastIncomingByChannel, WakeUpMark wakeUpMark) {
+        this(workspaceId, id, name, fields, tags, assigneeId, conversation, awaitingReply, lastIncomingByChannel,
+                wakeUpMark, null);
     }
 
     public Contact(String workspaceId, String id, String name, Map<String, String> fields, Set<String> tags,
@@ -78,26 +88,31 @@ public record Contact(
 
     public Contact withAssignee(String agentId) {
         return new Contact(workspaceId, id, name, fields, tags, agentId, conversation, awaitingReply,
-                lastIncomingByChannel, wakeUpMark);
+                lastIncomingByChannel, wakeUpMark, keptRunId);
     }
 
     public Contact withTags(Set<String> updated) {
         return new Contact(workspaceId, id, name, fields, updated, assigneeId, conversation, awaitingReply,
-                lastIncomingByChannel, wakeUpMark);
+                lastIncomingByChannel, wakeUpMark, keptRunId);
     }
 
     public Contact withFields(Map<String, String> updated) {
         return new Contact(workspaceId, id, name, updated, tags, assigneeId, conversation, awaitingReply,
-                lastIncomingByChannel, wakeUpMark);
+                lastIncomingByChannel, wakeUpMark, keptRunId);
     }
 
     public Contact withWakeUpMark(WakeUpMark mark) {
         return new Contact(workspaceId, id, name, fields, tags, assigneeId, conversation, awaitingReply,
-                lastIncomingByChannel, mark);
+                lastIncomingByChannel, mark, keptRunId);
+    }
+
+    public Contact withKeptRun(String runId) {
+        return new Contact(workspaceId, id, name, fields, tags, assigneeId, conversation, awaitingReply,
+                lastIncomingByChannel, wakeUpMark, runId);
     }
 
     public Contact withConversation(Conversation updated) {
         return new Contact(workspaceId, id, name, fields, tags, assigneeId, updated, awaitingReply,
-                lastIncomingByChannel, wakeUpMark);
+                lastIncomingByChannel, wakeUpMark, keptRunId);
     }
 }

@@ -8,10 +8,11 @@ import java.util.Set;
 /**
  * A conversation that a contact's message opens, worked out on the contact as the arrival read it and
  * not written yet. On the opening message's first delivery the workflows it triggers run on the contact as
- * {@link #contact() it will be}, and the first of them to assign the contact writes the opening and the
- * assignment in one write ({@link #landWith}); any other write lands the opening alone first
- * ({@link #land}), and so does the arrival itself when nothing did. So the headline ingress opens and
- * assigns with one write of the contact, not two.
+ * {@link #contact() it will be}, and the first of them to assign the contact has the assignment written with
+ * the opening ({@link #assignWithOpening}): by the run's first write where the store can keep the run in the
+ * contact's record, else by the opening's own write ({@link #land}), which any other write makes first,
+ * and so does the arrival itself when nothing did. So the headline ingress opens, assigns and stores its
+ * waiting run with one write of the contact.
  *
  * <p>The write is conditional on the contact as read. When the contact changed meanwhile (another message
  * of theirs opened a conversation first, an agent assigned them) it is {@link Refused}: nothing was
@@ -20,8 +21,13 @@ import java.util.Set;
  */
 public abstract class Opening {
 
+    /** An assignment decided on the opening and not written yet: it goes with the opening's write. */
+    public record Assignment(String assigneeId, String effectKey, Instant at) {
+    }
+
     private Contact contact;
     private boolean landed;
+    private Assignment pending;
 
     protected Opening(Contact predicted) {
         this.contact = predicted;
@@ -41,27 +47,53 @@ public abstract class Opening {
         return contact.conversation().id();
     }
 
-    /** Writes the opening alone, once; the contact as written. */
+    /** True while an assignment waits to be written with the opening. */
+    public final boolean assignmentPending() {
+        return pending != null;
+    }
+
+    /** Writes the opening (with the assignment decided on it, if any) alone, once; the contact as written. */
     public final Contact land() {
         if (!landed) {
-            contact = write();
-            landed = true;
+            landAs(pending == null ? write() : writeWithAssignment(pending.assigneeId(), pending.effectKey(),
+                    pending.at()));
         }
         return contact;
     }
 
     /**
-     * Writes the opening together with the contact's assignment to {@code assigneeId} (null: unassigned),
-     * keyed by {@code effectKey} as {@link ContactStore#assign} keys it. Only before it landed.
+     * Assigns the contact to {@code assigneeId} (null: unassigned), keyed by {@code effectKey} as
+     * {@link ContactStore#assign} keys it, with the opening: the assignment waits for the opening's write
+     * ({@link #land}, or a store's write that carries more, such as the first write of the run that decided
+     * it), so the opening, the assignment and that write are one. Only before it landed, once.
      */
-    public final ContactStore.AssignmentChange landWith(String assigneeId, String effectKey, Instant at) {
-        if (landed) {
-            throw new IllegalStateException("the opening of " + conversationId() + " is written already");
+    public final ContactStore.AssignmentChange assignWithOpening(String assigneeId, String effectKey, Instant at) {
+        if (landed || pending != null) {
+            throw new IllegalStateException("the opening of " + conversationId() + " is assigned or written already");
         }
         String previous = contact.assigneeId();
-        contact = writeWithAssignment(assigneeId, effectKey, at);
+        pending = new Assignment(assigneeId, effectKey, at);
+        contact = contact.withAssignee(assigneeId);
+        return new ContactStore.AssignmentChange(previous, assigneeId, true);
+    }
+
+    /** Writes the opening together with the contact's assignment at once: {@link #assignWithOpening}, then {@link #land}. */
+    public final ContactStore.AssignmentChange landWith(String assigneeId, String effectKey, Instant at) {
+        ContactStore.AssignmentChange change = assignWithOpening(assigneeId, effectKey, at);
+        land();
+        return new ContactStore.AssignmentChange(change.previousAssigneeId(), contact.assigneeId(), true);
+    }
+
+    /** The assignment waiting for the opening's write; null when none. For a store writing more with it. */
+    protected final Assignment pendingAssignment() {
+        return pending;
+    }
+
+    /** A store's write of the opening (and of its pending assignment) landed: the contact as written. */
+    protected final void landAs(Contact written) {
+        contact = written;
         landed = true;
-        return new ContactStore.AssignmentChange(previous, contact.assigneeId(), true);
+        pending = null;
     }
 
     /** The opening's write, conditional on the contact as read; the contact as written. */
@@ -91,7 +123,8 @@ public abstract class Opening {
         return new Contact(workspaceId, incoming.id(), name, known == null ? Map.of() : known.fields(),
                 known == null ? Set.of() : known.tags(), known == null ? null : known.assigneeId(),
                 new Conversation(conversationId, ConversationStatus.OPEN, OpenedBy.CONTACT, channelId, at, null, at, null),
-                known == null ? Set.of() : known.awaitingReply(), lastIncoming);
+                known == null ? Set.of() : known.awaitingReply(), lastIncoming, null,
+                known == null ? null : known.keptRunId());
     }
 
     /**

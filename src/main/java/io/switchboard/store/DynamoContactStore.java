@@ -130,21 +130,60 @@ public final class DynamoContactStore implements ContactStore {
     @Override
     public Opening prepareOpening(String ws, IncomingContact incoming, String channelId, Instant at,
             String conversationId, Contact known) {
-        String knownAssignee = known == null ? null : known.assigneeId();
-        return new Opening(Opening.opened(ws, known, incoming, channelId, at, conversationId)) {
-            @Override
-            protected Contact write() {
-                return openConversation(ws, incoming, channelId, at, conversationId, knownAssignee)
-                        .orElseThrow(() -> new Opening.Refused(conversationId));
-            }
+        return new StoreOpening(ws, incoming, channelId, at, conversationId, known);
+    }
 
-            @Override
-            protected Contact writeWithAssignment(String assigneeId, String effectKey, Instant assignedAt) {
-                return openConversation(ws, incoming, channelId, at, conversationId, knownAssignee,
-                        new FirstAssignment(assigneeId, effectKey, assignedAt))
-                        .orElseThrow(() -> new Opening.Refused(conversationId));
-            }
-        };
+    /**
+     * An opening this store writes: alone, with its first assignment, or (by {@link DynamoRunStore}) with the
+     * run it started as well, kept in the contact's item, which holds one such run.
+     */
+    final class StoreOpening extends Opening {
+
+        private final String ws;
+        private final IncomingContact incoming;
+        private final String channelId;
+        private final Instant at;
+        private final String conversationId;
+        private final String knownAssignee;
+        private final boolean mayKeepARun;
+
+        private StoreOpening(String ws, IncomingContact incoming, String channelId, Instant at, String conversationId,
+                Contact known) {
+            super(Opening.opened(ws, known, incoming, channelId, at, conversationId));
+            this.ws = ws;
+            this.incoming = incoming;
+            this.channelId = channelId;
+            this.at = at;
+            this.conversationId = conversationId;
+            this.knownAssignee = known == null ? null : known.assigneeId();
+            this.mayKeepARun = known == null || known.keptRunId() == null;
+        }
+
+        @Override
+        protected Contact write() {
+            return openConversation(ws, incoming, channelId, at, conversationId, knownAssignee, null, null)
+                    .orElseThrow(() -> new Opening.Refused(conversationId));
+        }
+
+        @Override
+        protected Contact writeWithAssignment(String assigneeId, String effectKey, Instant assignedAt) {
+            return openConversation(ws, incoming, channelId, at, conversationId, knownAssignee,
+                    new FirstAssignment(assigneeId, effectKey, assignedAt), null)
+                    .orElseThrow(() -> new Opening.Refused(conversationId));
+        }
+
+        /** True when the contact's item, as read, keeps no run yet: a run may be kept with this opening. */
+        boolean mayKeepARun() {
+            return mayKeepARun && !landed();
+        }
+
+        /** Writes the opening, its pending assignment and the run {@code kept} in one write. */
+        void landKeeping(RunItems.Kept kept) {
+            Opening.Assignment pending = pendingAssignment();
+            landAs(openConversation(ws, incoming, channelId, at, conversationId, knownAssignee,
+                    pending == null ? null : new FirstAssignment(pending.assigneeId(), pending.effectKey(), pending.at()),
+                    kept).orElseThrow(() -> new Opening.Refused(conversationId)));
+        }
     }
 
     /** The assignment an opening is written with: {@code assigneeId} null unassigns. */
@@ -153,16 +192,17 @@ public final class DynamoContactStore implements ContactStore {
 
     private Optional<Contact> openConversation(String ws, IncomingContact incoming, String channelId, Instant at,
             String conversationId, String assignee) {
-        return openConversation(ws, incoming, channelId, at, conversationId, assignee, null);
+        return openConversation(ws, incoming, channelId, at, conversationId, assignee, null, null);
     }
 
     /**
      * Opens the conversation if the contact is as read (no conversation open, the same assignee), with the
      * first assignment when one is given: its key, the replaced assignee and the agent's open contacts are
-     * written as {@link #assign} writes them. Empty when the contact changed since the read.
+     * written as {@link #assign} writes them, and with the run {@code kept} when one is given (the item must
+     * keep none yet). Empty when the contact changed since the read.
      */
     private Optional<Contact> openConversation(String ws, IncomingContact incoming, String channelId, Instant at,
-            String conversationId, String assignee, FirstAssignment assigned) {
+            String conversationId, String assignee, FirstAssignment assigned, RunItems.Kept kept) {
         Map<String, AttributeValue> values = new HashMap<>();
         values.put(":open", s("open"));
         values.put(":at", time(at));
@@ -200,11 +240,22 @@ public final class DynamoContactStore implements ContactStore {
             }
             condition += " AND " + unusedKey("assignKey", "assignKeys");
         }
+        Map<String, String> names = new HashMap<>(Map.of("#name", "name", "#in", lastIncomingOn(channelId)));
+        if (kept != null) {
+            set.append(", #kr = :kr");
+            values.put(":kr", kept.attribute());
+            names.put("#kr", RunItems.KEPT);
+            kept.dueEntry().forEach((name, value) -> {
+                set.append(", ").append(name).append(" = :kr_").append(name);
+                values.put(":kr_" + name, value);
+            });
+            condition += " AND attribute_not_exists(#kr)";
+        }
         try {
             Map<String, AttributeValue> written = db.updateItem(update(ws, incoming.id())
                     .updateExpression(set.toString() + remove)
                     .conditionExpression(condition)
-                    .expressionAttributeNames(Map.of("#name", "name", "#in", lastIncomingOn(channelId)))
+                    .expressionAttributeNames(names)
                     .expressionAttributeValues(values)
                     .returnValues(ReturnValue.ALL_NEW)
                     .build()).attributes();
@@ -889,6 +940,6 @@ public final class DynamoContactStore implements ContactStore {
         WakeUpMark wakeUpMark = mark == null || !mark.hasM() ? null
                 : new WakeUpMark(str(mark.m(), "key"), str(mark.m(), "step"));
         return new Contact(ws, contactId, str(item, "name"), fields, tags, str(item, "assigneeId"), conversation,
-                awaiting, lastIncoming, wakeUpMark);
+                awaiting, lastIncoming, wakeUpMark, RunItems.keptRunId(item));
     }
 }

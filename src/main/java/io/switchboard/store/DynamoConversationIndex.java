@@ -91,11 +91,14 @@ public final class DynamoConversationIndex implements ConversationIndex {
         if (query.status() != null && (contact.conversation() == null || contact.conversation().status() != query.status())) {
             return null;
         }
-        return withRuns(ws, contact, query);
+        return withRuns(ws, contact, item, query);
     }
 
-    /** The contact's runs that match; null when the query asks for runs and it has none that match. */
-    private Listed withRuns(String ws, Contact contact, Query query) {
+    /**
+     * The contact's runs that match, the one its item keeps among them; null when the query asks for runs
+     * and it has none that match.
+     */
+    private Listed withRuns(String ws, Contact contact, Map<String, AttributeValue> contactItem, Query query) {
         QueryResponse page = db.query(QueryRequest.builder().tableName(table)
                 .keyConditionExpression("pk = :pk AND begins_with(sk, :runs)")
                 .expressionAttributeValues(Map.of(":pk", s(Keys.contact(ws, contact.id())), ":runs", s("RUN#")))
@@ -103,9 +106,15 @@ public final class DynamoConversationIndex implements ConversationIndex {
                 .expressionAttributeNames(RunItems.SUMMARY_NAMES)
                 .limit(MAX_RUNS_PER_CONTACT)
                 .build());
+        List<RunItems.Summary> summaries = new ArrayList<>();
+        page.items().forEach(item -> summaries.add(runItems.summary(item)));
+        RunItems.Summary keptRun = runItems.keptSummary(contactItem);
+        if (keptRun != null && summaries.stream().noneMatch(r -> r.runId().equals(keptRun.runId()))) {
+            summaries.add(keptRun);
+        }
         List<RunSummary> runs = new ArrayList<>();
-        for (Map<String, AttributeValue> item : page.items()) {
-            RunSummary run = summary(item);
+        for (RunItems.Summary summary : summaries) {
+            RunSummary run = summary(summary);
             boolean wanted = (query.workflowId() == null || query.workflowId().equals(run.workflowId()))
                     && switch (query.runs() == null ? RunFilter.ANY : query.runs()) {
                         case ANY -> true;
@@ -124,8 +133,7 @@ public final class DynamoConversationIndex implements ConversationIndex {
         return new Listed(contact, runs, page.hasLastEvaluatedKey());
     }
 
-    private RunSummary summary(Map<String, AttributeValue> item) {
-        RunItems.Summary run = runItems.summary(item);
+    private RunSummary summary(RunItems.Summary run) {
         Instant queuedSince = Run.awaitingIn(run.variables()).filter(a -> a.kind() == Awaiting.Kind.AGENT)
                 .map(Awaiting::since).orElse(null);
         return new RunSummary(run.runId(), run.workflowId(), run.state().status().wireName(),

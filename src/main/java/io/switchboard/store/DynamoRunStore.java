@@ -10,6 +10,7 @@ import io.switchboard.engine.run.Run;
 import io.switchboard.engine.run.RunStore;
 import io.switchboard.engine.run.WakeUpCall;
 import io.switchboard.inbox.ConcurrentUpdateException;
+import io.switchboard.inbox.Opening;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -40,12 +41,34 @@ public final class DynamoRunStore implements RunStore {
     private final String table;
     private final RunItems items;
     private final int dueShards;
+    private final KeptRunWrites kept;
 
     public DynamoRunStore(DynamoDbClient db, String table, ObjectMapper json, int dueShards) {
         this.db = db;
         this.table = table;
         this.items = new RunItems(json);
         this.dueShards = dueShards;
+        this.kept = new KeptRunWrites(db, table, items, dueShards);
+    }
+
+    /**
+     * A run started by a conversation's opening is kept in its contact's item when the item keeps none yet
+     * and the run is small: the opening, its assignment and the run (waiting, in the headline) are then one
+     * write where they were two. Otherwise the opening lands and the run gets an item of its own.
+     */
+    @Override
+    public boolean create(Run run, Opening opening) {
+        if (opening instanceof DynamoContactStore.StoreOpening storeOpening && storeOpening.mayKeepARun()) {
+            RunItems.Kept keeping = items.kept(run, run.version() + 1, dueShards);
+            if (keeping.bodyBytes() <= KeptRunWrites.KEEP_LIMIT) {
+                storeOpening.landKeeping(keeping);
+                run.markSaved(run.version() + 1);
+                run.markKeptWithContact(true);
+                return true;
+            }
+        }
+        opening.land();
+        return create(run);
     }
 
     @Override
@@ -113,11 +136,10 @@ public final class DynamoRunStore implements RunStore {
     /** The item naming the run that holds a workflow's one-run-at-a-time slot for the contact. */
     static final String ACTIVE_SORT = "ACTIVE#";
 
+    /** The run's item and its contact's (which may keep it), in one consistent BatchGetItem. */
     @Override
     public Optional<Run> find(String ws, String contactId, String runId) {
-        var item = db.getItem(GetItemRequest.builder().tableName(table)
-                .key(Attr.key(Keys.contact(ws, contactId), Keys.runSort(runId))).consistentRead(true).build()).item();
-        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(items.run(ws, item));
+        return findToResume(ws, contactId, runId).run();
     }
 
     /** One consistent BatchGetItem for the run and the contact item of its partition. */
@@ -147,14 +169,38 @@ public final class DynamoRunStore implements RunStore {
             String pk = Keys.contact(call.workspaceId(), call.contactId());
             var run = found.get(pk + "\n" + Keys.runSort(call.runId()));
             var contact = found.get(pk + "\n" + DynamoContactStore.SORT);
-            read.add(new Resumable(run == null ? Optional.empty() : Optional.of(items.run(call.workspaceId(), run)),
+            read.add(new Resumable(Optional.ofNullable(run(call.workspaceId(), call.runId(), run, contact)),
                     contact == null ? null : DynamoContactStore.toContact(call.workspaceId(), call.contactId(), contact)));
         }
         return read;
     }
 
+    /**
+     * The run from its own item or, when it has none, from its contact's item that keeps it. A run moved to its
+     * own item may still be in the contact's item after a crash between the two writes: its own item wins,
+     * and the copy is dropped.
+     */
+    private Run run(String ws, String runId, Map<String, AttributeValue> runItem,
+            Map<String, AttributeValue> contactItem) {
+        Run keptRun = items.keptRun(ws, contactItem);
+        if (keptRun != null && !keptRun.id().equals(runId)) {
+            keptRun = null;
+        }
+        if (runItem == null) {
+            return keptRun;
+        }
+        if (keptRun != null) {
+            kept.dropMovedCopy(Attr.key(str(contactItem, Table.PK), DynamoContactStore.SORT), runId, keptRun.version());
+        }
+        return items.run(ws, runItem);
+    }
+
     @Override
     public void save(Run run) {
+        if (run.keptWithContact()) {
+            kept.write(run);
+            return;
+        }
         try {
             db.putItem(PutItemRequest.builder().tableName(table).item(items.item(run, run.version() + 1, dueShards))
                     .conditionExpression("version = :expected")
@@ -164,6 +210,15 @@ public final class DynamoRunStore implements RunStore {
         } catch (ConditionalCheckFailedException e) {
             throw new ConcurrentUpdateException("run " + run.id());
         }
+    }
+
+    String table() {
+        return table;
+    }
+
+    /** How a kept run's save is written, alone or merged into its contact's write in a commit. */
+    KeptRunWrites kept() {
+        return kept;
     }
 
     /** The run's save as one item of a wake-up's commit: written only at the version it was read. */
@@ -181,6 +236,12 @@ public final class DynamoRunStore implements RunStore {
                 .expressionAttributeValues(Map.of(":pk", s(Keys.contact(ws, contactId)), ":p", s("RUN#")))
                 .consistentRead(true).build())) {
             page.items().forEach(item -> runs.add(items.run(ws, item)));
+        }
+        Run keptRun = items.keptRun(ws, db.getItem(GetItemRequest.builder().tableName(table)
+                .key(Attr.key(Keys.contact(ws, contactId), DynamoContactStore.SORT)).consistentRead(true)
+                .projectionExpression("pk, #kr").expressionAttributeNames(Map.of("#kr", RunItems.KEPT)).build()).item());
+        if (keptRun != null && runs.stream().noneMatch(r -> r.id().equals(keptRun.id()))) {
+            runs.add(keptRun);
         }
         runs.sort(Comparator.comparing(Run::startedAt));
         return runs;
@@ -236,8 +297,10 @@ public final class DynamoRunStore implements RunStore {
         String pk = str(item, Table.PK);
         String ws = pk.substring(3, pk.indexOf("#CONTACT#"));
         String contactId = pk.substring(pk.indexOf("#CONTACT#") + 9);
-        String runId = str(item, Table.SK).substring(4);
         String key = str(item, Table.DUE_KEY);
+        // a run kept in its contact's item has its due entry there: the entry's key holds the run id
+        String runId = str(item, Table.SK).startsWith("RUN#") ? str(item, Table.SK).substring(4)
+                : key.substring(key.indexOf('#') + 1);
         return new WakeUpCall(ws, contactId, runId, null, Instant.ofEpochMilli(Long.parseLong(key.substring(0, key.indexOf('#')))));
     }
 

@@ -88,6 +88,65 @@ final class RunItems {
         return item;
     }
 
+    /**
+     * The run as its contact's item keeps it: the attribute {@link #KEPT} (its id, version, body and wake token)
+     * and, while the sweep is its timer, the due entry beside it at the item's top level, where the due index
+     * reads it (its key holds the run id, since the item's sort key does not).
+     */
+    record Kept(AttributeValue attribute, Map<String, AttributeValue> dueEntry, int bodyBytes) {
+    }
+
+    /** On a contact item: the run kept with it, a map of id, version, body and wake token. */
+    static final String KEPT = "kr";
+
+    /** The top-level attributes of a kept run's due entry; removed when it has none. */
+    static final List<String> DUE_ENTRY = List.of(Table.DUE_SHARD, Table.DUE_KEY, WAKE_TOKEN);
+
+    Kept kept(Run run, long version, int dueShards) {
+        Map<String, AttributeValue> item = item(run, version, dueShards);
+        Map<String, AttributeValue> kept = new HashMap<>();
+        kept.put("i", s(run.id()));
+        kept.put("v", item.get(VERSION));
+        kept.put("b", item.get(BODY));
+        if (item.containsKey(WAKE_TOKEN)) {
+            kept.put("w", item.get(WAKE_TOKEN));
+        }
+        Map<String, AttributeValue> due = new HashMap<>();
+        if (item.containsKey(Table.DUE_KEY)) {
+            DUE_ENTRY.stream().filter(item::containsKey).forEach(name -> due.put(name, item.get(name)));
+        }
+        return new Kept(AttributeValue.fromM(kept), due, item.get(BODY).b().asByteArrayUnsafe().length);
+    }
+
+    /** The id of the run the contact item keeps, moved out or not; null when none. */
+    static String keptRunId(Map<String, AttributeValue> contactItem) {
+        AttributeValue kept = contactItem == null ? null : contactItem.get(KEPT);
+        return kept == null || !kept.hasM() ? null : str(kept.m(), "i");
+    }
+
+    /** The run the contact item keeps, when it still holds it (not moved to an item of its own); else null. */
+    Run keptRun(String ws, Map<String, AttributeValue> contactItem) {
+        AttributeValue kept = contactItem == null ? null : contactItem.get(KEPT);
+        if (kept == null || !kept.hasM() || !kept.m().containsKey("b")) {
+            return null;
+        }
+        Map<String, AttributeValue> m = kept.m();
+        Map<String, AttributeValue> item = new HashMap<>(Attr.key(str(contactItem, Table.PK), Keys.runSort(str(m, "i"))));
+        item.put(VERSION, m.get("v"));
+        item.put(BODY, m.get("b"));
+        if (m.containsKey("w")) {
+            item.put(WAKE_TOKEN, m.get("w"));
+        }
+        return run(ws, item).markKeptWithContact(true);
+    }
+
+    /** What a list of the contact's runs shows of the run its item keeps; null when it keeps none. */
+    Summary keptSummary(Map<String, AttributeValue> contactItem) {
+        Run run = keptRun("", contactItem);
+        return run == null ? null : new Summary(run.id(), run.workflowId(), run.state(), run.startedAt(), run.dueAt(),
+                run.variables());
+    }
+
     Run run(String ws, Map<String, AttributeValue> item) {
         String pk = str(item, Table.PK);
         String contactId = pk.substring(pk.indexOf("#CONTACT#") + 9);

@@ -279,7 +279,7 @@ class ScenarioBenchmark {
         for (var item : items) {
             System.out.printf("    %-28s %5d bytes; the largest attributes: %s%n", item.get("sk").s().replaceAll("#.*", "#..."),
                     ItemBytes.of(item), largestAttributes(item, 6));
-            if (io.switchboard.store.RunBodies.isRun(item)) {
+            if (io.switchboard.store.RunBodies.isRun(item) || io.switchboard.store.RunBodies.keepsARun(item)) {
                 historyFit(contactId, item);
             }
         }
@@ -370,7 +370,7 @@ class ScenarioBenchmark {
         Map<String, AttributeValue> start = null;
         do {
             var page = db.scan(ScanRequest.builder().tableName("switchboard").exclusiveStartKey(start)
-                    .filterExpression("contains(pk, :p) AND begins_with(sk, :run)")
+                    .filterExpression("contains(pk, :p) AND " + RunBodies.HOLDS_A_RUN)
                     .expressionAttributeNames(RunBodies.NAMES)
                     .expressionAttributeValues(Map.of(":p", AttributeValue.fromS("#CONTACT#" + prefix),
                             ":run", AttributeValue.fromS("RUN#")))
@@ -382,7 +382,7 @@ class ScenarioBenchmark {
                 woke++;
                 if (h != null) {
                     String pk = item.get("pk").s();
-                    var run = runStore.find(WS, pk.substring(pk.indexOf("#CONTACT#") + 9), item.get("sk").s().substring(4))
+                    var run = runStore.find(WS, pk.substring(pk.indexOf("#CONTACT#") + 9), RunBodies.runId(item))
                             .orElseThrow();
                     run.history().stream().filter(r -> "wake_up".equals(r.stepType())).forEach(r ->
                             h.recordValue(Duration.parse(r.details().get("lateness")).toMillis()));

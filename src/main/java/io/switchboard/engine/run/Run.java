@@ -28,6 +28,8 @@ public final class Run {
     private String wakeToken;
     /** The scheduler holds this wait's wake-up ({@link WakeUpScheduler#hold}): the stored run has no due entry. */
     private boolean timerHeld;
+    /** Set by a store that keeps the run in its contact's record ({@link RunStore#create(Run, io.switchboard.inbox.Opening)}). */
+    private boolean keptWithContact;
     private Instant updatedAt;
     private long version;
     private final List<StepRecord> history;
@@ -204,6 +206,17 @@ public final class Run {
     /** Called by stores reading back a run stored while its scheduler held its wake-up. */
     public Run markTimerHeld() {
         this.timerHeld = true;
+        return this;
+    }
+
+    /** True while the store keeps the run in its contact's record rather than in a record of its own. */
+    public boolean keptWithContact() {
+        return keptWithContact;
+    }
+
+    /** Called by stores that keep (true) or stopped keeping (false) the run in its contact's record. */
+    public Run markKeptWithContact(boolean kept) {
+        this.keptWithContact = kept;
         return this;
     }
 

@@ -204,6 +204,9 @@ public final class RunEngine {
                     event.contactId(), event.conversationId(), triggerData(event), now, RunMachine.start().to(),
                     workflow.steps().isEmpty() ? null : StepPath.START, 0, now.plus(lease), now.plus(lease), null,
                     now, 0, List.of(), depth == 0 ? Map.of() : Map.of(CHAIN_DEPTH, String.valueOf(depth)));
+            if (run.id().equals(matches.contact().keptRunId())) {
+                continue; // the contact's record keeps this run: the event was delivered before and its run stored
+            }
             SegmentCache cache = new SegmentCache(matches.contact(), matches.directory());
             // a one-run-at-a-time slot names its run, which must exist for a later event to see it is live
             if (firstDelivery && !workflow.trigger().oneRunAtATime()) {
@@ -399,8 +402,9 @@ public final class RunEngine {
      */
     private boolean write(Run run, Segment segment) {
         if (segment.uncreated()) {
-            segment.landOpening(); // a run names its conversation: the conversation is written first
-            if (!runs.create(run)) {
+            // a run names its conversation: the conversation is written first, or with the run in one write
+            Opening opening = segment.pendingOpening();
+            if (!(opening == null ? runs.create(run) : runs.create(run, opening))) {
                 segment.lostToAnother(); // another delivery of the event stored its run first
                 return false;
             }

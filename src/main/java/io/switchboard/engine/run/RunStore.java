@@ -2,6 +2,7 @@ package io.switchboard.engine.run;
 
 import io.switchboard.inbox.Contact;
 import io.switchboard.inbox.ConcurrentUpdateException;
+import io.switchboard.inbox.Opening;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -10,6 +11,18 @@ public interface RunStore {
 
     /** Stores a new run; false when a run with this id exists (the same trigger event delivered again). */
     boolean create(Run run);
+
+    /**
+     * As {@link #create(Run)}, for a run started by the conversation {@code opening} opens, before the
+     * opening is written: a store that can keep the run in its contact's record writes the opening (with
+     * the assignment decided on it), the run and its wait in one write; by default the opening lands
+     * first, then the run is created. Throws {@link Opening.Refused} when the contact changed since the
+     * arrival read it; nothing was written then.
+     */
+    default boolean create(Run run, Opening opening) {
+        opening.land();
+        return create(run);
+    }
 
     /**
      * Records that the contact is enrolled in the workflow by run {@code runId}; false when the contact

@@ -53,7 +53,7 @@ final class Segment {
 
     /**
      * As {@link #creatingTheRun()}, on a first delivery whose conversation opening is not written yet
-     * (null: it is): the steps see the inbox through {@link OpeningInbox}, and the run's create lands it first.
+     * (null: it is): the steps see the inbox through {@link OpeningInbox}, and the run's create lands it first or with the run.
      */
     static Segment creatingTheRun(Opening opening) {
         Segment segment = creatingTheRun();
@@ -64,13 +64,6 @@ final class Segment {
     /** The opening no write has landed yet; null when there is none or it is written. */
     Opening pendingOpening() {
         return opening == null || opening.landed() ? null : opening;
-    }
-
-    /** Writes the opening, when it is still pending, before the run's first write. */
-    void landOpening() {
-        if (pendingOpening() != null) {
-            opening.land();
-        }
     }
 
     /** True until the run's first write created it. */
