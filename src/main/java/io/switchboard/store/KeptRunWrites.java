@@ -12,6 +12,9 @@ import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.ConsumedCapacity;
+import software.amazon.awssdk.services.dynamodb.model.ReturnConsumedCapacity;
+import software.amazon.awssdk.services.dynamodb.model.UpdateItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.Update;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
@@ -19,13 +22,17 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 /**
  * The writes of a run kept in its contact's item ({@link RunItems#KEPT}): each save is a write of the contact
  * item conditional on the kept version, as a run item's save is on its own, so two deliveries of one wake-up
- * still cannot both advance it. A kept run whose body outgrows {@link #KEEP_LIMIT} moves to an item of its
- * own, so that the contact's item, which every message and assignment rewrites, stays within one write unit.
+ * still cannot both advance it. A kept run moves to an item of its own once a save finds the contact's item
+ * past one write unit (1 KB), or its body past {@link #KEEP_LIMIT}: the contact's item is rewritten by every
+ * message and assignment, and should cost one unit each time.
  */
 final class KeptRunWrites {
 
-    /** Bytes of compressed body a contact's item keeps; a run past it moves to its own item. */
+    /** Bytes of compressed body a contact's item keeps at most; a run past it moves to its own item. */
     static final int KEEP_LIMIT = 512;
+
+    /** A write of an item up to 1 KB costs one unit; the contact's item should stay there. */
+    private static final double ONE_UNIT = 1.0;
 
     private static final Map<String, String> NAMES = Map.of("#kr", RunItems.KEPT);
 
@@ -70,18 +77,28 @@ final class KeptRunWrites {
     /** Writes the kept run if its kept version is still {@code run.version()}, then bumps it. */
     void write(Run run) {
         Save save = save(run);
+        UpdateItemResponse written;
         try {
-            db.updateItem(UpdateItemRequest.builder().tableName(table).key(contactKey(run))
+            written = db.updateItem(UpdateItemRequest.builder().tableName(table).key(contactKey(run))
                     .updateExpression("SET " + save.set() + (save.remove().isEmpty() ? "" : " REMOVE " + save.remove()))
                     .conditionExpression(save.condition()).expressionAttributeNames(save.names())
-                    .expressionAttributeValues(save.values()).build());
+                    .expressionAttributeValues(save.values())
+                    // the table's part of the units says whether the contact's item still fits one
+                    .returnConsumedCapacity(ReturnConsumedCapacity.INDEXES).build());
         } catch (ConditionalCheckFailedException e) {
             throw new ConcurrentUpdateException("run " + run.id());
         }
         run.markSaved(run.version() + 1);
-        if (save.outgrown()) {
+        if (save.outgrown() || pastOneUnit(written.consumedCapacity())) {
             moveOut(run);
         }
+    }
+
+    private static boolean pastOneUnit(ConsumedCapacity consumed) {
+        Double units = consumed == null ? null
+                : consumed.table() != null && consumed.table().capacityUnits() != null ? consumed.table().capacityUnits()
+                : consumed.capacityUnits();
+        return units != null && units > ONE_UNIT && (consumed.table() != null || consumed.globalSecondaryIndexes() == null);
     }
 
     /**

@@ -161,6 +161,24 @@ class KeptRunsTest {
     }
 
     @Test
+    void aKeptRunMovesToItsOwnItemOnceTheContactsItemNoLongerFitsOneWriteUnit() {
+        keptAtOpening("conv-1");
+        Run read = runs.find("ws", "ada", "r-conv-1").orElseThrow();
+        runs.save(read);
+        assertTrue(read.keptWithContact(), "a contact item under 1 KB keeps its run");
+        // an agent fills in a long note: the contact alone is now most of a write unit
+        contacts.changeFields("ws", "ada", Map.of("notes", "n".repeat(700)), "agent#1", t0.plusSeconds(5));
+
+        Run again = runs.find("ws", "ada", "r-conv-1").orElseThrow();
+        runs.save(again);
+
+        assertFalse(again.keptWithContact(), "the save that found the item past 1 KB moved the run out");
+        assertEquals(1, contactItem().get(RunItems.KEPT).m().size(), "only the run's id stays");
+        assertEquals(3, runs.find("ws", "ada", "r-conv-1").orElseThrow().version());
+        assertEquals("n".repeat(700), contacts.find("ws", "ada").orElseThrow().fields().get("notes"));
+    }
+
+    @Test
     void aContactWhoseItemKeepsARunHasItsNextConversationsRunInAnItemOfItsOwn() {
         keptAtOpening("conv-1");
         contacts.close("ws", "ada", "conv-1", t0.plusSeconds(60));
