@@ -14,9 +14,10 @@ import java.util.Optional;
 /**
  * The inbox as a first delivery's steps see it while the conversation its message opens is not written yet
  * ({@link Opening}): the contact reads as opened (and assigned, once a step assigned it), its first assignment
- * waits to be written with the opening, and every other write lands the opening (with that assignment) first, so nothing is ever written about a
- * conversation that is not. Only steps that repeat harmlessly run here (the run's create lands the opening
- * before any other), so only the contact and comment ports need to know.
+ * waits to be written with the opening, and every other write lands the opening (with that assignment) first,
+ * so nothing is ever written about a conversation that is not. Only steps that repeat harmlessly run here (the
+ * run's create lands the opening before any other, or with the run), so only the contact and comment ports
+ * need to know.
  */
 final class OpeningInbox {
 
@@ -64,7 +65,8 @@ final class OpeningInbox {
         @Override
         public AssignmentChange assign(String ws, String contactId, String assigneeId, String effectKey, Instant at) {
             // a second assignment lands the opening with the first, then writes itself
-            return pendingFor(contactId) && !opening.assignmentPending() ? opening.assignWithOpening(assigneeId, effectKey, at)
+            return pendingFor(contactId) && !opening.assignmentPending()
+                    ? opening.assignWithOpening(assigneeId, effectKey, at)
                     : super.assign(ws, contactId, assigneeId, effectKey, at);
         }
 

@@ -28,7 +28,7 @@ public final class Run {
     private String wakeToken;
     /** The scheduler holds this wait's wake-up ({@link WakeUpScheduler#hold}): the stored run has no due entry. */
     private boolean timerHeld;
-    /** Set by a store that keeps the run in its contact's record ({@link RunStore#create(Run, io.switchboard.inbox.Opening)}). */
+    /** Set by a store keeping the run in its contact's record (see {@code RunStore.create(Run, Opening)}). */
     private boolean keptWithContact;
     private Instant updatedAt;
     private long version;
