@@ -33,6 +33,11 @@ public final class RunBodies {
         return ITEMS.state(keptBody(item));
     }
 
+    /** The step records of the run the item holds (its own, or the one a contact's item keeps), as stored. */
+    public static java.util.List<io.switchboard.engine.run.StepRecord> history(Map<String, AttributeValue> item) {
+        return ITEMS.run("", asRunItem(item)).history();
+    }
+
     /** The id of the run the item holds: its own, or the one a contact's item keeps. */
     public static String runId(Map<String, AttributeValue> item) {
         return item.containsKey(RunItems.KEPT) ? item.get(RunItems.KEPT).m().get("i").s() : item.get("sk").s().substring(4);
