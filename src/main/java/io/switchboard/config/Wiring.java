@@ -204,7 +204,7 @@ public class Wiring {
                 .recognisingStoreOutages(StoreOutages::isOutage);
         return switch (config.wakeUpWrites()) {
             case COMMIT -> engine.committingWakeUpsWith(stores.commits());
-            case EFFECTS_FIRST -> engine.writingWakeUpEffectsFirst();
+            case EFFECTS_FIRST -> engine.writingWakeUpEffectsFirst(stores.commits());
             case CLAIM -> engine;
         };
     }

@@ -9,6 +9,7 @@ import io.switchboard.inbox.CommentStore;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -18,7 +19,10 @@ import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 
-/** Comments under their contact, keyed by conversation and the writer's idempotency key. */
+/**
+ * Comments under their contact, keyed by conversation and the writer's idempotency key; a conversation's
+ * comments are those items and the ones its contact's item keeps with its kept run ({@link KeptComments}).
+ */
 public final class DynamoCommentStore implements CommentStore {
 
     private final DynamoDbClient db;
@@ -45,7 +49,7 @@ public final class DynamoCommentStore implements CommentStore {
         return Put.builder().tableName(table).item(item(c)).conditionExpression("attribute_not_exists(pk)").build();
     }
 
-    private static Map<String, AttributeValue> item(Comment c) {
+    static Map<String, AttributeValue> item(Comment c) {
         Map<String, AttributeValue> item = new HashMap<>(Attr.key(Keys.contact(c.workspaceId(), c.contactId()),
                 "CMT#" + c.conversationId() + "#" + c.id()));
         item.put("commentId", s(c.id()));
@@ -58,17 +62,27 @@ public final class DynamoCommentStore implements CommentStore {
 
     @Override
     public List<Comment> list(String ws, String contactId, String conversationId) {
-        List<Comment> out = new ArrayList<>();
+        Map<String, Comment> byId = new LinkedHashMap<>();
+        var contact = db.getItem(b -> b.tableName(table).key(Attr.key(Keys.contact(ws, contactId), DynamoContactStore.SORT))
+                .projectionExpression("#kc, #kr.i").expressionAttributeNames(Map.of("#kc", KeptComments.ATTRIBUTE,
+                        "#kr", RunItems.KEPT))).item();
+        for (Comment kept : KeptComments.read(contact, ws, contactId)) {
+            if (kept.conversationId().equals(conversationId)) {
+                byId.put(kept.id(), kept);
+            }
+        }
         for (var page : db.queryPaginator(QueryRequest.builder().tableName(table)
                 .keyConditionExpression("pk = :pk AND begins_with(sk, :prefix)")
                 .expressionAttributeValues(Map.of(":pk", s(Keys.contact(ws, contactId)),
                         ":prefix", s("CMT#" + conversationId + "#")))
                 .build())) {
             for (var item : page.items()) {
-                out.add(new Comment(ws, contactId, str(item, "conversationId"), str(item, "commentId"),
-                        str(item, "author"), str(item, "text"), Attr.instant(item, "createdAt")));
+                // a kept comment moved to its item may be read in both places for a moment: one comment
+                byId.put(str(item, "commentId"), new Comment(ws, contactId, str(item, "conversationId"),
+                        str(item, "commentId"), str(item, "author"), str(item, "text"), Attr.instant(item, "createdAt")));
             }
         }
+        List<Comment> out = new ArrayList<>(byId.values());
         out.sort(Comparator.comparing(Comment::createdAt));
         return out;
     }

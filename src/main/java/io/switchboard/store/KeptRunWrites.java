@@ -4,6 +4,7 @@ import static io.switchboard.store.Attr.n;
 import static io.switchboard.store.Attr.s;
 
 import io.switchboard.engine.run.Run;
+import io.switchboard.inbox.Comment;
 import io.switchboard.inbox.ConcurrentUpdateException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -51,6 +52,20 @@ final class KeptRunWrites {
     /** The pieces of a kept run's save, to write alone or merged into another write of the contact. */
     record Save(String set, String remove, String condition, Map<String, AttributeValue> values,
             Map<String, String> names, boolean outgrown) {
+
+        /**
+         * This save with a token in the kept run that only this write carries (48 random bits), so that the
+         * client's retry of it, finding the item at the next version, can tell its own write from another's.
+         */
+        Save withCommitToken() {
+            Map<String, AttributeValue> kept = new HashMap<>(values.get(":krNew").m());
+            byte[] token = new byte[6];
+            java.util.concurrent.ThreadLocalRandom.current().nextBytes(token);
+            kept.put("c", AttributeValue.fromB(software.amazon.awssdk.core.SdkBytes.fromByteArrayUnsafe(token)));
+            Map<String, AttributeValue> tokened = new HashMap<>(values);
+            tokened.put(":krNew", AttributeValue.fromM(kept));
+            return new Save(set, remove, condition, tokened, names, outgrown);
+        }
     }
 
     Save save(Run run) {
@@ -94,7 +109,7 @@ final class KeptRunWrites {
         }
     }
 
-    private static boolean pastOneUnit(ConsumedCapacity consumed) {
+    static boolean pastOneUnit(ConsumedCapacity consumed) {
         Double units = consumed == null ? null
                 : consumed.table() != null && consumed.table().capacityUnits() != null ? consumed.table().capacityUnits()
                 : consumed.capacityUnits();
@@ -108,6 +123,7 @@ final class KeptRunWrites {
      * save goes.
      */
     void moveOut(Run run) {
+        moveCommentsOut(run);
         try {
             db.putItem(PutItemRequest.builder().tableName(table).item(items.item(run, run.version(), dueShards))
                     .conditionExpression("attribute_not_exists(pk)").build());
@@ -118,11 +134,33 @@ final class KeptRunWrites {
         dropMovedCopy(contactKey(run), run.id(), run.version());
     }
 
-    /** Leaves only the run's id in the contact's item once the run's own item holds it (at {@code version}). */
+    /**
+     * Writes the comments the contact's item keeps with the run ({@link KeptComments}) as comment items, before the
+     * run's own item: a reader that finds that item drops the copy and the kept comments with it.
+     */
+    private void moveCommentsOut(Run run) {
+        var item = db.getItem(b -> b.tableName(table).consistentRead(true).key(contactKey(run))
+                .projectionExpression("#kc, #kr.i")
+                .expressionAttributeNames(Map.of("#kc", KeptComments.ATTRIBUTE, "#kr", RunItems.KEPT))).item();
+        for (Comment comment : KeptComments.read(item, run.workspaceId(), run.contactId())) {
+            try {
+                db.putItem(PutItemRequest.builder().tableName(table).item(DynamoCommentStore.item(comment))
+                        .conditionExpression("attribute_not_exists(pk)").build());
+            } catch (ConditionalCheckFailedException movedBefore) {
+                // moved by an earlier try of this move
+            }
+        }
+    }
+
+    /**
+     * Leaves only the run's id in the contact's item once the run's own item holds it (at {@code version}), its
+     * kept comments written as comment items before that item was.
+     */
     void dropMovedCopy(Map<String, AttributeValue> contactKey, String runId, long version) {
         try {
             db.updateItem(UpdateItemRequest.builder().tableName(table).key(contactKey)
-                    .updateExpression("REMOVE #kr.v, #kr.b, #kr.w, " + String.join(", ", RunItems.DUE_ENTRY))
+                    .updateExpression("REMOVE #kr.v, #kr.b, #kr.w, #kr.c, " + KeptComments.ATTRIBUTE + ", "
+                            + String.join(", ", RunItems.DUE_ENTRY))
                     .conditionExpression("#kr.i = :krId AND #kr.v = :krExpected").expressionAttributeNames(NAMES)
                     .expressionAttributeValues(Map.of(":krId", s(runId), ":krExpected", n(version))).build());
         } catch (ConditionalCheckFailedException droppedBefore) {

@@ -24,7 +24,7 @@ final class BenchWakeUpWrites {
             DynamoCommentStore comments) {
         return switch (chosen()) {
             case "commit" -> engine.committingWakeUpsWith(new DynamoSegmentCommits(db, runs, contacts, comments));
-            case "effects-first" -> engine.writingWakeUpEffectsFirst();
+            case "effects-first" -> engine.writingWakeUpEffectsFirst(new DynamoSegmentCommits(db, runs, contacts, comments));
             case "claim" -> engine;
             default -> throw new IllegalArgumentException("bench.wakeUpWrites is commit, effects-first or claim, not "
                     + chosen());

@@ -8,7 +8,10 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 
 /**
  * Every fault of {@link FaultInjectionTest}, with wake-ups that write their effects first, keyed and guarded
- * by their read, then the run ({@code switchboard.wake-up-writes=effects-first}): no transaction.
+ * by their read, then the run: no transaction. The product's {@code switchboard.wake-up-writes=effects-first}
+ * writes so a run of its own item; a run kept in its contact's item it commits in one write of that item
+ * ({@link FaultInjectionEffectsFirstAsWiredTest}). Here every run writes its effects first, so the guarded
+ * path is tried under every fault with the runs these tests start.
  */
 class FaultInjectionEffectsFirstTest extends FaultInjectionTest {
 

@@ -79,7 +79,10 @@ public final class RunEngine {
     private enum WakeUpWrites { CLAIM_FIRST, COMMIT_HELD, EFFECTS_FIRST }
 
     private volatile WakeUpWrites wakeUpWrites = WakeUpWrites.CLAIM_FIRST;
-    /** What commits a wake-up's held writes with its run in one write; only with {@link WakeUpWrites#COMMIT_HELD}. */
+    /**
+     * What commits a wake-up's held writes with its run in one write: with {@link WakeUpWrites#COMMIT_HELD}, and with
+     * {@link WakeUpWrites#EFFECTS_FIRST} for the runs it writes with their contact in one plain write.
+     */
     private volatile SegmentCommits commits;
 
     /**
@@ -102,6 +105,16 @@ public final class RunEngine {
      * which costs twice their write units. Replaces {@link #committingWakeUpsWith}.
      */
     public RunEngine writingWakeUpEffectsFirst() {
+        return writingWakeUpEffectsFirst(null);
+    }
+
+    /**
+     * As {@link #writingWakeUpEffectsFirst()}, except for a run that {@code commits} writes with its contact in one
+     * plain write ({@link SegmentCommits#inOneWrite}): its wake-up holds its writes and commits them in that write,
+     * which is fewer requests than effects first and still no transaction.
+     */
+    public RunEngine writingWakeUpEffectsFirst(SegmentCommits commits) {
+        this.commits = commits;
         this.wakeUpWrites = WakeUpWrites.EFFECTS_FIRST;
         return this;
     }
@@ -331,7 +344,8 @@ public final class RunEngine {
         // a wake-up from a wait runs its first steps before claiming the run: their writes held (HeldWrites),
         // or made first, keyed and guarded by the read (GuardedInbox)
         Segment segment = !mayHold || !wakesFromWait ? Segment.claimed()
-                : wakeUpWrites == WakeUpWrites.EFFECTS_FIRST ? Segment.wakingUnclaimed() : Segment.holdingWrites();
+                : wakeUpWrites == WakeUpWrites.EFFECTS_FIRST && (commits == null || !commits.inOneWrite(run))
+                        ? Segment.wakingUnclaimed() : Segment.holdingWrites();
         boolean claimed = !segment.holding() && !segment.unclaimed();
         if (claimed && !save(run)) {
             return WakeUpResult.CLAIMED_ELSEWHERE;

@@ -16,4 +16,13 @@ public interface SegmentCommits {
      * @throws HeldWrites.Stale when a held write's expectation of the inbox no longer holds: nothing written
      */
     void commit(Run run, HeldWrites held);
+
+    /**
+     * True when this store commits {@code run} with the held writes of its contact in one plain write (no
+     * transaction), as it does a run stored with its contact: a wake-up that would write its effects first
+     * then holds them for that write instead.
+     */
+    default boolean inOneWrite(Run run) {
+        return false;
+    }
 }
