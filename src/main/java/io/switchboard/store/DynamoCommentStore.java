@@ -64,9 +64,9 @@ public final class DynamoCommentStore implements CommentStore {
     public List<Comment> list(String ws, String contactId, String conversationId) {
         Map<String, Comment> byId = new LinkedHashMap<>();
         var contact = db.getItem(b -> b.tableName(table).key(Attr.key(Keys.contact(ws, contactId), DynamoContactStore.SORT))
-                .projectionExpression("#kc, #kr.i").expressionAttributeNames(Map.of("#kc", KeptComments.ATTRIBUTE,
+                .projectionExpression("#kc, #kr").expressionAttributeNames(Map.of("#kc", KeptComments.ATTRIBUTE,
                         "#kr", RunItems.KEPT))).item();
-        for (Comment kept : KeptComments.read(contact, ws, contactId)) {
+        for (Comment kept : KeptComments.read(contact, ws, contactId, RunItems.keptOwner(contact))) {
             if (kept.conversationId().equals(conversationId)) {
                 byId.put(kept.id(), kept);
             }

@@ -48,7 +48,10 @@ public final class DynamoSegmentCommits implements SegmentCommits {
         this.comments = comments;
     }
 
-    /** A run kept in its contact's item: its commit is one write of that item while its comments fit there. */
+    /**
+     * A run kept in its contact's item: its commit is one write of that item when its comments fit there, else
+     * one transaction with them as items (a write unit more than writing the effects first, two requests fewer).
+     */
     @Override
     public boolean inOneWrite(Run run) {
         return run.keptWithContact();
@@ -61,7 +64,11 @@ public final class DynamoSegmentCommits implements SegmentCommits {
             return;
         }
         KeptRunWrites.Save keptSave = run.keptWithContact() ? runs.kept().save(run) : null;
-        if (keptSave != null && KeptComments.fit(held.comments(), run.id()) && committedInContactItem(run, held, keptSave)) {
+        KeptComments.Owner owner = KeptComments.Owner.of(run);
+        if (keptSave != null && (held.comments().isEmpty() || KeptComments.fit(held.comments(), owner)
+                && KeptComments.fitIn(run.keptRoom(), keptSave.withCommitToken(), held.comments(), owner,
+                        held.contactWrite()))
+                && committedInContactItem(run, held, keptSave)) {
             return;
         }
         List<TransactWriteItem> items = new ArrayList<>();
@@ -106,7 +113,7 @@ public final class DynamoSegmentCommits implements SegmentCommits {
         KeptRunWrites.Save keptSave = untokened.withCommitToken();
         Update write = held.contactWrite() == null ? runs.kept().alone(run, keptSave)
                 : runs.kept().merged(contacts.held(held.contactWrite()), keptSave);
-        write = KeptComments.appended(write, held.comments(), run.id());
+        write = KeptComments.appended(write, held.comments(), KeptComments.Owner.of(run));
         UpdateItemResponse written;
         try {
             written = db.updateItem(UpdateItemRequest.builder().tableName(table).key(write.key())

@@ -140,9 +140,9 @@ final class KeptRunWrites {
      */
     private void moveCommentsOut(Run run) {
         var item = db.getItem(b -> b.tableName(table).consistentRead(true).key(contactKey(run))
-                .projectionExpression("#kc, #kr.i")
+                .projectionExpression("#kc, #kr")
                 .expressionAttributeNames(Map.of("#kc", KeptComments.ATTRIBUTE, "#kr", RunItems.KEPT))).item();
-        for (Comment comment : KeptComments.read(item, run.workspaceId(), run.contactId())) {
+        for (Comment comment : KeptComments.read(item, run.workspaceId(), run.contactId(), RunItems.keptOwner(item))) {
             try {
                 db.putItem(PutItemRequest.builder().tableName(table).item(DynamoCommentStore.item(comment))
                         .conditionExpression("attribute_not_exists(pk)").build());

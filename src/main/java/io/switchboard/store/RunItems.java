@@ -137,7 +137,44 @@ final class RunItems {
         if (m.containsKey("w")) {
             item.put(WAKE_TOKEN, m.get("w"));
         }
-        return run(ws, item).markKeptWithContact(true);
+        return run(ws, item).markKeptWithContact(room(contactItem));
+    }
+
+    /**
+     * The run the contact item keeps, as its kept comments are stored relative to it: its id, conversation and
+     * workflow, read from its body; null when the item holds no kept run's body.
+     */
+    static KeptComments.Owner keptOwner(Map<String, AttributeValue> contactItem) {
+        AttributeValue kept = contactItem == null ? null : contactItem.get(KEPT);
+        if (kept == null || !kept.hasM() || !kept.m().containsKey("b")) {
+            return null;
+        }
+        try {
+            var body = OWNER_READER.readTree(HistoryCodec.decode(kept.m().get("b").b().asByteArray()));
+            return new KeptComments.Owner(str(kept.m(), "i"), body.path("c").asText(null), body.path("w").asText(null));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a kept run's body that does not read as JSON", e);
+        }
+    }
+
+    private static final ObjectMapper OWNER_READER = new ObjectMapper();
+
+    /** Bytes of one write unit. */
+    static final int WRITE_UNIT = 1024;
+
+    /**
+     * What a whole contact item leaves of one write unit for its kept run (with its due entry) and what rides with
+     * it; 0 for an item
+     * read in part (a projection), whose size is not known.
+     */
+    private static int room(Map<String, AttributeValue> contactItem) {
+        if (!contactItem.containsKey(Table.SK)) {
+            return 0;
+        }
+        Map<String, AttributeValue> rest = new HashMap<>(contactItem);
+        rest.remove(KEPT);
+        DUE_ENTRY.forEach(rest::remove); // the kept run's too: its next save writes or removes them
+        return Math.max(0, WRITE_UNIT - ItemBytes.of(rest));
     }
 
     /** What a list of the contact's runs shows of the run its item keeps; null when it keeps none. */

@@ -52,6 +52,11 @@ abstract class BenchStore implements AutoCloseable {
     /** A description of the ceiling's store, for the printed line. */
     abstract String ceilingStore();
 
+    /** The items of a partition of the application's table as stored, where this JVM can read the store; else none. */
+    List<java.util.Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue>> partition(String pk) {
+        return List.of();
+    }
+
     static final class OverHttp extends BenchStore {
         private final DynamoDBProxyServer server;
         private final DynamoDbClient db;
@@ -87,6 +92,13 @@ abstract class BenchStore implements AutoCloseable {
         @Override
         String ceilingStore() {
             return "the DynamoDB Local server the application uses, over HTTP";
+        }
+
+        @Override
+        List<java.util.Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue>> partition(String pk) {
+            return db.query(q -> q.tableName(HttpScenarioBenchmark.TABLE).consistentRead(true)
+                    .keyConditionExpression("pk = :pk").expressionAttributeValues(java.util.Map.of(":pk",
+                            software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS(pk)))).items();
         }
 
         @Override

@@ -1,5 +1,6 @@
 package io.switchboard.bench;
 
+import io.switchboard.store.ItemBytes;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.switchboard.bench.PackagedApplication.Launch;
@@ -189,6 +190,12 @@ class HttpScenarioBenchmark {
                     + " wake-up %.2f WCU, %.2f RCU, %.1f requests (targets: <= 8 WCU, <= 5 RCU, <= 8 requests per run)%n",
                     calibration.runs, calibration.ingress.wcu, calibration.ingress.rcu, calibration.ingress.requests,
                     calibration.wakeUp.wcu, calibration.wakeUp.rcu, calibration.wakeUp.requests);
+            // an unanswered contact's items after its wake-up, with the ids users' workspaces give them: one write unit?
+            for (var item : store.partition(io.switchboard.store.Keys.contact(ws.id(), "c-1"))) {
+                System.out.printf("Item %s of an unanswered run's contact (c-1) after its wake-up: %d bytes as billed"
+                        + " (1 KB a write unit); by attribute: %s%n", item.get("sk").s().replaceAll("#.*", "#..."),
+                        ItemBytes.of(item), ScenarioBenchmark.largestAttributes(item, item.size()));
+            }
             double drainSeconds = Duration.between(outcome.firstDue, outcome.lastClaim).toMillis() / 1000.0;
             double drain = n / Math.max(drainSeconds, 0.001);
             double storeRate = costs.requests * n / (busy + WAIT.toSeconds());

@@ -1,5 +1,6 @@
 package io.switchboard.bench;
 
+import io.switchboard.store.ItemBytes;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.switchboard.document.WorkflowParser;

@@ -92,8 +92,8 @@ class DynamoRunStoreTest extends RunStoreContract {
         Run waiting = run("r-size", "ada", RunStatus.WAITING, t0.plusSeconds(900));
         store.create(waiting);
         var key = Attr.key(Keys.contact("ws", "ada"), Keys.runSort("r-size"));
-        int body = io.switchboard.bench.ItemBytes.of(table.db.getItem(g -> g.tableName(table.name).key(key)).item());
-        int attributes = io.switchboard.bench.ItemBytes.of(RunItemsAsWrittenBefore.item(waiting, 1, table.json, HistoryCodec::encode));
+        int body = io.switchboard.store.ItemBytes.of(table.db.getItem(g -> g.tableName(table.name).key(key)).item());
+        int attributes = io.switchboard.store.ItemBytes.of(RunItemsAsWrittenBefore.item(waiting, 1, table.json, HistoryCodec::encode));
         assertTrue(body < attributes * 3 / 4, body + " bytes as a body against " + attributes + " as attributes");
     }
 

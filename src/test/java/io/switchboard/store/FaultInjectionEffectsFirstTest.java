@@ -29,6 +29,11 @@ class FaultInjectionEffectsFirstTest extends FaultInjectionTest {
 
     @Override
     boolean isWakeUpsFirstWrite(SdkRequest request) {
+        return guardedFirstWrite(request);
+    }
+
+    /** The first write of a wake-up that writes its effects first. */
+    static boolean guardedFirstWrite(SdkRequest request) {
         if (request instanceof UpdateItemRequest update) {
             if (update.conditionExpression() != null && update.conditionExpression().contains("#kr.v = :krExpected")) {
                 // the claim of a run kept in its contact's item (it started with the conversation's opening)

@@ -250,6 +250,48 @@ class KeptCommentsTest {
         assertEquals(wake, listed.get(0).createdAt());
     }
 
+    @Test
+    void aContactWhoseItemHasNoRoomWithinOneWriteUnitGetsItsCommentAsAnItemAndKeepsItsRun() {
+        // an agent filled in a long note: the contact alone is most of a write unit when the wake-up reads it
+        Opening opening = contacts.prepareOpening("ws", new ContactStore.IncomingContact("ada", "Ada"), "web", t0,
+                "conv-1", null);
+        opening.assignWithOpening("alice", "r1#1", t0);
+        assertTrue(runs.create(new Run("ws", "r1", "wf", 1, "ada", "conv-1", Map.of(), t0, RunState.WAITING_FOR_TIMER,
+                StepPath.START, 2, wake, null, "token", t0, 0, List.of(), Map.of()), opening));
+        contacts.changeFields("ws", "ada", Map.of("notes", "n".repeat(420)), "agent#1", t0.plusSeconds(5));
+        Run run = runs.find("ws", "ada", "r1").orElseThrow();
+        RunMachine.require(run, RunEvent.DUE, wake);
+        HeldWrites held = reassignment(ada(), "Reassigned");
+
+        assertEquals(Map.of("TransactWriteItems", 1), requestsDuring(() -> commits.commit(run, held)),
+                "one write of the contact and the comment's item, all or none");
+
+        assertEquals(List.of("Reassigned"), texts());
+        assertEquals(1, commentItems());
+        assertNull(contactItem().get(KeptComments.ATTRIBUTE));
+        assertTrue(run.keptWithContact(), "the contact's item without the comment still fits: the run stays");
+        assertEquals("bob", ada().assigneeId());
+    }
+
+    @Test
+    void aCommentOfAnotherConversationOrAuthorIsKeptWithThemAndReadBackWhole() {
+        Run run = wokenKeptRun();
+        HeldWrites held = new HeldWrites();
+        held.hold(new HeldWrites.Assignment("ws", "ada", "bob", "r1#3", wake, ada()));
+        held.hold(new Comment("ws", "ada", "conv-1", "r1#4", "workflow:wf", "own", wake));
+        held.hold(new Comment("ws", "ada", "conv-1", "api#9", "agent:alice", "by Alice", wake.plusMillis(1)));
+        held.hold(new Comment("ws", "ada", "conv-2", "r1#5", "workflow:wf", "elsewhere", wake.plusMillis(2)));
+
+        commits.commit(run, held);
+
+        assertEquals(0, commentItems(), "all three kept in the contact's item");
+        List<Comment> first = comments.list("ws", "ada", "conv-1");
+        assertEquals(List.of(new Comment("ws", "ada", "conv-1", "r1#4", "workflow:wf", "own", wake),
+                new Comment("ws", "ada", "conv-1", "api#9", "agent:alice", "by Alice", wake.plusMillis(1))), first);
+        assertEquals(List.of(new Comment("ws", "ada", "conv-2", "r1#5", "workflow:wf", "elsewhere", wake.plusMillis(2))),
+                comments.list("ws", "ada", "conv-2"));
+    }
+
     /** Loses the answer of one UpdateItem once armed: DynamoDB applied it, the client hears a 500 and retries. */
     private record LosesAnArmedAnswer(SdkHttpClient delegate, AtomicBoolean armed) implements SdkHttpClient {
         @Override

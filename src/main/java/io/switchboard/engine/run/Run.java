@@ -30,6 +30,7 @@ public final class Run {
     private boolean timerHeld;
     /** Set by a store keeping the run in its contact's record (see {@code RunStore.create(Run, Opening)}). */
     private boolean keptWithContact;
+    private int keptRoom;
     private Instant updatedAt;
     private long version;
     private final List<StepRecord> history;
@@ -217,6 +218,22 @@ public final class Run {
     /** Called by stores that keep (true) or stopped keeping (false) the run in its contact's record. */
     public Run markKeptWithContact(boolean kept) {
         this.keptWithContact = kept;
+        return this;
+    }
+
+    /**
+     * Bytes the contact's record had to spare for this run and what its next write adds there, as its store
+     * counts them when it read the run (0 when it does not know): what lets a store tell whether a comment can
+     * ride in that write without the record passing the size its writes are billed by.
+     */
+    public int keptRoom() {
+        return keptRoom;
+    }
+
+    /** Called by stores reading back a run they keep in its contact's record, with the room that record had. */
+    public Run markKeptWithContact(int room) {
+        this.keptWithContact = true;
+        this.keptRoom = room;
         return this;
     }
 

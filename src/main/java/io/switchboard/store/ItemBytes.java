@@ -1,4 +1,4 @@
-package io.switchboard.bench;
+package io.switchboard.store;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Map;

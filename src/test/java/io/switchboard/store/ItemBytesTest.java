@@ -1,4 +1,4 @@
-package io.switchboard.bench;
+package io.switchboard.store;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
